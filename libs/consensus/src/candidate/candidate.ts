@@ -1,0 +1,35 @@
+/**
+ * One answer proposed for a request, by a local instance or (later) a peer node.
+ * Everything a strategy needs to judge it travels with it; strategies never look elsewhere.
+ */
+export type FinishReason =
+  /** The model emitted an end-of-generation token or a stop sequence matched. */
+  | 'stop'
+  /** Cut off by `max_tokens`: the answer is incomplete. */
+  | 'length'
+  /** Generation was aborted (client left, deadline, or first_valid cancelled it). */
+  | 'cancelled'
+  /** The producer failed (engine error, peer error). */
+  | 'error';
+
+export interface Candidate {
+  /** The generated text. */
+  readonly text: string;
+  /**
+   * Mean token log-probability (natural log, <= 0). Higher is more confident.
+   * `null` when the producer could not measure it (e.g. an OpenAI-compatible peer without logprobs).
+   */
+  readonly score: number | null;
+  /** Who produced it: a node id for peers, e.g. "local" for this node's own instances. */
+  readonly source: string;
+  /** Index of this candidate among its source's candidates (0-based); with `source` it is a stable order key. */
+  readonly sequence: number;
+  /** Model id that produced it; `best_of_n` only compares scores within one model. */
+  readonly model: string;
+  /** How the generation ended. */
+  readonly finishReason: FinishReason;
+  /** Milliseconds from the request's start until this candidate was complete. */
+  readonly latencyMs: number;
+  /** Number of generated tokens, when known. */
+  readonly completionTokens?: number;
+}
