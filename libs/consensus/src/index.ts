@@ -1,1 +1,12 @@
-export {};
+// Public API of @local-swarm/consensus. Named exports on purpose: everything else is internal.
+export type { Candidate, FinishReason } from './candidate/candidate';
+export { decide } from './decide';
+export type { Verdict, RankedCandidate, CandidateGroup } from './verdict/verdict';
+export type { ConsensusOptions } from './options/consensus-options';
+export { STRATEGY_NAMES, isStrategyName, type StrategyName } from './strategies/strategy-name';
+export { validateCandidate, type CandidateValidation } from './validation/validate-candidate';
+export { DROP_REASONS_LEAST_BAD_FIRST, type DropReason } from './validation/drop-reason';
+export { detectLooping } from './validation/detect-looping';
+export { canonicalForm, type CanonicalForm, type CanonicalKind } from './canonical/canonical-form';
+export { isJsonSchemaSubset, type JsonSchemaSubset, type JsonSchemaType } from './json/json-schema-subset';
+export { ConsensusError, CONSENSUS_ERROR_MESSAGES, type ConsensusErrorCode } from './errors/consensus-error';

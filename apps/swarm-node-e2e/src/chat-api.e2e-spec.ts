@@ -1,0 +1,164 @@
+import OpenAI from 'openai';
+import { startSwarmNode, type StartedNode } from './support/swarm-node-process';
+
+/** Three instances of the real default model behind the real HTTP server. */
+const INSTANCES = 3;
+const PROMPT = [{ role: 'user' as const, content: 'What is 2 + 3? Answer with a number.' }];
+
+let node: StartedNode;
+let client: OpenAI;
+
+beforeAll(async () => {
+  node = await startSwarmNode(['--instances', String(INSTANCES), '--context-size', '1024', '--max-queue', '8']);
+  client = new OpenAI({ apiKey: 'not-needed', baseURL: node.baseURL, maxRetries: 0 });
+});
+
+afterAll(async () => {
+  await node.stop();
+});
+
+describe('OpenAI-compatible API on the real model', () => {
+  it('lists the model', async () => {
+    const models = await client.models.list();
+    expect(models.data.map((model) => model.id)).toEqual(['SmolLM2-135M-Instruct.Q4_1']);
+  });
+
+  it('answers a chat with text, usage and consensus over every instance', async () => {
+    const completion = await client.chat.completions.create({ model: 'any', messages: PROMPT, max_tokens: 24 });
+    const choice = completion.choices[0];
+    expect(completion.object).toBe('chat.completion');
+    expect(choice?.message.role).toBe('assistant');
+    expect(choice?.message.content?.trim().length).toBeGreaterThan(0);
+    expect(['stop', 'length']).toContain(choice?.finish_reason);
+    expect(completion.usage?.prompt_tokens).toBeGreaterThan(0);
+    expect(completion.usage?.completion_tokens).toBeGreaterThan(0);
+    expect(completion.usage?.total_tokens).toBe((completion.usage?.prompt_tokens ?? 0) + (completion.usage?.completion_tokens ?? 0));
+
+    const consensus = (completion as unknown as { consensus: ConsensusShape }).consensus;
+    expect(consensus.strategy).toBe('majority');
+    expect(consensus.candidates).toHaveLength(INSTANCES);
+    expect(consensus.agreement).toBeGreaterThan(0);
+    expect(consensus.agreement).toBeLessThanOrEqual(1);
+    expect(consensus.winner).not.toBeNull();
+    // The returned answer is the winner the metadata names.
+    const winner = consensus.candidates[consensus.winner?.index ?? -1];
+    expect(winner?.text).toBe(choice?.message.content);
+    expect(winner?.source).toBe(consensus.winner?.source);
+    // Candidates were sampled with different seeds, so each carries its own score.
+    for (const candidate of consensus.candidates) expect(candidate.score === null || candidate.score <= 0).toBe(true);
+  });
+
+  it('streams chunks and ends with [DONE]', async () => {
+    const stream = await client.chat.completions.create({
+      model: 'any',
+      messages: PROMPT,
+      max_tokens: 16,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let text = '';
+    let finish: string | null = null;
+    let usageSeen = false;
+    let chunks = 0;
+    for await (const chunk of stream) {
+      chunks += 1;
+      expect(chunk.object).toBe('chat.completion.chunk');
+      text += chunk.choices[0]?.delta.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+      if (chunk.usage) usageSeen = true;
+    }
+    expect(chunks).toBeGreaterThan(2);
+    expect(text.trim().length).toBeGreaterThan(0);
+    expect(['stop', 'length']).toContain(finish);
+    expect(usageSeen).toBe(true);
+
+    // The raw wire format: data lines and the literal [DONE] terminator.
+    const raw = await fetch(`${node.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: PROMPT, max_tokens: 8, stream: true }),
+    });
+    expect(raw.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const body = await raw.text();
+    expect(body.trimEnd().endsWith('data: [DONE]')).toBe(true);
+  });
+
+  it('returns the top n candidates as n choices', async () => {
+    const completion = await client.chat.completions.create({ model: 'any', messages: PROMPT, max_tokens: 12, n: 3 });
+    expect(completion.choices.map((choice) => choice.index)).toEqual([0, 1, 2]);
+    for (const choice of completion.choices) expect(typeof choice.message.content).toBe('string');
+  });
+
+  it('returns parseable JSON in JSON mode', async () => {
+    const completion = await client.chat.completions.create({
+      model: 'any',
+      messages: [{ role: 'user', content: 'Give a JSON object with a "name" and an "age" for a person.' }],
+      response_format: { type: 'json_object' },
+      max_tokens: 64,
+    });
+    const content = completion.choices[0]?.message.content ?? '';
+    const consensus = (completion as unknown as { consensus: ConsensusShape }).consensus;
+    if (consensus.valid) {
+      expect(() => JSON.parse(content) as unknown).not.toThrow();
+    } else {
+      // Every candidate ran out of tokens: the least-bad one is flagged, never passed off as valid.
+      expect(consensus.candidates.every((candidate) => candidate.dropped !== null)).toBe(true);
+    }
+    expect(content.trimStart().startsWith('{')).toBe(true);
+  });
+
+  it('chooses the strategy per request by body field or header', async () => {
+    const byBody = await postChat({ messages: PROMPT, max_tokens: 8, strategy: 'best_of_n' });
+    expect(byBody.status).toBe(200);
+    expect(((await byBody.json()) as { consensus: ConsensusShape }).consensus.strategy).toBe('best_of_n');
+
+    const byHeader = await postChat({ messages: PROMPT, max_tokens: 8 }, { 'x-swarm-strategy': 'first_valid' });
+    const firstValid = ((await byHeader.json()) as { consensus: ConsensusShape }).consensus;
+    expect(firstValid.strategy).toBe('first_valid');
+
+    const badHeader = await postChat({ messages: PROMPT, max_tokens: 8 }, { 'x-swarm-strategy': 'coin_flip' });
+    expect(badHeader.status).toBe(400);
+  });
+
+  it('says agreement is trivial at temperature 0 (identical greedy candidates)', async () => {
+    const response = await postChat({ messages: PROMPT, max_tokens: 12, temperature: 0 });
+    const { consensus } = (await response.json()) as { consensus: ConsensusShape };
+    expect(consensus.trivial_agreement).toBe(true);
+    expect(new Set(consensus.candidates.map((candidate) => candidate.text)).size).toBe(1);
+  });
+
+  it('serves /v1/completions for raw prompts', async () => {
+    const completion = await client.completions.create({ model: 'any', prompt: 'The capital of France is', max_tokens: 8 });
+    expect(completion.object).toBe('text_completion');
+    expect(typeof completion.choices[0]?.text).toBe('string');
+  });
+
+  it('publishes an OpenAPI document at /docs', async () => {
+    const page = await fetch(`${node.url}/docs`);
+    expect(page.status).toBe(200);
+    const document = (await (await fetch(`${node.url}/docs-json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/chat/completions', '/v1/completions', '/v1/models', '/health']));
+  });
+
+  it('reports health and load', async () => {
+    const health = (await (await fetch(`${node.url}/health`)).json()) as Record<string, unknown>;
+    expect(health).toMatchObject({ status: 'ok', instances: INSTANCES, model: 'SmolLM2-135M-Instruct.Q4_1', strategy: 'majority' });
+  });
+});
+
+interface ConsensusShape {
+  strategy: string;
+  agreement: number;
+  valid: boolean;
+  trivial_agreement: boolean;
+  winner: { source: string; index: number } | null;
+  candidates: { text: string; source: string; score: number | null; dropped: string | null }[];
+}
+
+function postChat(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${node.baseURL}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}

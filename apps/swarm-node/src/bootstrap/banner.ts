@@ -1,0 +1,28 @@
+/** What the startup banner shows; pure so its content is testable. */
+export interface BannerFacts {
+  readonly version: string;
+  readonly modelId: string;
+  readonly modelPath: string;
+  readonly instances: number;
+  readonly contextSize: number;
+  readonly sizingReason: string;
+  readonly hardwareSummary: string;
+  readonly url: string;
+  readonly bindReason: string;
+  readonly bindWarning: string | null;
+  readonly strategy: string;
+}
+
+export function formatBanner(facts: BannerFacts): string {
+  const lines = [
+    `Local Swarm ${facts.version}`,
+    `  model      ${facts.modelId} (${facts.modelPath})`,
+    `  instances  ${facts.instances} x ${facts.contextSize} tokens (${facts.sizingReason})`,
+    `  hardware   ${facts.hardwareSummary}`,
+    `  strategy   ${facts.strategy}`,
+    `  listening  ${facts.url}  (${facts.bindReason})`,
+    `  API        ${facts.url}/v1  ·  docs ${facts.url}/docs  ·  health ${facts.url}/health`,
+  ];
+  if (facts.bindWarning !== null) lines.push(`  WARNING    ${facts.bindWarning}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,58 @@
+import {
+  chooseSwarmSize,
+  DEFAULT_MODEL,
+  defaultModelPath,
+  estimateModelMemory,
+  type HardwareInfo,
+} from '@local-swarm/swarm-core';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DEFAULT_INSTANCES, type NodeConfig } from '../config';
+import { StartupError } from './startup-error';
+
+/** Which model and how many instances this node will run, and why. */
+export interface SwarmPlan {
+  readonly modelPath: string;
+  readonly modelId: string;
+  readonly instances: number;
+  readonly contextSize: number;
+  readonly reason: string;
+}
+
+/** Resolves `--model` (default: the fetched SmolLM2) and checks the file is there. */
+export function resolveModel(config: Pick<NodeConfig, 'model'>): { modelPath: string; modelId: string } {
+  if (config.model === null) {
+    const modelPath = defaultModelPath();
+    if (!existsSync(modelPath)) {
+      throw new StartupError(
+        `the default model is not in the cache (${modelPath}); run "bash tools/scripts/setup.sh" or pass --model <file.gguf>`,
+      );
+    }
+    return { modelPath, modelId: DEFAULT_MODEL.id };
+  }
+  if (config.model.startsWith('hf:')) return { modelPath: config.model, modelId: config.model.slice('hf:'.length) };
+  if (!existsSync(config.model)) throw new StartupError(`--model: no such file: ${config.model}`);
+  return { modelPath: config.model, modelId: basename(config.model).replace(/\.gguf$/i, '') };
+}
+
+/**
+ * Instances and context: explicit flags win; `--auto` sizes from free memory, cores and the
+ * model's GGUF insights; otherwise the documented default of 3 instances.
+ */
+export async function planSwarm(config: NodeConfig, hardware: HardwareInfo): Promise<SwarmPlan> {
+  const { modelPath, modelId } = resolveModel(config);
+  if (config.instances !== null) {
+    return { modelPath, modelId, instances: config.instances, contextSize: config.contextSize, reason: 'set by --instances' };
+  }
+  if (config.auto && !modelPath.startsWith('hf:')) {
+    const memory = await estimateModelMemory(modelPath);
+    const size = chooseSwarmSize({
+      freeMemoryBytes: hardware.freeMemoryBytes,
+      cpuCores: hardware.cpuCores,
+      contextSize: config.contextSize,
+      ...memory,
+    });
+    return { modelPath, modelId, instances: size.instances, contextSize: size.contextSize, reason: `--auto: ${size.reason}` };
+  }
+  return { modelPath, modelId, instances: DEFAULT_INSTANCES, contextSize: config.contextSize, reason: 'default' };
+}

@@ -1,0 +1,132 @@
+import { chooseBindAddress, type BindChoice } from '@local-swarm/net-binding';
+import { detectHardware, Swarm, SwarmError } from '@local-swarm/swarm-core';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type pino from 'pino';
+import { AppModule } from '../app.module';
+import type { NodeConfig } from '../config';
+import { createAppLogger, NestPinoLogger, toLibLogger } from '../logging/app-logger';
+import { OpenAiExceptionFilter } from '../openai/errors/openai-exception.filter';
+import { OpenAiValidationPipe } from '../openai/validation/openai-validation.pipe';
+import { privateNetworkOnly } from '../security/private-network-only.hook';
+import { ListenState, type NodeSettings } from '../swarm/swarm.tokens';
+import { formatBanner } from './banner';
+import { planSwarm } from './plan-swarm';
+import { StartupError } from './startup-error';
+
+/** Bodies above this are refused with 413 before parsing (a long chat fits in far less). */
+const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+/** max_tokens of a request that names none, before clamping to what the context leaves. */
+const DEFAULT_MAX_TOKENS = 256;
+
+export interface RunningNode {
+  readonly app: NestFastifyApplication;
+  readonly url: string;
+  readonly logger: pino.Logger;
+}
+
+export function readVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  const version = typeof manifest === 'object' && manifest !== null ? (manifest as { version?: unknown }).version : undefined;
+  return typeof version === 'string' ? version : '0.0.0';
+}
+
+/** Loads the model, starts the HTTP API on a safe address and prints the banner. */
+export async function startNode(config: NodeConfig): Promise<RunningNode> {
+  const logger = createAppLogger(config.logLevel);
+  const version = readVersion();
+  const bind = chooseBind(config);
+  if (bind.warning !== null) logger.warn({ address: bind.address }, bind.warning);
+
+  const hardware = detectHardware();
+  const plan = await planSwarm(config, hardware);
+  logger.info({ model: plan.modelPath, instances: plan.instances, contextSize: plan.contextSize }, 'loading model');
+  let lastReported = -1;
+  const swarm = await Swarm.start({
+    modelPath: plan.modelPath,
+    modelId: plan.modelId,
+    instances: plan.instances,
+    contextSize: plan.contextSize,
+    threads: config.threads,
+    maxQueue: config.maxQueue,
+    logger: toLibLogger(logger),
+    onLoadProgress: (fraction) => {
+      const percent = Math.floor(fraction * 4) * 25; // report at 0/25/50/75/100 %
+      if (percent > lastReported) {
+        lastReported = percent;
+        logger.info({ percent }, 'model loading');
+      }
+    },
+  }).catch((error: unknown) => {
+    throw error instanceof SwarmError ? new StartupError(error.message) : error;
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ swarm, settings: nodeSettings(version, config, hardware.summary) }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    { logger: new NestPinoLogger(logger), abortOnError: false },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', privateNetworkOnly);
+  app.useGlobalPipes(new OpenAiValidationPipe());
+  app.useGlobalFilters(new OpenAiExceptionFilter(logger));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Local Swarm')
+      .setDescription('OpenAI-compatible API of a Local Swarm node; every answer is chosen by consensus.')
+      .setVersion(version)
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+
+  await app.listen({ port: config.port, host: bind.address });
+  const url = listeningUrl(app, bind);
+  app.get(ListenState).url = url;
+
+  process.stdout.write(
+    `${formatBanner({
+      version,
+      modelId: plan.modelId,
+      modelPath: plan.modelPath,
+      instances: swarm.info.instances,
+      contextSize: swarm.info.contextSize,
+      sizingReason: plan.reason,
+      hardwareSummary: hardware.summary,
+      url,
+      bindReason: bind.reason,
+      bindWarning: bind.warning,
+      strategy: config.strategy,
+    })}\n`,
+  );
+  logger.info({ url, model: plan.modelId, instances: swarm.info.instances, strategy: config.strategy }, 'node ready');
+  return { app, url, logger };
+}
+
+function nodeSettings(version: string, config: NodeConfig, hardwareSummary: string): NodeSettings {
+  return {
+    version,
+    strategy: config.strategy,
+    maxTokensLimit: config.maxTokensLimit,
+    defaultMaxTokens: Math.min(DEFAULT_MAX_TOKENS, config.maxTokensLimit),
+    hardwareSummary,
+    startedAt: new Date(),
+  };
+}
+
+function chooseBind(config: NodeConfig): BindChoice {
+  const result = chooseBindAddress(config.host === null ? {} : { requestedHost: config.host });
+  if (!result.ok) throw new StartupError(`--host: ${result.error.message}`);
+  return result.choice;
+}
+
+function listeningUrl(app: NestFastifyApplication, bind: BindChoice): string {
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const host = bind.address.includes(':') ? `[${bind.address}]` : bind.address;
+  return `http://${host}:${port}`;
+}

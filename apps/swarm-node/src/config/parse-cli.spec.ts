@@ -1,0 +1,135 @@
+import { ConfigErrorCode } from './config-error';
+import { parseCli, type CliValues, type ParseCliResult } from './parse-cli';
+
+function cliOf(result: ParseCliResult): CliValues {
+  if (result.ok !== true) throw new Error(`expected values, got ${JSON.stringify(result)}`);
+  return result.cli;
+}
+
+function errorOf(result: ParseCliResult): { code: string; message: string } {
+  if (result.ok !== false) throw new Error(`expected an error, got ${JSON.stringify(result)}`);
+  return result.error;
+}
+
+describe('parseCli', () => {
+  it('sets nothing when no flags are given', () => {
+    expect(cliOf(parseCli([], '1.2.3'))).toEqual({ values: {}, configFile: null });
+  });
+
+  it.each([
+    [['--auto'], { auto: true }],
+    [['--no-auto'], { auto: false }],
+    [['--auto', '--no-auto'], { auto: false }],
+    [['--model', './models/tiny.gguf'], { model: './models/tiny.gguf' }],
+    [['--model', 'hf:bartowski/SmolLM2-135M-Instruct-GGUF/SmolLM2-135M-Instruct-Q4_K_M.gguf'], { model: 'hf:bartowski/SmolLM2-135M-Instruct-GGUF/SmolLM2-135M-Instruct-Q4_K_M.gguf' }],
+    [['--instances', '1'], { instances: 1 }],
+    [['--instances', '5'], { instances: 5 }],
+    [['--instances=32'], { instances: 32 }],
+    [['--strategy', 'majority'], { strategy: 'majority' }],
+    [['--strategy', 'weighted_vote'], { strategy: 'weighted_vote' }],
+    [['--strategy', 'best_of_n'], { strategy: 'best_of_n' }],
+    [['--strategy', 'first_valid'], { strategy: 'first_valid' }],
+    [['--host', '192.168.1.20'], { host: '192.168.1.20' }],
+    [['--host', '0.0.0.0'], { host: '0.0.0.0' }],
+    [['--host', 'fe80::1%eth0'], { host: 'fe80::1%eth0' }],
+    [['--host', '::1'], { host: '::1' }],
+    [['--port', '0'], { port: 0 }],
+    [['--port', '1'], { port: 1 }],
+    [['--port', '17615'], { port: 17615 }],
+    [['--port', '65535'], { port: 65535 }],
+    [['--log-level', 'error'], { logLevel: 'error' }],
+    [['--log-level', 'warn'], { logLevel: 'warn' }],
+    [['--log-level', 'info'], { logLevel: 'info' }],
+    [['--log-level', 'debug'], { logLevel: 'debug' }],
+    [['--context-size', '256'], { contextSize: 256 }],
+    [['--context-size', '131072'], { contextSize: 131072 }],
+    [['--threads', '4'], { threads: 4 }],
+    [['--max-queue', '0'], { maxQueue: 0 }],
+    [['--max-queue', '100'], { maxQueue: 100 }],
+    [['--max-tokens-limit', '512'], { maxTokensLimit: 512 }],
+    [['--port', '1', '--port', '2'], { port: 2 }],
+  ] as const)('%j', (argv, values) => {
+    expect(cliOf(parseCli(argv, '1.2.3'))).toEqual({ values, configFile: null });
+  });
+
+  it('takes --config', () => {
+    expect(cliOf(parseCli(['--config', 'swarm.yaml', '--port', '9000'], '1.2.3'))).toEqual({
+      values: { port: 9000 },
+      configFile: 'swarm.yaml',
+    });
+  });
+
+  it.each([
+    [['--instances', 'abc'], 'error: --instances must be an integer between 1 and 32, got "abc"'],
+    [['--instances', '0'], 'error: --instances must be an integer between 1 and 32, got "0"'],
+    [['--instances', '33'], 'error: --instances must be an integer between 1 and 32, got "33"'],
+    [['--instances', '-1'], 'error: --instances must be an integer between 1 and 32, got "-1"'],
+    [['--instances', '2.5'], 'error: --instances must be an integer between 1 and 32, got "2.5"'],
+    [['--instances', '1e1'], 'error: --instances must be an integer between 1 and 32, got "1e1"'],
+    [['--instances', '0x4'], 'error: --instances must be an integer between 1 and 32, got "0x4"'],
+    [['--instances', ''], 'error: --instances must be an integer between 1 and 32, got ""'],
+    [['--instances', ' 3'], 'error: --instances must be an integer between 1 and 32, got " 3"'],
+    [['--strategy', 'vote'], 'error: --strategy must be one of majority, weighted_vote, best_of_n, first_valid, got "vote"'],
+    [['--strategy', 'MAJORITY'], 'error: --strategy must be one of majority, weighted_vote, best_of_n, first_valid, got "MAJORITY"'],
+    [['--host', 'localhost'], 'error: --host must be an IP address, got "localhost"'],
+    [['--host', '192.168.1'], 'error: --host must be an IP address, got "192.168.1"'],
+    [['--host', ''], 'error: --host must be an IP address, got ""'],
+    [['--port', '65536'], 'error: --port must be an integer between 0 and 65535, got "65536"'],
+    [['--port', '-1'], 'error: --port must be an integer between 0 and 65535, got "-1"'],
+    [['--port', 'http'], 'error: --port must be an integer between 0 and 65535, got "http"'],
+    [['--log-level', 'verbose'], 'error: --log-level must be one of error, warn, info, debug, got "verbose"'],
+    [['--context-size', '255'], 'error: --context-size must be an integer between 256 and 131072, got "255"'],
+    [['--context-size', '131073'], 'error: --context-size must be an integer between 256 and 131072, got "131073"'],
+    [['--context-size', '4k'], 'error: --context-size must be an integer between 256 and 131072, got "4k"'],
+    [['--threads', '0'], 'error: --threads must be an integer between 1 and 1024, got "0"'],
+    [['--threads', 'all'], 'error: --threads must be an integer between 1 and 1024, got "all"'],
+    [['--max-queue', '-5'], 'error: --max-queue must be an integer between 0 and 10000, got "-5"'],
+    [['--max-queue', '10001'], 'error: --max-queue must be an integer between 0 and 10000, got "10001"'],
+    [['--max-tokens-limit', '0'], 'error: --max-tokens-limit must be an integer between 1 and 131072, got "0"'],
+    [['--max-tokens-limit', 'many'], 'error: --max-tokens-limit must be an integer between 1 and 131072, got "many"'],
+    [['--model', ''], 'error: --model must be a non-empty string, got ""'],
+    [['--model', '   '], 'error: --model must be a non-empty string, got "   "'],
+    [['--config', ''], 'error: --config must be a file path, got ""'],
+  ] as const)('rejects %j', (argv, message) => {
+    expect(errorOf(parseCli(argv, '1.2.3'))).toEqual({ code: ConfigErrorCode.INVALID_VALUE, message });
+  });
+
+  it.each([
+    [['--federation'], "error: unknown option '--federation'"],
+    [['--prot', '3'], "error: unknown option '--prot' (Did you mean --port?)"],
+    [['--instances'], "error: option '--instances <N>' argument missing"],
+    [['--port'], "error: option '--port <n>' argument missing"],
+    [['serve'], 'error: too many arguments. Expected 0 arguments but got 1.'],
+  ] as const)('reports commander errors on one line: %j', (argv, message) => {
+    const error = errorOf(parseCli(argv, '1.2.3'));
+    expect(error).toEqual({ code: ConfigErrorCode.BAD_COMMAND_LINE, message });
+    expect(error.message).not.toContain('\n');
+  });
+
+  it.each([['--help'], ['-h']])('%s returns the help text instead of exiting', (flag) => {
+    const result = parseCli([flag], '1.2.3');
+    expect(result.ok).toBe('exit');
+    if (result.ok !== 'exit') return;
+    expect(result.output).toMatch(/^Usage: local-swarm \[options\]/);
+    for (const flagName of ['--auto', '--model', '--instances', '--strategy', '--host', '--port', '--config', '--log-level', '--context-size', '--threads', '--max-queue', '--max-tokens-limit', '--version', '--help']) {
+      expect(result.output).toContain(flagName);
+    }
+    expect(result.output).toContain('default: 17615');
+  });
+
+  it.each([['--version'], ['-V']])('%s returns the version instead of exiting', (flag) => {
+    expect(parseCli([flag], '1.2.3')).toEqual({ ok: 'exit', output: '1.2.3\n' });
+  });
+
+  it('does not write to stdout or stderr', () => {
+    const out = jest.spyOn(process.stdout, 'write');
+    const err = jest.spyOn(process.stderr, 'write');
+    parseCli(['--help'], '1.2.3');
+    parseCli(['--version'], '1.2.3');
+    parseCli(['--nope'], '1.2.3');
+    expect(out).not.toHaveBeenCalled();
+    expect(err).not.toHaveBeenCalled();
+    out.mockRestore();
+    err.mockRestore();
+  });
+});

@@ -1,0 +1,38 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListenState, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
+
+@ApiTags('Node')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(LOCAL_SWARM) private readonly swarm: LocalSwarm,
+    @Inject(NODE_SETTINGS) private readonly settings: NodeSettings,
+    private readonly listening: ListenState,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness, model, instances and load of this node' })
+  health(): Record<string, unknown> {
+    const { info, load } = this.swarm;
+    return {
+      status: 'ok',
+      version: this.settings.version,
+      model: info.modelId,
+      instances: info.instances,
+      context_size: info.contextSize,
+      strategy: this.settings.strategy,
+      hardware: this.settings.hardwareSummary,
+      url: this.listening.url,
+      uptime_s: Math.round((Date.now() - this.settings.startedAt.getTime()) / 1000),
+      load: {
+        busy_instances: load.busyInstances,
+        capacity: load.capacity,
+        queued_requests: load.queuedRequests,
+        max_queue: load.maxQueue,
+      },
+      // Federation arrives in a later release; a lone node has no peers.
+      peers: 0,
+    };
+  }
+}

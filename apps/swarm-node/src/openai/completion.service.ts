@@ -1,0 +1,121 @@
+import { isStrategyName, type Candidate, type StrategyName } from '@local-swarm/consensus';
+import {
+  runConsensus,
+  type ChatMessage,
+  type ConsensusRun,
+  type GenerationRequest,
+  type Prompt,
+} from '@local-swarm/swarm-core';
+import { Inject, Injectable } from '@nestjs/common';
+import { LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
+import type { ChatCompletionRequestDto, ChatMessageDto } from './dto/chat-completion-request.dto';
+import type { CompletionRequestDto } from './dto/completion-request.dto';
+import type { SamplingFieldsDto } from './dto/sampling-fields.dto';
+import { OpenAiHttpError, openAiErrorFromSwarmFailure } from './errors/openai-error';
+
+/** A request checked against this node's limits, ready to run. */
+export interface PreparedRequest {
+  readonly generation: GenerationRequest;
+  readonly strategy: StrategyName;
+  /** Choices to return (OpenAI's `n`). */
+  readonly choices: number;
+  readonly stream: boolean;
+  readonly includeUsage: boolean;
+}
+
+/**
+ * Turns OpenAI requests into swarm requests, enforces the node's limits with OpenAI-shaped
+ * errors, and runs consensus over the candidate sources. The controllers only do HTTP.
+ */
+@Injectable()
+export class CompletionService {
+  constructor(
+    @Inject(LOCAL_SWARM) private readonly swarm: LocalSwarm,
+    @Inject(NODE_SETTINGS) private readonly settings: NodeSettings,
+  ) {}
+
+  prepareChat(body: ChatCompletionRequestDto, strategyHeader: string | undefined): PreparedRequest {
+    const prompt: Prompt = { kind: 'chat', messages: body.messages.map(toChatMessage) };
+    return this.prepare(body, prompt, body.max_completion_tokens ?? body.max_tokens, strategyHeader, {
+      json: body.response_format?.type === 'json_object',
+      includeUsage: body.stream_options?.include_usage === true,
+    });
+  }
+
+  prepareText(body: CompletionRequestDto, strategyHeader: string | undefined): PreparedRequest {
+    const text = typeof body.prompt === 'string' ? body.prompt : (body.prompt[0] ?? '');
+    return this.prepare(body, { kind: 'text', text }, body.max_tokens, strategyHeader, { json: false, includeUsage: false });
+  }
+
+  /** Runs every candidate source and the vote. Throws OpenAiHttpError for failures. */
+  async run(prepared: PreparedRequest, signal: AbortSignal, onCandidate?: (candidate: Candidate) => void): Promise<ConsensusRun> {
+    const outcome = await runConsensus(prepared.generation, [this.swarm], {
+      strategy: prepared.strategy,
+      signal,
+      ...(onCandidate ? { onCandidate } : {}),
+    });
+    if (!outcome.ok) throw openAiErrorFromSwarmFailure(outcome.failure);
+    if (outcome.run.candidates.every((candidate) => candidate.finishReason === 'error')) {
+      throw new OpenAiHttpError(500, 'server_error', 'every candidate failed to generate; see the node log', null, 'engine_failed');
+    }
+    return outcome.run;
+  }
+
+  private prepare(
+    body: SamplingFieldsDto,
+    prompt: Prompt,
+    requestedMaxTokens: number | undefined,
+    strategyHeader: string | undefined,
+    extra: { json: boolean; includeUsage: boolean },
+  ): PreparedRequest {
+    const strategy = this.resolveStrategy(body.strategy, strategyHeader);
+    const instances = this.swarm.info.instances;
+    const choices = body.n ?? 1;
+    if (choices > instances) {
+      throw OpenAiHttpError.invalidRequest(`n must be at most ${instances} (this node's instances), got ${choices}`, 'n', 'n_too_large');
+    }
+    if (requestedMaxTokens !== undefined && requestedMaxTokens > this.settings.maxTokensLimit) {
+      throw OpenAiHttpError.invalidRequest(
+        `max_tokens must be at most ${this.settings.maxTokensLimit} on this node, got ${requestedMaxTokens}`,
+        'max_tokens',
+        'max_tokens_too_large',
+      );
+    }
+    const maxTokens = requestedMaxTokens ?? this.defaultMaxTokens(prompt);
+    const generation: GenerationRequest = {
+      prompt,
+      maxTokens,
+      candidates: instances,
+      ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),
+      ...(body.top_p !== undefined ? { topP: body.top_p } : {}),
+      ...(body.seed !== undefined ? { seed: body.seed } : {}),
+      ...(body.stop !== undefined ? { stop: typeof body.stop === 'string' ? [body.stop] : body.stop } : {}),
+      ...(extra.json ? { json: true } : {}),
+    };
+    const checked = this.swarm.check(generation);
+    if (!checked.ok) throw openAiErrorFromSwarmFailure(checked.failure);
+    return { generation, strategy, choices, stream: body.stream === true, includeUsage: extra.includeUsage };
+  }
+
+  /** A request without max_tokens gets the default, shrunk to what the context leaves after the prompt. */
+  private defaultMaxTokens(prompt: Prompt): number {
+    const left = this.swarm.info.contextSize - this.swarm.countPromptTokens({ prompt });
+    return Math.max(1, Math.min(this.settings.defaultMaxTokens, left));
+  }
+
+  private resolveStrategy(fromBody: StrategyName | undefined, fromHeader: string | undefined): StrategyName {
+    if (fromBody !== undefined) return fromBody;
+    if (fromHeader === undefined || fromHeader === '') return this.settings.strategy;
+    if (isStrategyName(fromHeader)) return fromHeader;
+    throw OpenAiHttpError.invalidRequest(
+      `x-swarm-strategy must be one of best_of_n, weighted_vote, first_valid, majority; got "${fromHeader}"`,
+      'x-swarm-strategy',
+      'unknown_strategy',
+    );
+  }
+}
+
+function toChatMessage(message: ChatMessageDto): ChatMessage {
+  const content = typeof message.content === 'string' ? message.content : message.content.map((part) => part.text).join('');
+  return { role: message.role === 'developer' ? 'system' : message.role, content };
+}

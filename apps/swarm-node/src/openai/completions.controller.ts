@@ -1,0 +1,43 @@
+import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { LOCAL_SWARM, type LocalSwarm } from '../swarm/swarm.tokens';
+import { CompletionService } from './completion.service';
+import { CompletionRequestDto } from './dto/completion-request.dto';
+import { abortOnClientDisconnect } from './request-abort';
+import { buildTextCompletion } from './responses/completion-responses';
+import { streamTextCompletion } from './streaming/stream-completion';
+
+@ApiTags('OpenAI-compatible')
+@Controller('v1')
+export class CompletionsController {
+  constructor(
+    private readonly completions: CompletionService,
+    @Inject(LOCAL_SWARM) private readonly swarm: LocalSwarm,
+  ) {}
+
+  @Post('completions')
+  @ApiOperation({ summary: 'Text completion (raw prompt, no chat template) chosen by consensus' })
+  @ApiHeader({ name: 'x-swarm-strategy', required: false, description: 'Consensus strategy for this request' })
+  async create(
+    @Body() body: CompletionRequestDto,
+    @Headers('x-swarm-strategy') strategyHeader: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const prepared = this.completions.prepareText(body, strategyHeader);
+    const signal = abortOnClientDisconnect(reply);
+    const run = await this.completions.run(prepared, signal);
+    if (signal.aborted) return;
+    const completed = {
+      run,
+      model: this.swarm.info.modelId,
+      choices: prepared.choices,
+      trivialAgreement: prepared.generation.temperature === 0,
+    };
+    if (prepared.stream) {
+      streamTextCompletion(reply, completed);
+      return;
+    }
+    await reply.status(200).send(buildTextCompletion(completed));
+  }
+}

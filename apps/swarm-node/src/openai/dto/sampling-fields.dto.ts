@@ -1,0 +1,60 @@
+import { STRATEGY_NAMES, type StrategyName } from '@local-swarm/consensus';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsStopSequences } from './validators';
+
+/** Fields shared by /v1/chat/completions and /v1/completions (OpenAI's names, snake_case). */
+export class SamplingFieldsDto {
+  @ApiPropertyOptional({ description: 'Ignored: this node serves its one model under any name.' })
+  @IsOptional()
+  @IsString()
+  model?: string;
+
+  @ApiPropertyOptional({ description: 'Most tokens per candidate.', minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  max_tokens?: number;
+
+  @ApiPropertyOptional({ description: '0 is greedy (all candidates identical); default 0.7.', minimum: 0, maximum: 2 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(2)
+  temperature?: number;
+
+  @ApiPropertyOptional({ description: 'Nucleus sampling; default 0.95.', minimum: 0, maximum: 1 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  top_p?: number;
+
+  @ApiPropertyOptional({ description: 'Base seed; candidate i samples with seed + i.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2 ** 32 - 1)
+  seed?: number;
+
+  @ApiPropertyOptional({ description: 'Up to 4 stop sequences.', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
+  @IsOptional()
+  @IsStopSequences()
+  stop?: string | string[];
+
+  @ApiPropertyOptional({ description: 'How many of the ranked candidates to return (at most the number of instances).', minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  n?: number;
+
+  @ApiPropertyOptional({ description: 'Server-sent events; the winner streams once chosen.' })
+  @IsOptional()
+  @IsBoolean()
+  stream?: boolean;
+
+  @ApiPropertyOptional({ enum: STRATEGY_NAMES, description: 'Consensus strategy for this request (also: x-swarm-strategy header).' })
+  @IsOptional()
+  @IsIn(STRATEGY_NAMES)
+  strategy?: StrategyName;
+}

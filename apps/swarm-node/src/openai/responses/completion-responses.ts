@@ -1,0 +1,113 @@
+import type { FinishReason, RankedCandidate } from '@local-swarm/consensus';
+import type { ConsensusRun } from '@local-swarm/swarm-core';
+import { randomUUID } from 'node:crypto';
+import { buildConsensusMetadata, type ConsensusMetadata } from './consensus-metadata';
+
+/** OpenAI finish reasons; ours map onto them (a cancelled or failed candidate only wins when nothing else exists). */
+export type OpenAiFinishReason = 'stop' | 'length';
+
+export function toOpenAiFinishReason(reason: FinishReason): OpenAiFinishReason {
+  return reason === 'length' ? 'length' : 'stop';
+}
+
+export interface Usage {
+  readonly prompt_tokens: number;
+  readonly completion_tokens: number;
+  readonly total_tokens: number;
+}
+
+/** Everything the builders need about one finished request. */
+export interface CompletedRequest {
+  readonly run: ConsensusRun;
+  readonly model: string;
+  readonly choices: number;
+  readonly trivialAgreement: boolean;
+}
+
+export function newCompletionId(prefix: 'chatcmpl' | 'cmpl'): string {
+  return `${prefix}-${randomUUID().replaceAll('-', '')}`;
+}
+
+export function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+/** The top `n` candidates of the verdict's ranking, winner first. */
+export function topChoices(request: CompletedRequest): readonly RankedCandidate[] {
+  return request.run.verdict.ranking.slice(0, request.choices);
+}
+
+export function usageOf(run: ConsensusRun): Usage {
+  return {
+    prompt_tokens: run.usage.promptTokens,
+    completion_tokens: run.usage.completionTokens,
+    total_tokens: run.usage.promptTokens + run.usage.completionTokens,
+  };
+}
+
+export interface ChatCompletion {
+  readonly id: string;
+  readonly object: 'chat.completion';
+  readonly created: number;
+  readonly model: string;
+  readonly choices: readonly {
+    readonly index: number;
+    readonly message: { readonly role: 'assistant'; readonly content: string; readonly refusal: null };
+    readonly logprobs: null;
+    readonly finish_reason: OpenAiFinishReason;
+  }[];
+  readonly usage: Usage;
+  readonly consensus: ConsensusMetadata;
+}
+
+export function buildChatCompletion(request: CompletedRequest): ChatCompletion {
+  return {
+    id: newCompletionId('chatcmpl'),
+    object: 'chat.completion',
+    created: nowSeconds(),
+    model: request.model,
+    choices: topChoices(request).map((ranked, index) => ({
+      index,
+      message: { role: 'assistant', content: ranked.candidate.text, refusal: null },
+      logprobs: null,
+      finish_reason: toOpenAiFinishReason(ranked.candidate.finishReason),
+    })),
+    usage: usageOf(request.run),
+    consensus: buildConsensusMetadata(request.run, request.trivialAgreement),
+  };
+}
+
+export interface TextCompletion {
+  readonly id: string;
+  readonly object: 'text_completion';
+  readonly created: number;
+  readonly model: string;
+  readonly choices: readonly { readonly index: number; readonly text: string; readonly logprobs: null; readonly finish_reason: OpenAiFinishReason }[];
+  readonly usage: Usage;
+  readonly consensus: ConsensusMetadata;
+}
+
+export function buildTextCompletion(request: CompletedRequest): TextCompletion {
+  return {
+    id: newCompletionId('cmpl'),
+    object: 'text_completion',
+    created: nowSeconds(),
+    model: request.model,
+    choices: topChoices(request).map((ranked, index) => ({
+      index,
+      text: ranked.candidate.text,
+      logprobs: null,
+      finish_reason: toOpenAiFinishReason(ranked.candidate.finishReason),
+    })),
+    usage: usageOf(request.run),
+    consensus: buildConsensusMetadata(request.run, request.trivialAgreement),
+  };
+}
+
+/**
+ * Splits a chosen answer into stream deltas (a word with its trailing space each), so clients
+ * that render deltas see the text arrive progressively once the vote is done.
+ */
+export function splitIntoDeltas(text: string): string[] {
+  return text.match(/\s*\S+\s*/g) ?? (text === '' ? [] : [text]);
+}

@@ -1,0 +1,78 @@
+import type { Candidate, FinishReason } from '@local-swarm/consensus';
+import type { ConsensusRun } from '@local-swarm/swarm-core';
+
+/** Snake_case consensus metadata every completion carries, so a client can see why an answer won. */
+export interface ConsensusMetadata {
+  readonly strategy: string;
+  readonly requested_strategy: string;
+  readonly agreement: number;
+  readonly low_confidence: boolean;
+  readonly valid: boolean;
+  /** True when temperature was 0: every candidate is the same greedy answer, so agreement says nothing. */
+  readonly trivial_agreement: boolean;
+  readonly cancelled_early: boolean;
+  readonly winner: { readonly source: string; readonly index: number; readonly sequence: number } | null;
+  readonly candidates: readonly {
+    readonly index: number;
+    readonly source: string;
+    readonly sequence: number;
+    readonly model: string;
+    readonly text: string;
+    readonly score: number | null;
+    readonly finish_reason: FinishReason;
+    readonly latency_ms: number;
+    readonly completion_tokens: number | null;
+    readonly group: string | null;
+    readonly dropped: string | null;
+  }[];
+  readonly groups: readonly { readonly key: string; readonly members: readonly number[]; readonly weight: number }[];
+  readonly sources: readonly { readonly id: string; readonly ok: boolean; readonly candidates: number; readonly error: string | null }[];
+  readonly notes: readonly string[];
+}
+
+export function buildConsensusMetadata(run: ConsensusRun, trivialAgreement: boolean): ConsensusMetadata {
+  const { verdict } = run;
+  const groupOf = new Map<number, string>();
+  for (const group of verdict.groups) for (const member of group.memberIndexes) groupOf.set(member, group.key);
+  const droppedOf = new Map(verdict.dropped.map((entry) => [entry.index, entry.reason] as const));
+  return {
+    strategy: verdict.strategy,
+    requested_strategy: verdict.requestedStrategy,
+    agreement: round(verdict.agreement),
+    low_confidence: verdict.lowConfidence,
+    valid: verdict.valid,
+    trivial_agreement: trivialAgreement,
+    cancelled_early: run.cancelledEarly,
+    winner:
+      verdict.winner === null
+        ? null
+        : { source: verdict.winner.candidate.source, index: verdict.winner.index, sequence: verdict.winner.candidate.sequence },
+    candidates: run.candidates.map((candidate: Candidate, index) => ({
+      index,
+      source: candidate.source,
+      sequence: candidate.sequence,
+      model: candidate.model,
+      text: candidate.text,
+      score: candidate.score === null ? null : round(candidate.score),
+      finish_reason: candidate.finishReason,
+      latency_ms: candidate.latencyMs,
+      completion_tokens: candidate.completionTokens ?? null,
+      group: groupOf.get(index) ?? null,
+      dropped: droppedOf.get(index) ?? null,
+    })),
+    groups: verdict.groups.map((group) => ({ key: group.key, members: group.memberIndexes, weight: round(group.weight) })),
+    sources: run.sources.map((source) => ({
+      id: source.id,
+      ok: source.ok,
+      candidates: source.candidates,
+      error: source.failure?.message ?? null,
+    })),
+    notes: trivialAgreement
+      ? [...verdict.notes, 'temperature 0: all candidates are the same greedy answer, so agreement is trivial']
+      : verdict.notes,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}

@@ -1,0 +1,26 @@
+import type { Swarm } from '@local-swarm/swarm-core';
+import type { StrategyName } from '@local-swarm/consensus';
+
+/** Injection token of this node's local swarm. */
+export const LOCAL_SWARM = Symbol('LOCAL_SWARM');
+/** Injection token of the node's resolved runtime settings. */
+export const NODE_SETTINGS = Symbol('NODE_SETTINGS');
+
+/** The part of `Swarm` the HTTP layer uses (a narrow surface keeps fakes honest in unit tests). */
+export type LocalSwarm = Pick<Swarm, 'id' | 'info' | 'load' | 'check' | 'countPromptTokens' | 'generate'>;
+
+/** Settings fixed at start-up, after flags, config file, --auto sizing and bind choice. */
+export interface NodeSettings {
+  readonly version: string;
+  readonly strategy: StrategyName;
+  readonly maxTokensLimit: number;
+  /** max_tokens when a request names none (clamped to what the context leaves). */
+  readonly defaultMaxTokens: number;
+  readonly hardwareSummary: string;
+  readonly startedAt: Date;
+}
+
+/** Where the node listens; known only once the server is up (port 0 picks a free port). */
+export class ListenState {
+  url: string | null = null;
+}

@@ -1,0 +1,38 @@
+import { extractChoice } from './extract-choice';
+import { extractJson } from './extract-json';
+import { extractNumber } from './extract-number';
+import { extractYesNo } from './extract-yes-no';
+import { normaliseText } from './normalise-text';
+import { stableStringify } from './stable-stringify';
+
+export type CanonicalKind = 'number' | 'choice' | 'yes_no' | 'json' | 'text';
+
+export interface CanonicalForm {
+  readonly kind: CanonicalKind;
+  /** Equal keys of the same kind mean "the same answer". */
+  readonly key: string;
+}
+
+/**
+ * Reduces an answer to what it claims, so differently worded answers can vote together.
+ *
+ * Precedence, most explicit first: JSON (a structured answer must compare whole, not by its last
+ * number), then a choice letter and yes/no (explicit labels; "(B) 42 apples" answers B), then the
+ * number (a heuristic that would otherwise swallow the others), then normalised text.
+ */
+export function canonicalForm(text: string): CanonicalForm {
+  const json = extractJson(text);
+  if (json !== undefined) return { kind: 'json', key: stableStringify(json) };
+  const choice = extractChoice(text);
+  if (choice !== undefined) return { kind: 'choice', key: choice };
+  const yesNo = extractYesNo(text);
+  if (yesNo !== undefined) return { kind: 'yes_no', key: yesNo };
+  const number = extractNumber(text);
+  if (number !== undefined) return { kind: 'number', key: number };
+  return { kind: 'text', key: normaliseText(text) };
+}
+
+/** The grouping key: kind-prefixed so the text "b" and the choice B never share a group. */
+export function groupKeyOf(form: CanonicalForm): string {
+  return `${form.kind}:${form.key}`;
+}

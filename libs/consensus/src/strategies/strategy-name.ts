@@ -1,0 +1,14 @@
+/** The consensus strategies this lib implements; the API's `strategy` field takes these names. */
+export type StrategyName = 'majority' | 'weighted_vote' | 'best_of_n' | 'first_valid';
+
+export const STRATEGY_NAMES: readonly StrategyName[] = Object.freeze([
+  'majority',
+  'weighted_vote',
+  'best_of_n',
+  'first_valid',
+] as const);
+
+/** Narrows untrusted input (a request body, an env var) to a StrategyName. */
+export function isStrategyName(value: unknown): value is StrategyName {
+  return typeof value === 'string' && (STRATEGY_NAMES as readonly string[]).includes(value);
+}

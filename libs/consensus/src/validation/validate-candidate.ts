@@ -1,0 +1,54 @@
+import type { Candidate } from '../candidate/candidate';
+import type { JsonSchemaSubset } from '../json/json-schema-subset';
+import type { ConsensusOptions } from '../options/consensus-options';
+import { findSchemaMismatch } from '../json/matches-schema';
+import { detectLooping } from './detect-looping';
+import type { DropReason } from './drop-reason';
+
+/** JSON mode: the answer must be a JSON object/array, matching `schema` when one is given. */
+export interface JsonModeOptions {
+  /** When given, the parsed value must match it (type/properties/required/items/enum). */
+  readonly schema?: JsonSchemaSubset | undefined;
+}
+
+export type CandidateValidation = { readonly valid: true } | { readonly valid: false; readonly reason: DropReason };
+
+const VALID: CandidateValidation = Object.freeze({ valid: true });
+
+function invalid(reason: DropReason): CandidateValidation {
+  return { valid: false, reason };
+}
+
+/**
+ * Would this candidate be allowed to vote? Pure, cheap enough to call on every completion, so the
+ * caller running first_valid can cancel the remaining generations as soon as one passes.
+ *
+ * Checks, first failure wins: producer error, cancelled, empty (whitespace only), looping,
+ * truncated (finishReason 'length'), then in JSON mode: parses with JSON.parse to an object/array
+ * (the whole text: no fence stripping, JSON mode means the text itself is JSON), then the schema.
+ * Looping is checked before truncation because loops usually end at max_tokens and "looping" is
+ * the more useful (and worse-ranked) reason.
+ */
+export function validateCandidate(
+  candidate: Candidate,
+  options: Pick<ConsensusOptions, 'json'>,
+): CandidateValidation {
+  if (candidate.finishReason === 'error') return invalid('error');
+  if (candidate.finishReason === 'cancelled') return invalid('cancelled');
+  if (candidate.text.trim() === '') return invalid('empty');
+  if (detectLooping(candidate.text)) return invalid('looping');
+  if (candidate.finishReason === 'length') return invalid('truncated');
+  if (options.json !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(candidate.text) as unknown;
+    } catch {
+      return invalid('invalid_json');
+    }
+    if (typeof parsed !== 'object' || parsed === null) return invalid('invalid_json');
+    if (options.json.schema !== undefined && findSchemaMismatch(parsed, options.json.schema) !== null) {
+      return invalid('schema_mismatch');
+    }
+  }
+  return VALID;
+}

@@ -1,0 +1,54 @@
+import type { Ballot } from './ballot';
+
+/** A group of ballots sharing a canonical form, members best first. */
+export interface RankedGroup {
+  readonly key: string;
+  readonly weight: number;
+  readonly members: readonly Ballot[];
+}
+
+/** Weights closer than this (relative) are equal: 1/3 + 1/3 + 1/3 must tie with 1. */
+const RELATIVE_EPSILON = 1e-9;
+
+export function weightsEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= RELATIVE_EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+function bestScore(group: RankedGroup): number {
+  return Math.max(...group.members.map((member) => member.entry.candidate.score ?? -Infinity));
+}
+
+function firstRank(group: RankedGroup): number {
+  return Math.min(...group.members.map((member) => member.entry.rank));
+}
+
+/** The documented group tie-breaks: heavier → higher best score → earlier stable order. */
+export function compareGroups(a: RankedGroup, b: RankedGroup): number {
+  if (!weightsEqual(a.weight, b.weight)) return b.weight - a.weight;
+  const scoreA = bestScore(a);
+  const scoreB = bestScore(b);
+  if (scoreA !== scoreB) return scoreB - scoreA;
+  return firstRank(a) - firstRank(b);
+}
+
+/**
+ * Groups ballots by canonical form, heaviest first. `orderMembers` puts each group's best member
+ * first (the medoid for votes, the best score for best_of_n, the earliest for first_valid).
+ */
+export function tallyGroups(
+  ballots: readonly Ballot[],
+  orderMembers: (members: readonly Ballot[]) => readonly Ballot[],
+): RankedGroup[] {
+  const byKey = new Map<string, Ballot[]>();
+  for (const ballot of ballots) {
+    const members = byKey.get(ballot.entry.groupKey);
+    if (members === undefined) byKey.set(ballot.entry.groupKey, [ballot]);
+    else members.push(ballot);
+  }
+  const groups = [...byKey].map(([key, members]) => ({
+    key,
+    weight: members.reduce((sum, member) => sum + member.weight, 0),
+    members: orderMembers(members),
+  }));
+  return groups.sort(compareGroups);
+}

@@ -1,0 +1,226 @@
+import type { FinishReason } from '@local-swarm/consensus';
+import { SwarmError, SwarmErrorCode } from '../errors/swarm-errors';
+import type { Prompt } from '../generation/generation-request';
+import { findStopIndex } from '../generation/stop-sequences';
+import type { Logger } from '../logger/logger';
+import type {
+  ChatHistoryItem,
+  ChatWrapper,
+  Llama,
+  LlamaContext,
+  LlamaContextSequence,
+  LlamaGrammar,
+  LlamaModel,
+  Token,
+} from './llama-types';
+import { loadNodeLlamaCpp, type NodeLlamaCpp } from './node-llama-cpp';
+
+export interface LlamaEngineOptions {
+  /** Path of a GGUF file (or an `hf:` URI, resolved by node-llama-cpp where a hub is reachable). */
+  readonly modelPath: string;
+  /** Sequences (instances) in the shared context. */
+  readonly sequences: number;
+  /** Tokens per sequence. */
+  readonly contextSize: number;
+  /** CPU threads for decoding; null = one per available core. */
+  readonly threads: number | null;
+  readonly logger: Logger;
+  /** Called with 0..1 while weights load. */
+  readonly onLoadProgress?: (fraction: number) => void;
+}
+
+/** Sampling settings of one candidate, already resolved (defaults applied, seed chosen). */
+export interface CandidateSampling {
+  readonly maxTokens: number;
+  readonly temperature: number;
+  readonly topP: number;
+  readonly seed: number;
+  readonly stop: readonly string[];
+  readonly json: boolean;
+}
+
+/** What one sequence produced. */
+export interface RawCandidate {
+  readonly text: string;
+  /** Mean natural-log probability of the generated tokens; null when nothing was generated. */
+  readonly meanLogProb: number | null;
+  readonly completionTokens: number;
+  readonly finishReason: FinishReason;
+  readonly error?: string;
+}
+
+/** Guards the log of a probability the sampler may report as 0 after filtering. */
+const MIN_PROBABILITY = 1e-12;
+
+/**
+ * One loaded model and one context with N sequences. Weights are loaded once and shared;
+ * each sequence has its own KV cache. node-llama-cpp batches the decode steps of sequences
+ * that generate at the same time, so N candidates cost less than N separate runs.
+ */
+export class LlamaEngine {
+  private jsonGrammar: Promise<LlamaGrammar> | undefined;
+
+  private constructor(
+    private readonly lib: NodeLlamaCpp,
+    private readonly llama: Llama,
+    readonly model: LlamaModel,
+    private readonly context: LlamaContext,
+    readonly sequences: readonly LlamaContextSequence[],
+    private readonly chatWrapper: ChatWrapper,
+  ) {}
+
+  static async load(options: LlamaEngineOptions): Promise<LlamaEngine> {
+    const lib = await loadNodeLlamaCpp();
+    // CPU prebuilt binary only: `build: "never"` so a missing binary fails fast instead of
+    // trying to download and compile llama.cpp (which cannot work offline).
+    const llama = await lib.getLlama({ gpu: false, build: 'never', logLevel: lib.LlamaLogLevel.error });
+    let model: LlamaModel;
+    try {
+      const modelPath = options.modelPath.startsWith('hf:')
+        ? await lib.resolveModelFile(options.modelPath)
+        : options.modelPath;
+      model = await llama.loadModel({
+        modelPath,
+        ...(options.onLoadProgress ? { onLoadProgress: options.onLoadProgress } : {}),
+      });
+    } catch (error) {
+      await llama.dispose();
+      throw new SwarmError(SwarmErrorCode.ModelLoadFailed, `cannot load model ${options.modelPath}: ${describe(error)}`, {
+        cause: error,
+      });
+    }
+    const threads = options.threads ?? llama.cpuMathCores;
+    const context = await model.createContext({
+      sequences: options.sequences,
+      contextSize: options.contextSize,
+      threads,
+      // Prompts are evaluated once per sequence; a batch this large fits a whole prompt.
+      batchSize: Math.min(options.contextSize, 2048),
+    });
+    const sequences = Array.from({ length: options.sequences }, () => context.getSequence());
+    const chatWrapper = lib.resolveChatWrapper(model);
+    options.logger.debug('engine loaded', {
+      chatWrapper: chatWrapper.wrapperName,
+      threads,
+      contextSize: context.contextSize,
+      sequences: options.sequences,
+    });
+    return new LlamaEngine(lib, llama, model, context, sequences, chatWrapper);
+  }
+
+  /** Bytes the weights take (for sizing and the banner). */
+  get modelBytes(): number {
+    return this.model.size;
+  }
+
+  /** Tokens of one sequence's context. */
+  get contextSize(): number {
+    return this.context.contextSize;
+  }
+
+  /** Name of the chat template in use, e.g. "ChatML". */
+  get chatTemplateName(): string {
+    return this.chatWrapper.wrapperName;
+  }
+
+  /** Formats a prompt with the model's chat template (chat) or as is (text), then tokenizes. */
+  tokenize(prompt: Prompt): Token[] {
+    if (prompt.kind === 'text') {
+      const tokens = this.model.tokenize(prompt.text);
+      const bos = this.model.tokens.bos;
+      return this.model.tokens.shouldPrependBosToken && bos !== null ? [bos, ...tokens] : tokens;
+    }
+    const history: ChatHistoryItem[] = prompt.messages.map((message): ChatHistoryItem => {
+      switch (message.role) {
+        case 'system':
+          return { type: 'system', text: message.content };
+        case 'user':
+          return { type: 'user', text: message.content };
+        case 'assistant':
+          return { type: 'model', response: [message.content] };
+      }
+    });
+    // An empty model turn at the end makes the template open the assistant's reply.
+    history.push({ type: 'model', response: [] });
+    const { contextText } = this.chatWrapper.generateContextState({ chatHistory: history });
+    return contextText.tokenize(this.model.tokenizer);
+  }
+
+  /**
+   * Generates one candidate on `sequence` from a clean state. Never throws for generation
+   * failures: they come back as `finishReason: "error"` so one bad sequence can't sink a vote.
+   */
+  async generate(
+    sequence: LlamaContextSequence,
+    promptTokens: readonly Token[],
+    sampling: CandidateSampling,
+    signal: AbortSignal,
+  ): Promise<RawCandidate> {
+    const generated: Token[] = [];
+    let logProbSum = 0;
+    let text = '';
+    // The loop ends by itself only when the model emits an end-of-generation token.
+    let finishReason: FinishReason = 'stop';
+    try {
+      await sequence.clearHistory();
+      const grammar = sampling.json ? await this.getJsonGrammar() : undefined;
+      const steps = sequence.evaluateWithMetadata(
+        [...promptTokens],
+        { confidence: true },
+        {
+          temperature: sampling.temperature,
+          topP: sampling.topP,
+          seed: sampling.seed,
+          ...(grammar ? { grammarEvaluationState: new this.lib.LlamaGrammarEvaluationState({ model: this.model, grammar }) } : {}),
+        },
+      );
+      for await (const step of steps) {
+        if (signal.aborted) {
+          finishReason = 'cancelled';
+          break;
+        }
+        generated.push(step.token);
+        logProbSum += Math.log(Math.max(step.confidence, MIN_PROBABILITY));
+        text = this.model.detokenize(generated);
+        const cut = sampling.stop.length > 0 ? findStopIndex(text, sampling.stop) : null;
+        if (cut !== null) {
+          text = text.slice(0, cut);
+          break;
+        }
+        if (generated.length >= sampling.maxTokens) {
+          finishReason = 'length';
+          break;
+        }
+      }
+    } catch (error) {
+      return {
+        text,
+        meanLogProb: generated.length > 0 ? logProbSum / generated.length : null,
+        completionTokens: generated.length,
+        finishReason: 'error',
+        error: describe(error),
+      };
+    }
+    return {
+      text,
+      meanLogProb: generated.length > 0 ? logProbSum / generated.length : null,
+      completionTokens: generated.length,
+      finishReason,
+    };
+  }
+
+  async dispose(): Promise<void> {
+    await this.context.dispose();
+    await this.model.dispose();
+    await this.llama.dispose();
+  }
+
+  private getJsonGrammar(): Promise<LlamaGrammar> {
+    this.jsonGrammar ??= this.llama.getGrammarFor('json');
+    return this.jsonGrammar;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,11 @@
+/** node-llama-cpp types, imported in ESM resolution mode from this CommonJS package. */
+export type {
+  ChatHistoryItem,
+  ChatWrapper,
+  Llama,
+  LlamaContext,
+  LlamaContextSequence,
+  LlamaGrammar,
+  LlamaModel,
+  Token,
+} from 'node-llama-cpp' with { 'resolution-mode': 'import' };

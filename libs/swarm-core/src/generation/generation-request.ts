@@ -1,0 +1,50 @@
+/** Roles a chat prompt may use. OpenAI's "developer" role is folded into "system" by the API layer. */
+export type ChatRole = 'system' | 'user' | 'assistant';
+
+export interface ChatMessage {
+  readonly role: ChatRole;
+  readonly content: string;
+}
+
+/** A prompt is either a chat (formatted by the model's own chat template) or raw text. */
+export type Prompt =
+  | { readonly kind: 'chat'; readonly messages: readonly ChatMessage[] }
+  | { readonly kind: 'text'; readonly text: string };
+
+/** One request for candidates, independent of HTTP and of where candidates come from. */
+export interface GenerationRequest {
+  readonly prompt: Prompt;
+  /** Most tokens each candidate may generate. */
+  readonly maxTokens: number;
+  /** Sampling temperature; undefined means {@link DEFAULT_SAMPLING.temperature}. 0 is greedy. */
+  readonly temperature?: number;
+  /** Nucleus sampling; undefined means {@link DEFAULT_SAMPLING.topP}. */
+  readonly topP?: number;
+  /** Base seed: candidate i samples with seed + i. Undefined: a random base per request. */
+  readonly seed?: number;
+  /** Generation stops before the first occurrence of any of these strings. */
+  readonly stop?: readonly string[];
+  /** Constrain output to a JSON value with a grammar (OpenAI's `response_format: json_object`). */
+  readonly json?: boolean;
+  /** How many candidates this source should produce. */
+  readonly candidates: number;
+}
+
+/**
+ * Sampling used when a request names none. Candidates must differ to be worth a vote, so the
+ * default is not greedy: 0.7 / 0.95 is the common "chat" setting of llama.cpp front ends.
+ */
+export const DEFAULT_SAMPLING = { temperature: 0.7, topP: 0.95 } as const;
+
+/** Seed of candidate `index`, so candidates of one request differ but replay identically. */
+export function candidateSeed(baseSeed: number, index: number): number {
+  // Keep within uint32, which is what llama.cpp's sampler takes.
+  return (baseSeed + index) >>> 0;
+}
+
+/** Token counts of one source's work on a request. */
+export interface GenerationUsage {
+  readonly promptTokens: number;
+  /** Tokens generated over all candidates (what the request cost, not just the winner). */
+  readonly completionTokens: number;
+}

@@ -1,0 +1,27 @@
+export { runConsensus } from './consensus-runner/consensus-runner';
+export type { ConsensusRun, ConsensusRunOptions, ConsensusRunOutcome, SourceReport } from './consensus-runner/consensus-runner';
+export type { CandidateSampling, RawCandidate } from './engine/llama-engine';
+export { SlotQueue } from './engine/slot-queue';
+export type { AcquireOutcome } from './engine/slot-queue';
+export { SwarmError, SwarmErrorCode } from './errors/swarm-errors';
+export type { SwarmFailure } from './errors/swarm-errors';
+export { candidateSeed, DEFAULT_SAMPLING } from './generation/generation-request';
+export type { ChatMessage, ChatRole, GenerationRequest, GenerationUsage, Prompt } from './generation/generation-request';
+export { detectHardware, formatHardwareSummary } from './hardware/detect-hardware';
+export type { HardwareInfo } from './hardware/detect-hardware';
+export { silentLogger } from './logger/logger';
+export type { Logger } from './logger/logger';
+export {
+  DEFAULT_MODEL,
+  defaultModelPath,
+  localSwarmCacheDir,
+  modelCacheDir,
+  wheelCacheDir,
+} from './model/default-model';
+export type { WheelModelDescriptor } from './model/default-model';
+export { AUTO_MAX_INSTANCES, AUTO_MEMORY_BUDGET_FRACTION, chooseSwarmSize, largestOddAtMost } from './sizing/choose-swarm-size';
+export type { SwarmSize, SwarmSizingInput } from './sizing/choose-swarm-size';
+export { estimateModelMemory } from './sizing/estimate-model-memory';
+export type { CandidateSource, CandidateSourceCallOptions, SourceOutcome } from './sources/candidate-source';
+export { LOCAL_SOURCE_ID, Swarm } from './swarm/swarm';
+export type { SwarmInfo, SwarmLoad, SwarmOptions } from './swarm/swarm';

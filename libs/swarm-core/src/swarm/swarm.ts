@@ -1,0 +1,213 @@
+import type { Candidate } from '@local-swarm/consensus';
+import { randomInt } from 'node:crypto';
+import { LlamaEngine, type CandidateSampling } from '../engine/llama-engine';
+import type { LlamaContextSequence } from '../engine/llama-types';
+import { SlotQueue } from '../engine/slot-queue';
+import { SwarmErrorCode, type SwarmFailure } from '../errors/swarm-errors';
+import { candidateSeed, DEFAULT_SAMPLING, type GenerationRequest } from '../generation/generation-request';
+import { silentLogger, type Logger } from '../logger/logger';
+import type { CandidateSource, CandidateSourceCallOptions, SourceOutcome } from '../sources/candidate-source';
+
+export interface SwarmOptions {
+  /** GGUF path or `hf:` URI. */
+  readonly modelPath: string;
+  /** Id reported to clients (`GET /v1/models`) and stamped on candidates. */
+  readonly modelId: string;
+  /** Instances = sequences sharing one loaded model. */
+  readonly instances: number;
+  /** Tokens per instance. */
+  readonly contextSize: number;
+  /** CPU threads; null = node-llama-cpp's count of math cores. */
+  readonly threads: number | null;
+  /** Requests allowed to wait for free instances; more are refused (HTTP 429). */
+  readonly maxQueue: number;
+  readonly logger?: Logger;
+  readonly onLoadProgress?: (fraction: number) => void;
+}
+
+/** What the swarm is, for banners, `/health` and (later) mDNS TXT records. */
+export interface SwarmInfo {
+  readonly modelId: string;
+  readonly modelPath: string;
+  readonly instances: number;
+  readonly contextSize: number;
+  readonly modelBytes: number;
+  readonly chatTemplate: string;
+}
+
+/** Live load figures, for `/health`, 429 decisions and later the `balance` mode. */
+export interface SwarmLoad {
+  readonly busyInstances: number;
+  readonly capacity: number;
+  readonly queuedRequests: number;
+  readonly maxQueue: number;
+}
+
+/** Local source id: candidates from this node's own instances carry it as `source`. */
+export const LOCAL_SOURCE_ID = 'local';
+
+/**
+ * This node's instances: one model, N sequences of one context. A request takes k sequences
+ * (its candidates) from a fair queue, generates on all of them at once (batched decoding),
+ * and gives them back. It knows nothing of HTTP, voting or peers.
+ */
+export class Swarm implements CandidateSource {
+  readonly id: string;
+  private readonly queue: SlotQueue<LlamaContextSequence>;
+  private readonly logger: Logger;
+  /** Running mean of a request's service time, for Retry-After hints. */
+  private meanServiceMs = 2000;
+
+  private constructor(
+    private readonly engine: LlamaEngine,
+    private readonly options: SwarmOptions,
+    sourceId: string,
+  ) {
+    this.id = sourceId;
+    this.logger = options.logger ?? silentLogger;
+    this.queue = new SlotQueue(engine.sequences, options.maxQueue);
+  }
+
+  /** Loads the model and creates the instances. Throws SwarmError(ModelLoadFailed) on a bad model. */
+  static async start(options: SwarmOptions, sourceId: string = LOCAL_SOURCE_ID): Promise<Swarm> {
+    const engine = await LlamaEngine.load({
+      modelPath: options.modelPath,
+      sequences: options.instances,
+      contextSize: options.contextSize,
+      threads: options.threads,
+      logger: options.logger ?? silentLogger,
+      ...(options.onLoadProgress ? { onLoadProgress: options.onLoadProgress } : {}),
+    });
+    return new Swarm(engine, options, sourceId);
+  }
+
+  get info(): SwarmInfo {
+    return {
+      modelId: this.options.modelId,
+      modelPath: this.options.modelPath,
+      instances: this.queue.capacity,
+      contextSize: this.engine.contextSize,
+      modelBytes: this.engine.modelBytes,
+      chatTemplate: this.engine.chatTemplateName,
+    };
+  }
+
+  get load(): SwarmLoad {
+    return {
+      busyInstances: this.queue.capacity - this.queue.freeCount,
+      capacity: this.queue.capacity,
+      queuedRequests: this.queue.waitingCount,
+      maxQueue: this.options.maxQueue,
+    };
+  }
+
+  /** Counts prompt tokens, e.g. to reject a prompt longer than the context before queueing. */
+  countPromptTokens(request: Pick<GenerationRequest, 'prompt'>): number {
+    return this.engine.tokenize(request.prompt).length;
+  }
+
+  /**
+   * Checks a request against the swarm's limits without generating.
+   * Returns the prompt's tokens when it fits, or the failure the API should report.
+   */
+  check(request: GenerationRequest): { ok: true; promptTokens: number } | { ok: false; failure: SwarmFailure } {
+    if (request.candidates < 1 || request.candidates > this.queue.capacity) {
+      return {
+        ok: false,
+        failure: {
+          code: SwarmErrorCode.TooManyCandidates,
+          message: `${request.candidates} candidates requested; this node has ${this.queue.capacity} instances`,
+        },
+      };
+    }
+    const promptTokens = this.countPromptTokens(request);
+    if (promptTokens + request.maxTokens > this.engine.contextSize) {
+      return {
+        ok: false,
+        failure: {
+          code: SwarmErrorCode.ContextLengthExceeded,
+          message:
+            `This model's context is ${this.engine.contextSize} tokens per instance; the prompt has ` +
+            `${promptTokens} tokens and max_tokens asks for ${request.maxTokens}. Shorten the prompt or lower max_tokens.`,
+        },
+      };
+    }
+    return { ok: true, promptTokens };
+  }
+
+  async generate(request: GenerationRequest, call: CandidateSourceCallOptions): Promise<SourceOutcome> {
+    const checked = this.check(request);
+    if (!checked.ok) return checked;
+    const promptTokens = this.engine.tokenize(request.prompt);
+
+    const acquired = await this.queue.acquire(request.candidates, call.signal);
+    if (!acquired.ok) return { ok: false, failure: this.acquireFailure(acquired.reason) };
+
+    const startedAt = Date.now();
+    try {
+      const baseSeed = request.seed ?? randomInt(0, 2 ** 31);
+      const candidates = await Promise.all(
+        acquired.slots.map(async (sequence, index): Promise<Candidate> => {
+          const sampling: CandidateSampling = {
+            maxTokens: request.maxTokens,
+            temperature: request.temperature ?? DEFAULT_SAMPLING.temperature,
+            topP: request.topP ?? DEFAULT_SAMPLING.topP,
+            seed: candidateSeed(baseSeed, index),
+            stop: request.stop ?? [],
+            json: request.json === true,
+          };
+          const raw = await this.engine.generate(sequence, promptTokens, sampling, call.signal);
+          if (raw.error !== undefined) this.logger.warn('candidate failed', { index, error: raw.error });
+          const candidate: Candidate = {
+            text: raw.text,
+            score: raw.meanLogProb,
+            source: this.id,
+            sequence: index,
+            model: this.options.modelId,
+            finishReason: raw.finishReason,
+            latencyMs: call.elapsedMs(),
+            completionTokens: raw.completionTokens,
+          };
+          call.onCandidate?.(candidate);
+          return candidate;
+        }),
+      );
+      return {
+        ok: true,
+        candidates,
+        usage: {
+          promptTokens: promptTokens.length,
+          completionTokens: candidates.reduce((sum, c) => sum + (c.completionTokens ?? 0), 0),
+        },
+      };
+    } finally {
+      this.queue.release(acquired.slots);
+      // Exponential moving average: recent requests matter most for a retry hint.
+      this.meanServiceMs = 0.8 * this.meanServiceMs + 0.2 * (Date.now() - startedAt);
+    }
+  }
+
+  /** Refuses new requests, waits for none, and frees the model. */
+  async stop(): Promise<void> {
+    this.queue.close();
+    await this.engine.dispose();
+  }
+
+  private acquireFailure(reason: 'queue_full' | 'aborted' | 'closed'): SwarmFailure {
+    switch (reason) {
+      case 'queue_full': {
+        // Everyone waiting ahead must be served first: hint at that, at least a second.
+        const waitMs = this.meanServiceMs * (this.queue.waitingCount + 1);
+        return {
+          code: SwarmErrorCode.QueueFull,
+          message: `all ${this.queue.capacity} instances are busy and ${this.queue.waitingCount} requests are waiting; retry later`,
+          retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+        };
+      }
+      case 'aborted':
+        return { code: SwarmErrorCode.Aborted, message: 'the request was cancelled while waiting for instances' };
+      case 'closed':
+        return { code: SwarmErrorCode.NotReady, message: 'the swarm is shutting down' };
+    }
+  }
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs every check of the repository: setup, lint, then the jest targets `test` (unit and
+# in-process integration), `test-model` (real GGUF) and `e2e` (real node processes), one project
+# at a time. Every jest target writes tmp/test-results/<project>-<target>.json (--json
+# --outputFile); the totals over those files are the last line: `N passed, N failed`.
+# Exits non-zero when setup, lint or any target fails, any test fails, or no test ran at all.
+set -euo pipefail
+# shellcheck source=tools/scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$LOCAL_SWARM_ROOT"
+all_start="$(now)"
+
+bash tools/scripts/setup.sh
+
+results_dir=tmp/test-results
+rm -rf "$results_dir"
+mkdir -p "$results_dir"
+
+failed_steps=()
+timings=()
+# run_step NAME COMMAND...: run, remember failure, never stop the script.
+run_step() {
+  local name="$1" t rc=0
+  shift
+  step "test-all: $name"
+  t="$(now)"
+  "$@" || rc=$?
+  timings+=("$name $(elapsed "$t") (exit $rc)")
+  if [[ $rc -ne 0 ]]; then failed_steps+=("$name"); fi
+}
+
+run_step lint npx nx run-many -t lint --outputStyle=static
+# run-many skips projects without the target. --parallel=1: model and e2e tests each load models
+# and start servers; on 2 cores they must not compete (unit tests pay little for it).
+for target in test test-model e2e; do
+  run_step "$target" npx nx run-many -t "$target" --parallel=1 --outputStyle=stream
+done
+
+step "test-all: summary"
+for line in "${timings[@]}"; do echo "  $line"; done
+echo "  total $(elapsed "$all_start")"
+if ((${#failed_steps[@]} > 0)); then
+  echo "FAILED steps: ${failed_steps[*]}"
+fi
+
+# Sum the jest JSON summaries; prints the totals line and exits 1 on failures or no tests.
+summary_rc=0
+node - "$results_dir" <<'NODE' || summary_rc=$?
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const dir = process.argv[2];
+let passed = 0;
+let failed = 0;
+for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+  let r;
+  try {
+    r = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  } catch (error) {
+    console.log(`  ${file}: unreadable (${error.message}); counted as 1 failure`);
+    failed += 1;
+    continue;
+  }
+  const p = r.numPassedTests ?? 0;
+  const f = (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0);
+  console.log(`  ${file}: ${p} passed, ${r.numFailedTests ?? 0} failed, ${r.numRuntimeErrorTestSuites ?? 0} suites failed to run`);
+  passed += p;
+  failed += f;
+}
+if (passed + failed === 0) console.log('no test ran');
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed + failed === 0 ? 1 : 0);
+NODE
+
+if ((${#failed_steps[@]} > 0 || summary_rc != 0)); then exit 1; fi
