@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for tools/scripts/*.sh (sourced, not run).
 
 # Repository root, whatever the caller's working directory.

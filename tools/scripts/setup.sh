@@ -5,7 +5,7 @@
 #   ~/.cache/local-swarm/models (skipped while its .sha256 stamp is fresh).
 # All output goes to stderr. Env: LOCAL_SWARM_CACHE (cache root, default ~/.cache/local-swarm).
 set -euo pipefail
-# shellcheck source=tools/scripts/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$LOCAL_SWARM_ROOT"
 exec 1>&2
@@ -13,6 +13,7 @@ setup_start="$(now)"
 
 step "setup: checking node and python3/pip"
 command -v node >/dev/null 2>&1 || die "node not found: install Node.js >= 20.10 (https://nodejs.org)"
+# shellcheck disable=SC2016 # JavaScript, not shell expansions
 node -e '
   const [major, minor] = process.versions.node.split(".").map(Number);
   if (major < 20 || (major === 20 && minor < 10)) {
@@ -32,6 +33,7 @@ fi
 step "setup: npm dependencies"
 t="$(now)"
 # node_modules is current when the stamp matches the lock file plus what native modules depend on.
+# shellcheck disable=SC2016 # JavaScript, not shell expansions
 lock_hash="$(node -e '
   const { createHash } = require("node:crypto");
   const { readFileSync } = require("node:fs");

@@ -4,7 +4,7 @@
 # LOCAL_SWARM_SKIP_SETUP=1 skips the setup step (a quick restart when nothing changed).
 # Relative paths in the arguments stay relative to the caller's working directory.
 set -euo pipefail
-# shellcheck source=tools/scripts/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [[ "${LOCAL_SWARM_SKIP_SETUP:-0}" != "1" ]]; then
   # Setup logs to stderr: the node's stdout is the node's alone.

@@ -4,17 +4,36 @@
 # at a time. Every jest target writes tmp/test-results/<project>-<target>.json (--json
 # --outputFile); the totals over those files are the last line: `N passed, N failed`.
 # Exits non-zero when setup, lint or any target fails, any test fails, or no test ran at all.
+# Env: LOCAL_SWARM_STEP_TIMEOUT_S (default 1200) limits each of lint, test, test-model, e2e
+# when CI is set.
 set -euo pipefail
-# shellcheck source=tools/scripts/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$LOCAL_SWARM_ROOT"
 all_start="$(now)"
 
-bash tools/scripts/setup.sh
+if ! bash tools/scripts/setup.sh; then
+  echo "FAILED steps: setup (nothing else ran)"
+  echo "0 passed, 0 failed"
+  exit 1
+fi
 
 results_dir=tmp/test-results
 rm -rf "$results_dir"
 mkdir -p "$results_dir"
+
+# Under CI a hung step must not eat the whole budget (45 min): each step gets at most this long.
+# GNU timeout signals the step's whole process group (nx, jest and the nodes they start); it also
+# moves it out of the terminal's foreground group, where Ctrl-C would no longer reach it, so it
+# is used only when CI is set.
+step_timeout_s="${LOCAL_SWARM_STEP_TIMEOUT_S:-1200}"
+with_timeout() {
+  if [[ -n "${CI:-}" && "${CI}" != "false" ]] && command -v timeout >/dev/null 2>&1; then
+    timeout --kill-after=30 "$step_timeout_s" "$@"
+  else
+    "$@"
+  fi
+}
 
 failed_steps=()
 timings=()
@@ -24,7 +43,8 @@ run_step() {
   shift
   step "test-all: $name"
   t="$(now)"
-  "$@" || rc=$?
+  with_timeout "$@" || rc=$?
+  if [[ $rc -eq 124 || $rc -eq 137 ]]; then echo "$name: timed out after ${step_timeout_s}s" >&2; fi
   timings+=("$name $(elapsed "$t") (exit $rc)")
   if [[ $rc -ne 0 ]]; then failed_steps+=("$name"); fi
 }

@@ -21,6 +21,18 @@ describe('tokenSetSimilarity', () => {
   });
 });
 
+describe('tokenSetSimilarity on long answers', () => {
+  it('compares head and tail only, so a long pair stays cheap and the middle does not count', () => {
+    const head = 'The capital of France is Paris. '.repeat(40);
+    const tail = ' In short: Paris.'.padStart(600, '.');
+    const a = `${head}${'alpha '.repeat(2000)}${tail}`;
+    const b = `${head}${'omega '.repeat(2000)}${tail}`;
+    const started = performance.now();
+    expect(tokenSetSimilarity(a, b)).toBe(1);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
 describe('medoid', () => {
   it('picks the free-text answer closest to all others', () => {
     const answers = items([

@@ -14,14 +14,27 @@ export type PairSimilarity = (a: CentralityItem, b: CentralityItem) => number;
 const EPSILON = 1e-9;
 
 /**
+ * Long answers are compared on their first 1,000 and last 500 characters: token_set_ratio runs a
+ * Levenshtein distance, O(length²) per pair (measured: ~5 ms at 1.4 KB, ~50 ms at 6.5 KB), and a
+ * medoid over n answers needs n(n-1)/2 pairs. The opening states the answer and the end concludes
+ * it, so head + tail keeps what distinguishes answers while bounding a pair to a few ms.
+ */
+const SIMILARITY_HEAD_CHARS = 1000;
+const SIMILARITY_TAIL_CHARS = 500;
+
+function clip(text: string): string {
+  if (text.length <= SIMILARITY_HEAD_CHARS + SIMILARITY_TAIL_CHARS) return text;
+  return `${text.slice(0, SIMILARITY_HEAD_CHARS)} ${text.slice(-SIMILARITY_TAIL_CHARS)}`;
+}
+
+/**
  * fuzzball's token-set ratio (TheFuzz's `token_set_ratio`) scaled to 0..1: word-order and
  * duplicate-word insensitive, so "Paris is the capital" and "The capital is Paris!" score 1.
- * Cost is O(length²) per pair (Levenshtein inside), about 2.5 ms for two 2 KB answers.
  */
 export function tokenSetSimilarity(a: string, b: string): number {
   // token_set_ratio('', '') is 0; identical texts are identical whatever their content.
   if (a === b) return 1;
-  return token_set_ratio(a, b) / 100;
+  return token_set_ratio(clip(a), clip(b)) / 100;
 }
 
 /** A PairSimilarity that computes each pair once (a verdict may ask for the same pair twice). */

@@ -6,7 +6,7 @@
  * 1. a run of words repeated back to back 3+ times, spanning 12+ words in all ("very very very"
  *    is emphasis; twelve "very"s or a sentence said three times is a loop);
  * 2. a tail that repeats the stretch right before it: the text ends with a passage of 8+ words
- *    said twice in a row (a loop caught early, often cut off mid-repeat);
+ *    said twice in a row (a loop caught early; a last word cut off by max_tokens is ignored);
  * 3. a run of characters repeated back to back 3+ times over 80+ characters, for scripts without
  *    spaces (CJK) and symbol loops ("!!!!..."); units made only of rule/table characters
  *    ("-----", "=====", "| --- |") are layout, not loops.

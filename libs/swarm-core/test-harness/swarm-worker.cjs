@@ -1,0 +1,62 @@
+// A real swarm-core in its own Node process, driven by newline-delimited JSON on stdin.
+//
+// Why a child process: jest runs test code in a vm context, and node-llama-cpp (loaded there
+// through --experimental-vm-modules) checks `result instanceof Array` on arrays its native addon
+// creates in the main realm. Across realms that check fails and every sampled token is lost.
+// Model tests therefore drive the BUILT library (dist/) in a plain Node process, as users run it.
+'use strict';
+const readline = require('node:readline');
+const core = require('../dist/index.js');
+
+let swarm = null;
+const write = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
+
+const ops = {
+  async start(args) {
+    swarm = await core.Swarm.start({
+      modelPath: core.defaultModelPath(),
+      modelId: core.DEFAULT_MODEL.id,
+      threads: null,
+      ...args,
+    });
+    return swarm.info;
+  },
+  async generate({ request, abortAfterMs }) {
+    const controller = new AbortController();
+    if (abortAfterMs !== undefined) setTimeout(() => controller.abort(), abortAfterMs);
+    const start = Date.now();
+    return swarm.generate(request, { signal: controller.signal, elapsedMs: () => Date.now() - start });
+  },
+  async consensus({ request, strategy }) {
+    const seen = [];
+    const outcome = await core.runConsensus(request, [swarm], {
+      strategy,
+      signal: new AbortController().signal,
+      onCandidate: (candidate) => seen.push(candidate),
+    });
+    return { outcome, seen };
+  },
+  async check({ request }) {
+    return swarm.check(request);
+  },
+  async load() {
+    return swarm.load;
+  },
+  async estimate({ sequences }) {
+    const memory = await core.estimateModelMemory(core.defaultModelPath());
+    return { modelBytes: memory.modelBytes, contextBytes: sequences.map((n) => memory.estimateContextBytes(n, 2048)) };
+  },
+  async stop() {
+    await swarm.stop();
+    setImmediate(() => process.exit(0));
+    return null;
+  },
+};
+
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const { id, op, args } = JSON.parse(line);
+  ops[op](args ?? {}).then(
+    (result) => write({ id, result }),
+    (error) => write({ id, error: String(error && error.stack ? error.stack : error) }),
+  );
+});
