@@ -35,9 +35,11 @@ export class ResponseFormatDto {
 
 export class ChatCompletionRequestDto extends SamplingFieldsDto {
   @ApiProperty({ type: [ChatMessageDto] })
-  @IsArray()
-  @ArrayNotEmpty({ message: 'messages must contain at least one message' })
+  // class-validator reports the LAST decorator's failure first: keep IsArray last so a
+  // non-array says "must be an array" rather than "must contain at least one message".
   @ValidateNested({ each: true })
+  @ArrayNotEmpty({ message: 'messages must contain at least one message' })
+  @IsArray()
   @Type(() => ChatMessageDto)
   messages!: ChatMessageDto[];
 
