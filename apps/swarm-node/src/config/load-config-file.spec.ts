@@ -26,6 +26,23 @@ contextSize: 4096
 threads: 8
 maxQueue: 10
 maxTokensLimit: 2048
+nodeId: lab-node.01
+federation:
+  enabled: true
+  peers:
+    - 192.168.1.20:17615
+    - openai+http://10.0.0.5:8080/v1
+  discovery: false
+  mode: balance
+  strategy: best_of_n
+  voteTimeoutMs: 5000
+  healthIntervalMs: 500
+  unhealthyAfterFailures: 3
+  peerTtlMs: 120000
+  weights:
+    peers: { node-b: 2, node-c: 0.5 }
+    models:
+      qwen2.5-7b: 1.5
 `;
 
 const FULL_VALUES = {
@@ -40,7 +57,50 @@ const FULL_VALUES = {
   threads: 8,
   maxQueue: 10,
   maxTokensLimit: 2048,
+  nodeId: 'lab-node.01',
+  'federation.enabled': true,
+  'federation.peers': ['192.168.1.20:17615', 'openai+http://10.0.0.5:8080/v1'],
+  'federation.discovery': false,
+  'federation.mode': 'balance',
+  'federation.strategy': 'best_of_n',
+  'federation.voteTimeoutMs': 5000,
+  'federation.healthIntervalMs': 500,
+  'federation.unhealthyAfterFailures': 3,
+  'federation.peerTtlMs': 120000,
+  'federation.weights.peers': { 'node-b': 2, 'node-c': 0.5 },
+  'federation.weights.models': { 'qwen2.5-7b': 1.5 },
 };
+
+/** FULL_VALUES as a JSON file writes them: the federation settings nested. */
+const FULL_JSON = {
+  auto: true,
+  model: 'hf:org/repo/model.gguf',
+  instances: 5,
+  strategy: 'weighted_vote',
+  host: '10.0.0.7',
+  port: 18000,
+  logLevel: 'debug',
+  contextSize: 4096,
+  threads: 8,
+  maxQueue: 10,
+  maxTokensLimit: 2048,
+  nodeId: 'lab-node.01',
+  federation: {
+    enabled: true,
+    peers: ['192.168.1.20:17615', 'openai+http://10.0.0.5:8080/v1'],
+    discovery: false,
+    mode: 'balance',
+    strategy: 'best_of_n',
+    voteTimeoutMs: 5000,
+    healthIntervalMs: 500,
+    unhealthyAfterFailures: 3,
+    peerTtlMs: 120000,
+    weights: { peers: { 'node-b': 2, 'node-c': 0.5 }, models: { 'qwen2.5-7b': 1.5 } },
+  },
+};
+
+const TOP_KEYS = 'auto, model, instances, strategy, host, port, logLevel, contextSize, threads, maxQueue, maxTokensLimit, nodeId, federation';
+const FEDERATION_KEYS = 'enabled, peers, discovery, mode, strategy, voteTimeoutMs, healthIntervalMs, unhealthyAfterFailures, peerTtlMs, weights';
 
 describe('loadConfigFile', () => {
   it.each(['swarm.yaml', 'swarm.yml', 'SWARM.YAML'])('reads every key from YAML (%s)', (path) => {
@@ -48,7 +108,41 @@ describe('loadConfigFile', () => {
   });
 
   it('reads every key from JSON', () => {
-    expect(load('swarm.json', JSON.stringify(FULL_VALUES))).toEqual({ ok: true, values: FULL_VALUES });
+    expect(load('swarm.json', JSON.stringify(FULL_JSON))).toEqual({ ok: true, values: FULL_VALUES });
+  });
+
+  it('reads a partial federation block, setting only what it holds', () => {
+    expect(load('c.yaml', 'federation:\n  enabled: true\n  peers: []\n  weights:\n    models: {}\n')).toEqual({
+      ok: true,
+      values: { 'federation.enabled': true, 'federation.peers': [], 'federation.weights.models': {} },
+    });
+  });
+
+  it.each([
+    ['federation:\n', {}],
+    ['federation: null\n', {}],
+    ['federation:\n  weights:\n', {}],
+    ['federation:\n  weights: ~\n  mode: vote\n', { 'federation.mode': 'vote' }],
+    ['federation:\n  strategy: null\n', { 'federation.strategy': null }],
+    ['nodeId: null\n', { nodeId: null }],
+  ])('treats an empty block or a null like an absent key: %j', (text, values) => {
+    expect(load('c.yaml', text)).toEqual({ ok: true, values });
+  });
+
+  it('keeps ids of weights as they are, even "__proto__"', () => {
+    const result = load('c.json', '{"federation": {"weights": {"peers": {"__proto__": 3, "constructor": 2}}}}');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const peers = result.values['federation.weights.peers'] ?? {};
+    expect(Object.getPrototypeOf(peers)).toBe(Object.prototype);
+    expect(Object.entries(peers)).toEqual([['__proto__', 3], ['constructor', 2]]);
+  });
+
+  it('freezes lists and maps it returns', () => {
+    const result = load('c.yaml', 'federation:\n  peers: [a:1]\n  weights: {peers: {n: 1}}\n');
+    if (!result.ok) throw new Error('expected values');
+    expect(Object.isFrozen(result.values['federation.peers'])).toBe(true);
+    expect(Object.isFrozen(result.values['federation.weights.peers'])).toBe(true);
   });
 
   it.each([
@@ -77,10 +171,23 @@ describe('loadConfigFile', () => {
   });
 
   it.each([
-    ['c.yaml', 'federation: true\n', 'error: config file c.yaml: unknown key "federation" (known keys: auto, model, instances, strategy, host, port, logLevel, contextSize, threads, maxQueue, maxTokensLimit)'],
+    ['c.yaml', 'federations: {}\n', 'error: config file c.yaml: unknown key "federations" (did you mean "federation"?)'],
     ['c.yaml', 'log-level: debug\n', 'error: config file c.yaml: unknown key "log-level" (did you mean "logLevel"?)'],
     ['c.json', '{"max_tokens_limit": 5}', 'error: config file c.json: unknown key "max_tokens_limit" (did you mean "maxTokensLimit"?)'],
-    ['c.yaml', 'config: other.yaml\n', 'error: config file c.yaml: unknown key "config" (known keys: auto, model, instances, strategy, host, port, logLevel, contextSize, threads, maxQueue, maxTokensLimit)'],
+    ['c.yaml', 'node_id: a\n', 'error: config file c.yaml: unknown key "node_id" (did you mean "nodeId"?)'],
+    ['c.yaml', 'config: other.yaml\n', `error: config file c.yaml: unknown key "config" (known keys: ${TOP_KEYS})`],
+    ['c.yaml', 'federation:\n  peer: [a:1]\n', 'error: config file c.yaml: unknown key "federation.peer" (did you mean "federation.peers"?)'],
+    ['c.yaml', 'federation:\n  vote_timeout_ms: 100\n', 'error: config file c.yaml: unknown key "federation.vote_timeout_ms" (did you mean "federation.voteTimeoutMs"?)'],
+    ['c.yaml', 'federation:\n  color: blue\n', `error: config file c.yaml: unknown key "federation.color" (known keys in federation: ${FEDERATION_KEYS})`],
+    ['c.yaml', 'federation:\n  port: 1\n', 'error: config file c.yaml: unknown key "federation.port" (did you mean "port"?)'],
+    ['c.json', '{"federation": {"enabled": true, "weights": {"peers": {}, "nodes": {}}}}', 'error: config file c.json: unknown key "federation.weights.nodes" (known keys in federation.weights: peers, models)'],
+    ['c.json', '{"federation": {"weights": {"model": {}}}}', 'error: config file c.json: unknown key "federation.weights.model" (did you mean "federation.weights.models"?)'],
+    ['c.yaml', 'peers: [a:1]\n', 'error: config file c.yaml: unknown key "peers" (did you mean "federation.peers"?)'],
+    ['c.yaml', 'voteTimeoutMs: 100\n', 'error: config file c.yaml: unknown key "voteTimeoutMs" (did you mean "federation.voteTimeoutMs"?)'],
+    ['c.json', '{"federation.mode": "vote"}', 'error: config file c.json: unknown key "federation.mode" (write it nested: federation: {mode: …})'],
+    ['c.json', '{"federation": {"weights.peers": {}}}', 'error: config file c.json: unknown key "federation.weights.peers" (write it nested: federation: {weights: {peers: …}})'],
+    ['c.json', '{"log.level": "debug"}', `error: config file c.json: unknown key "log.level" (known keys: ${TOP_KEYS})`],
+    ['c.json', '{"federation.weights": {}}', 'error: config file c.json: unknown key "federation.weights" (write it nested: federation: {weights: …})'],
   ])('rejects unknown keys, naming them: %s %j', (path, text, message) => {
     expect(load(path, text)).toEqual({ ok: false, error: { code: ConfigErrorCode.UNKNOWN_KEY, message } });
   });
@@ -109,6 +216,43 @@ describe('loadConfigFile', () => {
     ['maxTokensLimit: false', '"maxTokensLimit" must be an integer between 1 and 131072, got the boolean false'],
     ['model: ""', '"model" must be a non-empty string, got the string ""'],
     ['model: 42', '"model" must be a non-empty string, got the number 42'],
+    ['nodeId: ""', '"nodeId" must be 1 to 64 letters, digits, ".", "_" or "-", got the string ""'],
+    ['nodeId: my node', '"nodeId" must be 1 to 64 letters, digits, ".", "_" or "-", got the string "my node"'],
+    ['nodeId: 42', '"nodeId" must be 1 to 64 letters, digits, ".", "_" or "-", got the number 42'],
+    [`nodeId: ${'n'.repeat(65)}`, `"nodeId" must be 1 to 64 letters, digits, ".", "_" or "-", got the string "${'n'.repeat(65)}"`],
+    ['federation: true', `"federation" must be a mapping (${FEDERATION_KEYS}), got the boolean true`],
+    ['federation: [enabled]', `"federation" must be a mapping (${FEDERATION_KEYS}), got a list`],
+    ['federation: {weights: [1]}', '"federation.weights" must be a mapping (peers, models), got a list'],
+    ['federation: {enabled: yes}', '"federation.enabled" must be true or false, got the string "yes"'],
+    ['federation: {enabled: null}', '"federation.enabled" must be true or false, got null'],
+    ['federation: {peers: 192.168.1.20:17615}', '"federation.peers" must be a list of peer addresses (host:port or openai+http://host:port/v1, no whitespace), got the string "192.168.1.20:17615"'],
+    ['federation: {peers: null}', '"federation.peers" must be a list of peer addresses (host:port or openai+http://host:port/v1, no whitespace), got null'],
+    ['federation: {peers: [a:1, 17615]}', '"federation.peers" must be a list of peer addresses (host:port or openai+http://host:port/v1, no whitespace), got the number 17615 at index 1'],
+    ['federation: {peers: ["a :1"]}', '"federation.peers" must be a list of peer addresses (host:port or openai+http://host:port/v1, no whitespace), got the string "a :1" at index 0'],
+    ['federation: {peers: [""]}', '"federation.peers" must be a list of peer addresses (host:port or openai+http://host:port/v1, no whitespace), got the string "" at index 0'],
+    ['federation: {discovery: "off"}', '"federation.discovery" must be true or false, got the string "off"'],
+    ['federation: {mode: fast}', '"federation.mode" must be one of vote, balance, got the string "fast"'],
+    ['federation: {mode: null}', '"federation.mode" must be one of vote, balance, got null'],
+    ['federation: {strategy: fastest}', '"federation.strategy" must be one of majority, weighted_vote, best_of_n, first_valid, got the string "fastest"'],
+    ['federation: {voteTimeoutMs: 99}', '"federation.voteTimeoutMs" must be an integer between 100 and 600000, got the number 99'],
+    ['federation: {voteTimeoutMs: 600001}', '"federation.voteTimeoutMs" must be an integer between 100 and 600000, got the number 600001'],
+    ['federation: {voteTimeoutMs: "30000"}', '"federation.voteTimeoutMs" must be an integer between 100 and 600000, got the string "30000"'],
+    ['federation: {healthIntervalMs: 199}', '"federation.healthIntervalMs" must be an integer between 200 and 60000, got the number 199'],
+    ['federation: {healthIntervalMs: 60001}', '"federation.healthIntervalMs" must be an integer between 200 and 60000, got the number 60001'],
+    ['federation: {healthIntervalMs: 250.5}', '"federation.healthIntervalMs" must be an integer between 200 and 60000, got the number 250.5'],
+    ['federation: {unhealthyAfterFailures: 0}', '"federation.unhealthyAfterFailures" must be an integer between 1 and 100, got the number 0'],
+    ['federation: {unhealthyAfterFailures: 101}', '"federation.unhealthyAfterFailures" must be an integer between 1 and 100, got the number 101'],
+    ['federation: {peerTtlMs: 999}', '"federation.peerTtlMs" must be an integer between 1000 and 3600000, got the number 999'],
+    ['federation: {peerTtlMs: 3600001}', '"federation.peerTtlMs" must be an integer between 1000 and 3600000, got the number 3600001'],
+    ['federation: {weights: {peers: [node-b]}}', '"federation.weights.peers" must be a mapping of peer ids to numbers greater than 0 and at most 1000, got a list'],
+    ['federation: {weights: {peers: {node-b: 0}}}', '"federation.weights.peers" must be a mapping of peer ids to numbers greater than 0 and at most 1000, got the number 0 for "node-b"'],
+    ['federation: {weights: {peers: {a: 1, node-b: -2}}}', '"federation.weights.peers" must be a mapping of peer ids to numbers greater than 0 and at most 1000, got the number -2 for "node-b"'],
+    ['federation: {weights: {peers: {node-b: 1000.5}}}', '"federation.weights.peers" must be a mapping of peer ids to numbers greater than 0 and at most 1000, got the number 1000.5 for "node-b"'],
+    ['federation: {weights: {peers: {node-b: .inf}}}', '"federation.weights.peers" must be a mapping of peer ids to numbers greater than 0 and at most 1000, got the number Infinity for "node-b"'],
+    ['federation: {weights: {peers: {node-b: .nan}}}', '"federation.weights.peers" must be a mapping of peer ids to numbers greater than 0 and at most 1000, got the number NaN for "node-b"'],
+    ['federation: {weights: {models: {m: "2"}}}', '"federation.weights.models" must be a mapping of model ids to numbers greater than 0 and at most 1000, got the string "2" for "m"'],
+    ['federation: {weights: {models: {"": 2}}}', '"federation.weights.models" must be a mapping of model ids to numbers greater than 0 and at most 1000, got an empty id'],
+    ['federation: {weights: {models: null}}', '"federation.weights.models" must be a mapping of model ids to numbers greater than 0 and at most 1000, got null'],
   ])('rejects wrong types and ranges, naming key and expected type: %s', (text, detail) => {
     expect(load('c.yaml', `${text}\n`)).toEqual({
       ok: false,

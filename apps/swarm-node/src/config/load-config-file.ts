@@ -17,7 +17,9 @@ const URI_SCHEME = /^[a-z][a-z0-9+.-]+:/i;
 
 /**
  * Reads a config file (format by extension: .json, .yaml, .yml) and validates every key. Keys are
- * the flags in camelCase; an unknown key or a wrong type is an error naming the key. A relative
+ * the flags in camelCase; federation settings sit in a nested `federation:` mapping (weights in
+ * `federation.weights`). An unknown key, at any depth, or a wrong type is an error naming the
+ * key's full dotted path (`federation.peer`). Values come back flat by that path. A relative
  * `model` path is taken relative to the config file's folder, like paths in most config files.
  * An empty YAML file sets nothing.
  */
@@ -47,21 +49,53 @@ export function loadConfigFile(path: string, readFile: (path: string) => string)
   }
 
   const values: SettableDraft = {};
-  for (const [key, value] of Object.entries(document)) {
-    if (!isSettableKey(key)) {
-      return fail(ConfigErrorCode.UNKNOWN_KEY, `config file ${path}: unknown key "${key}"${suggestKey(key)}`);
-    }
-    const checked = FIELD_SPECS[key].fromFile(value);
-    if (checked === undefined) {
-      return fail(
-        ConfigErrorCode.INVALID_VALUE,
-        `config file ${path}: "${key}" must be ${FIELD_SPECS[key].expected}, got ${describeFileValue(value)}`,
-      );
-    }
-    assignField(values, key, checked);
-  }
+  const problem = readMapping(path, '', document, values);
+  if (problem !== null) return { ok: false, error: problem };
   if (typeof values.model === 'string') values.model = modelRelativeTo(path, values.model);
   return { ok: true, values };
+}
+
+/**
+ * Validates the keys of one mapping of the file into `values`: the top level (prefix '') or a
+ * nested block such as `federation.` or `federation.weights.`. Errors name the full dotted path.
+ */
+function readMapping(
+  path: string,
+  prefix: string,
+  mapping: object,
+  values: SettableDraft,
+): ConfigError | null {
+  for (const [name, value] of Object.entries(mapping)) {
+    const key = prefix + name;
+    if (name.includes('.')) {
+      // `federation.mode: vote` at the top: nesting is spelled with mappings, not dots.
+      const nested = isSettableKey(key) || isBlock(key) ? ` (write it nested: ${nestedForm(key)})` : suggestKey(prefix, name);
+      return configError(ConfigErrorCode.UNKNOWN_KEY, `config file ${path}: unknown key "${key}"${nested}`);
+    }
+    if (isSettableKey(key)) {
+      const spec = FIELD_SPECS[key];
+      const checked = spec.fromFile(value);
+      if (checked === undefined) {
+        const got = spec.describeBadFileValue?.(value) ?? describeFileValue(value);
+        return configError(ConfigErrorCode.INVALID_VALUE, `config file ${path}: "${key}" must be ${spec.expected}, got ${got}`);
+      }
+      assignField(values, key, checked);
+    } else if (isBlock(key)) {
+      // `federation:` with nothing under it (YAML null) sets nothing, like an absent block.
+      if (value === null) continue;
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        return configError(
+          ConfigErrorCode.INVALID_VALUE,
+          `config file ${path}: "${key}" must be a mapping (${keysIn(`${key}.`).join(', ')}), got ${describeFileValue(value)}`,
+        );
+      }
+      const problem = readMapping(path, `${key}.`, value, values);
+      if (problem !== null) return problem;
+    } else {
+      return configError(ConfigErrorCode.UNKNOWN_KEY, `config file ${path}: unknown key "${key}"${suggestKey(prefix, name)}`);
+    }
+  }
+  return null;
 }
 
 function fail(code: ConfigErrorCode, detail: string): LoadConfigFileResult {
@@ -100,11 +134,37 @@ function isSettableKey(key: string): key is SettableKey {
   return (SETTABLE_KEYS as readonly string[]).includes(key);
 }
 
-/** "log-level", "log_level", "LogLevel" → ` (did you mean "logLevel"?)`; else the list of keys. */
-function suggestKey(key: string): string {
-  const squash = (name: string): string => name.replace(/[-_]/g, '').toLowerCase();
-  const match = SETTABLE_KEYS.find((known) => squash(known) === squash(key));
-  return match !== undefined ? ` (did you mean "${match}"?)` : ` (known keys: ${SETTABLE_KEYS.join(', ')})`;
+/** `federation.weights.peers` → `federation: {weights: {peers: …}}`. */
+function nestedForm(key: string): string {
+  const parts = key.split('.');
+  return parts.reduceRight((inner, part, index) => (index === 0 ? `${part}: ${inner}` : `{${part}: ${inner}}`), '…');
+}
+
+/** `federation`, `federation.weights`: a mapping holding settings, not a setting. */
+function isBlock(key: string): boolean {
+  return SETTABLE_KEYS.some((known) => known.startsWith(`${key}.`));
+}
+
+/** The names known directly under `prefix` ('' = top level), in table order: settings and blocks. */
+function keysIn(prefix: string): string[] {
+  const names = SETTABLE_KEYS.filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length).split('.')[0] ?? key);
+  return [...new Set(names)];
+}
+
+/**
+ * "log-level", "log_level", "LogLevel" → ` (did you mean "logLevel"?)`; "federation.peer" →
+ * ` (did you mean "federation.peers"?)`; a federation key at the top → its place in the block; else
+ * the known keys of that level.
+ */
+function suggestKey(prefix: string, name: string): string {
+  const squash = (text: string): string => text.replace(/[-_]/g, '').toLowerCase();
+  const alike = (known: string): boolean =>
+    [squash(name), `${squash(name)}s`, squash(name).replace(/s$/, '')].includes(squash(known));
+  const sibling = keysIn(prefix).find(alike);
+  const elsewhere = SETTABLE_KEYS.find((key) => alike(key.split('.').pop() ?? key));
+  const match = sibling !== undefined ? prefix + sibling : elsewhere;
+  if (match !== undefined) return ` (did you mean "${match}"?)`;
+  return prefix === '' ? ` (known keys: ${keysIn('').join(', ')})` : ` (known keys in ${prefix.slice(0, -1)}: ${keysIn(prefix).join(', ')})`;
 }
 
 function modelRelativeTo(configPath: string, model: string): string {

@@ -48,6 +48,23 @@ describe('parseCli', () => {
     [['--max-queue', '100'], { maxQueue: 100 }],
     [['--max-tokens-limit', '512'], { maxTokensLimit: 512 }],
     [['--port', '1', '--port', '2'], { port: 2 }],
+    [['--node-id', 'node-a'], { nodeId: 'node-a' }],
+    [['--node-id', 'A.b_c-9'], { nodeId: 'A.b_c-9' }],
+    [['--node-id', 'x'.repeat(64)], { nodeId: 'x'.repeat(64) }],
+    [['--federation'], { 'federation.enabled': true }],
+    [['--enable-federation'], { 'federation.enabled': true }],
+    [['--no-federation'], { 'federation.enabled': false }],
+    [['--federation', '--no-federation'], { 'federation.enabled': false }],
+    [['--no-federation', '--enable-federation'], { 'federation.enabled': true }],
+    [['--enable-federation', '--no-federation'], { 'federation.enabled': false }],
+    [['--peer', '192.168.1.20:17615'], { 'federation.peers': ['192.168.1.20:17615'] }],
+    [['--peer', 'a:1', '--peer', 'openai+http://10.0.0.5:8080/v1', '--peer=b:2'], { 'federation.peers': ['a:1', 'openai+http://10.0.0.5:8080/v1', 'b:2'] }],
+    [['--peer', 'a:1', '--peer', 'a:1'], { 'federation.peers': ['a:1', 'a:1'] }],
+    [['--no-discovery'], { 'federation.discovery': false }],
+    [['--mode', 'vote'], { 'federation.mode': 'vote' }],
+    [['--mode', 'balance'], { 'federation.mode': 'balance' }],
+    [['--vote-timeout-ms', '100'], { 'federation.voteTimeoutMs': 100 }],
+    [['--vote-timeout-ms', '600000'], { 'federation.voteTimeoutMs': 600000 }],
   ] as const)('%j', (argv, values) => {
     expect(cliOf(parseCli(argv, '1.2.3'))).toEqual({ values, configFile: null });
   });
@@ -90,12 +107,29 @@ describe('parseCli', () => {
     [['--model', ''], 'error: --model must be a non-empty string, got ""'],
     [['--model', '   '], 'error: --model must be a non-empty string, got "   "'],
     [['--config', ''], 'error: --config must be a file path, got ""'],
+    [['--node-id', ''], 'error: --node-id must be 1 to 64 letters, digits, ".", "_" or "-", got ""'],
+    [['--node-id', 'node a'], 'error: --node-id must be 1 to 64 letters, digits, ".", "_" or "-", got "node a"'],
+    [['--node-id', 'nöde'], 'error: --node-id must be 1 to 64 letters, digits, ".", "_" or "-", got "nöde"'],
+    [['--node-id', 'a/b'], 'error: --node-id must be 1 to 64 letters, digits, ".", "_" or "-", got "a/b"'],
+    [['--node-id', 'x'.repeat(65)], `error: --node-id must be 1 to 64 letters, digits, ".", "_" or "-", got "${'x'.repeat(65)}"`],
+    [['--peer', ''], 'error: --peer must be a peer address (host:port or openai+http://host:port/v1, no whitespace), got ""'],
+    [['--peer', 'a:1', '--peer', 'b :2'], 'error: --peer must be a peer address (host:port or openai+http://host:port/v1, no whitespace), got "b :2"'],
+    [['--peer', ' a:1'], 'error: --peer must be a peer address (host:port or openai+http://host:port/v1, no whitespace), got " a:1"'],
+    [['--mode', 'fast'], 'error: --mode must be one of vote, balance, got "fast"'],
+    [['--mode', 'VOTE'], 'error: --mode must be one of vote, balance, got "VOTE"'],
+    [['--vote-timeout-ms', '99'], 'error: --vote-timeout-ms must be an integer between 100 and 600000, got "99"'],
+    [['--vote-timeout-ms', '600001'], 'error: --vote-timeout-ms must be an integer between 100 and 600000, got "600001"'],
+    [['--vote-timeout-ms', '30s'], 'error: --vote-timeout-ms must be an integer between 100 and 600000, got "30s"'],
   ] as const)('rejects %j', (argv, message) => {
     expect(errorOf(parseCli(argv, '1.2.3'))).toEqual({ code: ConfigErrorCode.INVALID_VALUE, message });
   });
 
   it.each([
-    [['--federation'], "error: unknown option '--federation'"],
+    [['--federate'], "error: unknown option '--federate' (Did you mean --federation?)"],
+    [['--peers', 'a:1'], "error: unknown option '--peers' (Did you mean --peer?)"],
+    [['--discovery'], "error: unknown option '--discovery' (Did you mean --no-discovery?)"],
+    [['--peer'], "error: option '--peer <host:port|openai+http://host:port/v1>' argument missing"],
+    [['--federation', 'yes'], 'error: too many arguments. Expected 0 arguments but got 1.'],
     [['--prot', '3'], "error: unknown option '--prot' (Did you mean --port?)"],
     [['--instances'], "error: option '--instances <N>' argument missing"],
     [['--port'], "error: option '--port <n>' argument missing"],
@@ -111,10 +145,24 @@ describe('parseCli', () => {
     expect(result.ok).toBe('exit');
     if (result.ok !== 'exit') return;
     expect(result.output).toMatch(/^Usage: local-swarm \[options\]/);
-    for (const flagName of ['--auto', '--model', '--instances', '--strategy', '--host', '--port', '--config', '--log-level', '--context-size', '--threads', '--max-queue', '--max-tokens-limit', '--version', '--help']) {
+    for (const flagName of ['--auto', '--model', '--instances', '--strategy', '--host', '--port', '--config', '--log-level', '--context-size', '--threads', '--max-queue', '--max-tokens-limit', '--version', '--help', '--node-id', '--federation', '--no-federation', '--enable-federation', '--peer', '--no-discovery', '--mode', '--vote-timeout-ms']) {
       expect(result.output).toContain(flagName);
     }
     expect(result.output).toContain('default: 17615');
+  });
+
+  it('documents the federation: block of the config file in --help, every key with its default', () => {
+    const result = parseCli(['--help'], '1.2.3');
+    if (result.ok !== 'exit') throw new Error('expected help');
+    expect(result.output).toContain('maxTokensLimit, nodeId),\nplus a federation: block');
+    expect(result.output).toContain('  federation:\n');
+    for (const line of [
+      'enabled: false', 'peers: []', 'discovery: true', 'mode: vote', 'strategy: null', 'voteTimeoutMs: 30000',
+      'healthIntervalMs: 2000', 'unhealthyAfterFailures: 2', 'peerTtlMs: 60000', 'weights:', 'peers: {}', 'models: {}',
+    ]) {
+      expect(result.output).toContain(`    ${line} `);
+    }
+    expect(result.output).toContain('--federation --peer 192.168.1.20:17615');
   });
 
   it.each([['--version'], ['-V']])('%s returns the version instead of exiting', (flag) => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigErrorCode } from './config-error';
-import { DEFAULT_INSTANCES, DEFAULT_NODE_CONFIG, type NodeConfig } from './node-config';
+import { STRATEGY_NAMES as CONSENSUS_STRATEGY_NAMES } from '@local-swarm/consensus';
+import { DEFAULT_INSTANCES, DEFAULT_NODE_CONFIG, STRATEGY_NAMES, type NodeConfig } from './index';
 import { resolveNodeConfig, type ConfigIo, type ResolveNodeConfigResult } from './resolve-node-config';
 
 function io(files: Readonly<Record<string, string>> = {}): ConfigIo {
@@ -40,6 +41,19 @@ describe('resolveNodeConfig', () => {
         threads: null,
         maxQueue: 32,
         maxTokensLimit: 1024,
+        nodeId: null,
+        federation: {
+          enabled: false,
+          peers: [],
+          discovery: true,
+          mode: 'vote',
+          strategy: null,
+          voteTimeoutMs: 30000,
+          healthIntervalMs: 2000,
+          unhealthyAfterFailures: 2,
+          peerTtlMs: 60000,
+          weights: { peers: {}, models: {} },
+        },
         configFile: null,
       },
       sources: {
@@ -54,9 +68,33 @@ describe('resolveNodeConfig', () => {
         threads: 'default',
         maxQueue: 'default',
         maxTokensLimit: 'default',
+        nodeId: 'default',
+        'federation.enabled': 'default',
+        'federation.peers': 'default',
+        'federation.discovery': 'default',
+        'federation.mode': 'default',
+        'federation.strategy': 'default',
+        'federation.voteTimeoutMs': 'default',
+        'federation.healthIntervalMs': 'default',
+        'federation.unhealthyAfterFailures': 'default',
+        'federation.peerTtlMs': 'default',
+        'federation.weights.peers': 'default',
+        'federation.weights.models': 'default',
       },
     });
     expect(configOf(result)).toEqual(DEFAULT_NODE_CONFIG);
+  });
+
+  it('freezes the defaults, nested ones included', () => {
+    expect(Object.isFrozen(DEFAULT_NODE_CONFIG)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_NODE_CONFIG.federation)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_NODE_CONFIG.federation.peers)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_NODE_CONFIG.federation.weights.peers)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_NODE_CONFIG.federation.weights.models)).toBe(true);
+  });
+
+  it('re-exports the consensus lib\'s strategy names', () => {
+    expect(STRATEGY_NAMES).toBe(CONSENSUS_STRATEGY_NAMES);
   });
 
   it('keeps DEFAULT_INSTANCES odd so local majorities cannot tie', () => {
@@ -77,6 +115,13 @@ describe('resolveNodeConfig', () => {
         '--threads', '6',
         '--max-queue', '4',
         '--max-tokens-limit', '4096',
+        '--node-id', 'node-7',
+        '--federation',
+        '--peer', '192.168.1.20:17615',
+        '--peer', 'openai+http://10.0.0.5:8080/v1',
+        '--no-discovery',
+        '--mode', 'balance',
+        '--vote-timeout-ms', '1500',
       ]),
     );
     expect(config).toEqual({
@@ -91,6 +136,19 @@ describe('resolveNodeConfig', () => {
       threads: 6,
       maxQueue: 4,
       maxTokensLimit: 4096,
+      nodeId: 'node-7',
+      federation: {
+        enabled: true,
+        peers: ['192.168.1.20:17615', 'openai+http://10.0.0.5:8080/v1'],
+        discovery: false,
+        mode: 'balance',
+        strategy: null,
+        voteTimeoutMs: 1500,
+        healthIntervalMs: 2000,
+        unhealthyAfterFailures: 2,
+        peerTtlMs: 60000,
+        weights: { peers: {}, models: {} },
+      },
       configFile: null,
     });
   });
@@ -140,6 +198,142 @@ describe('resolveNodeConfig', () => {
     });
   });
 
+  describe('federation', () => {
+    const yaml = [
+      'strategy: majority',
+      'nodeId: from-file',
+      'federation:',
+      '  enabled: true',
+      '  peers: [10.0.0.2:17615, 10.0.0.3:17615]',
+      '  mode: balance',
+      '  strategy: weighted_vote',
+      '  voteTimeoutMs: 9000',
+      '  healthIntervalMs: 1000',
+      '  unhealthyAfterFailures: 5',
+      '  peerTtlMs: 30000',
+      '  weights:',
+      '    peers: {node-b: 2}',
+      '    models: {qwen: 0.5}',
+      '',
+    ].join('\n');
+
+    it('reads the federation block of a YAML file, reporting nested sources by path', () => {
+      const result = resolve(['--config', 'swarm.yaml'], { 'swarm.yaml': yaml });
+      expect(result).toMatchObject({
+        ok: true,
+        config: {
+          strategy: 'majority',
+          nodeId: 'from-file',
+          federation: {
+            enabled: true,
+            peers: ['10.0.0.2:17615', '10.0.0.3:17615'],
+            discovery: true,
+            mode: 'balance',
+            strategy: 'weighted_vote',
+            voteTimeoutMs: 9000,
+            healthIntervalMs: 1000,
+            unhealthyAfterFailures: 5,
+            peerTtlMs: 30000,
+            weights: { peers: { 'node-b': 2 }, models: { qwen: 0.5 } },
+          },
+        },
+        sources: {
+          nodeId: 'file',
+          'federation.enabled': 'file',
+          'federation.peers': 'file',
+          'federation.discovery': 'default',
+          'federation.mode': 'file',
+          'federation.strategy': 'file',
+          'federation.weights.peers': 'file',
+          'federation.weights.models': 'file',
+        },
+      });
+    });
+
+    it('takes flags over the federation block; --peer replaces the list', () => {
+      const result = resolve(
+        ['--config', 'swarm.yaml', '--peer', '10.0.0.9:1', '--mode', 'vote', '--vote-timeout-ms', '100', '--no-discovery', '--node-id', 'cli-id'],
+        { 'swarm.yaml': yaml },
+      );
+      expect(result).toMatchObject({
+        ok: true,
+        config: {
+          nodeId: 'cli-id',
+          federation: { enabled: true, peers: ['10.0.0.9:1'], discovery: false, mode: 'vote', voteTimeoutMs: 100, peerTtlMs: 30000 },
+        },
+        sources: {
+          nodeId: 'cli',
+          'federation.enabled': 'file',
+          'federation.peers': 'cli',
+          'federation.discovery': 'cli',
+          'federation.mode': 'cli',
+          'federation.voteTimeoutMs': 'cli',
+          'federation.peerTtlMs': 'file',
+        },
+      });
+    });
+
+    it('keeps the file\'s peers when no --peer is given', () => {
+      expect(configOf(resolve(['--config', 's.yaml', '--mode', 'vote'], { 's.yaml': yaml })).federation.peers).toEqual([
+        '10.0.0.2:17615',
+        '10.0.0.3:17615',
+      ]);
+    });
+
+    it('turns a file-enabled federation off with --no-federation', () => {
+      const result = resolve(['--config', 's.yaml', '--no-federation'], { 's.yaml': yaml });
+      expect(result).toMatchObject({ ok: true, config: { federation: { enabled: false, mode: 'balance' } }, sources: { 'federation.enabled': 'cli' } });
+    });
+
+    it('turns federation on from the command line over a file that disables it', () => {
+      const result = resolve(['--enable-federation', '--config', 'c.json', '--peer', 'a:1'], {
+        'c.json': JSON.stringify({ federation: { enabled: false, peers: ['b:2'] } }),
+      });
+      expect(result).toMatchObject({ ok: true, config: { federation: { enabled: true, peers: ['a:1'] } } });
+    });
+
+    it('accepts federation flags when only the file enables federation', () => {
+      const result = resolve(['--config', 'c.json', '--peer', 'a:1', '--mode', 'balance'], {
+        'c.json': '{"federation": {"enabled": true}}',
+      });
+      expect(result).toMatchObject({ ok: true, config: { federation: { enabled: true, peers: ['a:1'], mode: 'balance' } } });
+    });
+
+    it('keeps a federation block while federation is off (settings for later)', () => {
+      const result = resolve(['--config', 'c.yaml'], { 'c.yaml': 'federation:\n  peers: [a:1]\n  mode: balance\n' });
+      expect(result).toMatchObject({ ok: true, config: { federation: { enabled: false, peers: ['a:1'], mode: 'balance' } } });
+    });
+
+    it('loads the federation block shown in --help to the defaults', () => {
+      const help = resolve(['--help']);
+      if (help.ok !== 'exit') throw new Error('expected help');
+      const lines = help.output.split('\n');
+      const start = lines.indexOf('  federation:');
+      const end = lines.findIndex((line, index) => index > start && !line.startsWith('   '));
+      expect(start).toBeGreaterThan(0);
+      const block = lines.slice(start, end).join('\n');
+      expect(configOf(resolve(['--config', 'help.yaml'], { 'help.yaml': block })).federation).toEqual(DEFAULT_NODE_CONFIG.federation);
+    });
+
+    it.each([
+      [['--peer', 'a:1'], {}, 'error: --peer requires --federation'],
+      [['--mode', 'balance'], {}, 'error: --mode requires --federation'],
+      [['--vote-timeout-ms', '500'], {}, 'error: --vote-timeout-ms requires --federation'],
+      [['--no-discovery'], {}, 'error: --no-discovery requires --federation'],
+      [['--federation', '--no-federation', '--peer', 'a:1'], {}, 'error: --peer requires --federation'],
+      [['--config', 'c.yaml', '--mode', 'vote'], { 'c.yaml': 'federation:\n  mode: balance\n' }, 'error: --mode requires --federation'],
+      [['--config', 'c.yaml', '--mode', 'vote'], { 'c.yaml': 'federation:\n  enabled: false\n' }, 'error: --mode requires --federation'],
+      [['--config', 'c.yaml', '--no-federation', '--peer', 'a:1'], { 'c.yaml': 'federation:\n  enabled: true\n' }, 'error: --peer requires --federation'],
+    ] as const)('rejects federation flags while federation is off: %j', (argv, files, message) => {
+      const result = resolve(argv, files);
+      expect(result).toEqual({ ok: false, error: { code: ConfigErrorCode.CONFLICT, message } });
+    });
+
+    it('does not require --federation for --node-id', () => {
+      expect(configOf(resolve(['--node-id', 'solo'])).nodeId).toBe('solo');
+    });
+  });
+
   describe('maxTokensLimit against contextSize', () => {
     it('shrinks the default limit to a small context', () => {
       expect(configOf(resolve(['--context-size', '512']))).toMatchObject({ contextSize: 512, maxTokensLimit: 512 });
@@ -179,10 +373,29 @@ describe('resolveNodeConfig', () => {
   });
 
   it('reports an unknown key in the config file', () => {
-    expect(resolve(['--config', 'c.yml'], { 'c.yml': 'federation: true\n' })).toMatchObject({
+    expect(resolve(['--config', 'c.yml'], { 'c.yml': 'federate: true\n' })).toMatchObject({
       ok: false,
-      error: { code: ConfigErrorCode.UNKNOWN_KEY, message: expect.stringContaining('unknown key "federation"') },
+      error: { code: ConfigErrorCode.UNKNOWN_KEY, message: expect.stringContaining('unknown key "federate"') },
     });
+  });
+
+  it('reports an unknown nested key in the config file by its full path', () => {
+    expect(resolve(['--config', 'c.yml', '--federation'], { 'c.yml': 'federation:\n  peer: a:1\n' })).toEqual({
+      ok: false,
+      error: {
+        code: ConfigErrorCode.UNKNOWN_KEY,
+        message: 'error: config file c.yml: unknown key "federation.peer" (did you mean "federation.peers"?)',
+      },
+    });
+  });
+
+  it('reports an invalid federation flag before reading the file', () => {
+    const readFile = jest.fn(() => 'federation: {enabled: true}\n');
+    expect(resolveNodeConfig(['--config', 'c.yaml', '--mode', 'both'], { readFile }, { version: '0' })).toEqual({
+      ok: false,
+      error: { code: ConfigErrorCode.INVALID_VALUE, message: 'error: --mode must be one of vote, balance, got "both"' },
+    });
+    expect(readFile).not.toHaveBeenCalled();
   });
 
   it('reports a wrong type in the config file even when a flag overrides the key', () => {

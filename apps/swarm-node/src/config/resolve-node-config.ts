@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configError, ConfigErrorCode, type ConfigError } from './config-error';
-import { flagName } from './config-fields';
+import { FIELD_SPECS, flagName, SETTABLE_KEYS } from './config-fields';
 import { loadConfigFile } from './load-config-file';
 import {
-  DEFAULT_NODE_CONFIG,
+  DEFAULT_SETTINGS,
   type ConfigSource,
   type ConfigSources,
   type NodeConfig,
@@ -33,7 +33,8 @@ const nodeIo: ConfigIo = { readFile: (path) => readFileSync(path, 'utf8') };
 
 /**
  * Turns the command line (`process.argv.slice(2)`) and the config file it names into one validated
- * NodeConfig. Precedence: flags > config file > defaults. Never exits and never prints: on error,
+ * NodeConfig. Precedence: flags > config file > defaults, per setting (`--peer` replaces the file's
+ * `federation.peers` list, it does not add to it). Never exits and never prints: on error,
  * print `error.message` (one line) and exit 2.
  */
 export function resolveNodeConfig(
@@ -64,6 +65,18 @@ export function resolveNodeConfig(
   const threads = pick('threads', layers);
   const maxQueue = pick('maxQueue', layers);
   const maxTokensLimit = pick('maxTokensLimit', layers);
+  const nodeId = pick('nodeId', layers);
+  const enabled = pick('federation.enabled', layers);
+  const peers = pick('federation.peers', layers);
+  const discovery = pick('federation.discovery', layers);
+  const mode = pick('federation.mode', layers);
+  const federationStrategy = pick('federation.strategy', layers);
+  const voteTimeoutMs = pick('federation.voteTimeoutMs', layers);
+  const healthIntervalMs = pick('federation.healthIntervalMs', layers);
+  const unhealthyAfterFailures = pick('federation.unhealthyAfterFailures', layers);
+  const peerTtlMs = pick('federation.peerTtlMs', layers);
+  const peerWeights = pick('federation.weights.peers', layers);
+  const modelWeights = pick('federation.weights.models', layers);
 
   const sources: ConfigSources = {
     auto: auto.source,
@@ -77,7 +90,28 @@ export function resolveNodeConfig(
     threads: threads.source,
     maxQueue: maxQueue.source,
     maxTokensLimit: maxTokensLimit.source,
+    nodeId: nodeId.source,
+    'federation.enabled': enabled.source,
+    'federation.peers': peers.source,
+    'federation.discovery': discovery.source,
+    'federation.mode': mode.source,
+    'federation.strategy': federationStrategy.source,
+    'federation.voteTimeoutMs': voteTimeoutMs.source,
+    'federation.healthIntervalMs': healthIntervalMs.source,
+    'federation.unhealthyAfterFailures': unhealthyAfterFailures.source,
+    'federation.peerTtlMs': peerTtlMs.source,
+    'federation.weights.peers': peerWeights.source,
+    'federation.weights.models': modelWeights.source,
   };
+
+  // A federation flag on a node that will not federate is a mistake, not a preset (a config
+  // file's federation block may be kept while federation is off, flags may not).
+  if (!enabled.value) {
+    const stray = SETTABLE_KEYS.find((key) => FIELD_SPECS[key].requiresFederation === true && sources[key] === 'cli');
+    if (stray !== undefined) {
+      return { ok: false, error: configError(ConfigErrorCode.CONFLICT, `${flagName(stray)} requires --federation`) };
+    }
+  }
 
   // A reply can never be longer than the context; the default shrinks to fit a small context,
   // an explicit value that cannot fit is the user's mistake to hear about.
@@ -111,6 +145,19 @@ export function resolveNodeConfig(
       threads: threads.value,
       maxQueue: maxQueue.value,
       maxTokensLimit: tokensLimit,
+      nodeId: nodeId.value,
+      federation: {
+        enabled: enabled.value,
+        peers: peers.value,
+        discovery: discovery.value,
+        mode: mode.value,
+        strategy: federationStrategy.value,
+        voteTimeoutMs: voteTimeoutMs.value,
+        healthIntervalMs: healthIntervalMs.value,
+        unhealthyAfterFailures: unhealthyAfterFailures.value,
+        peerTtlMs: peerTtlMs.value,
+        weights: { peers: peerWeights.value, models: modelWeights.value },
+      },
       configFile,
     },
     sources,
@@ -128,7 +175,7 @@ function pick<K extends SettableKey>(key: K, layers: Layers): { value: SettableC
   if (fromCli !== undefined) return { value: fromCli, source: 'cli' };
   const fromFile = layers.file[key];
   if (fromFile !== undefined) return { value: fromFile, source: 'file' };
-  return { value: DEFAULT_NODE_CONFIG[key], source: 'default' };
+  return { value: DEFAULT_SETTINGS[key], source: 'default' };
 }
 
 function label(key: SettableKey, source: ConfigSource, configFile: string | null): string {
