@@ -5,12 +5,22 @@ import { ChatCompletionsController } from './openai/chat-completions.controller'
 import { CompletionService } from './openai/completion.service';
 import { CompletionsController } from './openai/completions.controller';
 import { ModelsController } from './openai/models.controller';
-import { ListenState, LOCAL_SWARM, NODE_SETTINGS, type NodeSettings } from './swarm/swarm.tokens';
+import type pino from 'pino';
+import { APP_LOGGER } from './logging/app-logger.token';
+import { CANDIDATE_PLANNER, LocalOnlyPlanner } from './swarm/candidate-planner';
+import { NO_PEERS, PEER_COUNTS } from './swarm/peer-counts';
+import { ListenState, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from './swarm/swarm.tokens';
 
 export interface AppModuleOptions {
   /** The loaded swarm: loading happens before Nest starts so the banner can show progress. */
   readonly swarm: Swarm;
   readonly settings: NodeSettings;
+  readonly logger: pino.Logger;
+  /**
+   * Federation (discovery, peers, the /v1/federation routes): a module that provides
+   * CANDIDATE_PLANNER and PEER_COUNTS. Without it the node answers with its own instances only.
+   */
+  readonly federation?: DynamicModule;
 }
 
 /** Frees the model when Nest shuts down (SIGTERM/SIGINT through enableShutdownHooks). */
@@ -27,11 +37,19 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
+      imports: options.federation ? [options.federation] : [],
       controllers: [ChatCompletionsController, CompletionsController, ModelsController, HealthController],
       providers: [
         { provide: LOCAL_SWARM, useValue: options.swarm },
         { provide: NODE_SETTINGS, useValue: options.settings },
+        { provide: APP_LOGGER, useValue: options.logger },
         ListenState,
+        ...(options.federation
+          ? []
+          : [
+              { provide: CANDIDATE_PLANNER, useFactory: (swarm: LocalSwarm) => new LocalOnlyPlanner(swarm), inject: [LOCAL_SWARM] },
+              { provide: PEER_COUNTS, useValue: NO_PEERS },
+            ]),
         CompletionService,
         SwarmLifecycle,
       ],

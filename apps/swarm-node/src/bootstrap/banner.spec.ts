@@ -12,9 +12,21 @@ const facts: BannerFacts = {
   bindReason: 'first private LAN address',
   bindWarning: null,
   strategy: 'weighted_vote',
+  nodeId: 'ls-0123456789ab',
+  federation: 'off',
+  peers: [],
 };
 
 describe('formatBanner', () => {
+  it('lists peers when federation is on, or says none were found yet', () => {
+    const on = { ...facts, federation: 'on (mode vote, discovery mDNS)' };
+    expect(formatBanner({ ...on, peers: [] })).toContain('peers      none yet');
+    const lines = formatBanner({ ...on, peers: ['a 10.0.0.2:17615 (mdns, healthy, ls-a)', 'b 10.0.0.3:17615 (manual, unhealthy, ls-b)'] }).split('\n');
+    expect(lines).toContain('  peers      a 10.0.0.2:17615 (mdns, healthy, ls-a)');
+    expect(lines).toContain('             b 10.0.0.3:17615 (manual, unhealthy, ls-b)');
+    expect(formatBanner(facts)).not.toContain('peers');
+  });
+
   it('shows version, model, instances, hardware, strategy and URLs, one per line', () => {
     expect(formatBanner(facts).split('\n')).toEqual([
       'Local Swarm 1.4.2',
@@ -22,6 +34,8 @@ describe('formatBanner', () => {
       '  instances  5 x 2048 tokens (set by --instances)',
       '  hardware   2 cores, 8 GiB free',
       '  strategy   weighted_vote',
+      '  node id    ls-0123456789ab',
+      '  federation off',
       '  listening  http://192.168.1.20:17615  (first private LAN address)',
       '  API        http://192.168.1.20:17615/v1  ·  docs http://192.168.1.20:17615/docs  ·  health http://192.168.1.20:17615/health',
     ]);
@@ -33,7 +47,7 @@ describe('formatBanner', () => {
 
   it('ends with a WARNING line when the bind choice carries one', () => {
     const lines = formatBanner({ ...facts, bindWarning: 'bound to 0.0.0.0: every interface' }).split('\n');
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(10);
     expect(lines.at(-1)).toBe('  WARNING    bound to 0.0.0.0: every interface');
   });
 });

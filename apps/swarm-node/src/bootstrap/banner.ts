@@ -11,6 +11,11 @@ export interface BannerFacts {
   readonly bindReason: string;
   readonly bindWarning: string | null;
   readonly strategy: string;
+  readonly nodeId: string;
+  /** "off", or how federation runs. */
+  readonly federation: string;
+  /** One line per known peer at start-up. */
+  readonly peers: readonly string[];
 }
 
 export function formatBanner(facts: BannerFacts): string {
@@ -20,9 +25,15 @@ export function formatBanner(facts: BannerFacts): string {
     `  instances  ${facts.instances} x ${facts.contextSize} tokens (${facts.sizingReason})`,
     `  hardware   ${facts.hardwareSummary}`,
     `  strategy   ${facts.strategy}`,
+    `  node id    ${facts.nodeId}`,
+    `  federation ${facts.federation}`,
     `  listening  ${facts.url}  (${facts.bindReason})`,
     `  API        ${facts.url}/v1  ·  docs ${facts.url}/docs  ·  health ${facts.url}/health`,
   ];
+  if (facts.federation !== 'off') {
+    if (facts.peers.length === 0) lines.push('  peers      none yet (joins are logged as they come)');
+    for (const [index, peer] of facts.peers.entries()) lines.push(`  ${index === 0 ? 'peers     ' : '          '} ${peer}`);
+  }
   if (facts.bindWarning !== null) lines.push(`  WARNING    ${facts.bindWarning}`);
   return lines.join('\n');
 }

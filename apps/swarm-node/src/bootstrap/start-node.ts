@@ -3,10 +3,17 @@ import { detectHardware, Swarm, SwarmError } from '@local-swarm/swarm-core';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { parsePeerAddress } from '@local-swarm/federation-protocol';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type pino from 'pino';
 import { AppModule } from '../app.module';
+import { DiscoveryService } from '../federation/discovery.service';
+import { FederationModule } from '../federation/federation.module';
+import { deriveNodeId } from '../federation/node-identity';
+import { PeerDirectory } from '../federation/peer-directory';
 import type { NodeConfig } from '../config';
 import { createAppLogger, NestPinoLogger, toLibLogger } from '../logging/app-logger';
 import { OpenAiExceptionFilter } from '../openai/errors/openai-exception.filter';
@@ -40,6 +47,9 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
   const version = readVersion();
   const bind = chooseBind(config);
   if (bind.warning !== null) logger.warn({ address: bind.address }, bind.warning);
+  const federation = config.federation;
+  if (federation.enabled) checkPeerAddresses(federation.peers);
+  const nodeId = config.nodeId ?? nodeIdFor(bind, config.port);
 
   const hardware = detectHardware();
   const plan = await planSwarm(config, hardware);
@@ -60,12 +70,31 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
         logger.info({ percent }, 'model loading');
       }
     },
-  }).catch((error: unknown) => {
+  }, nodeId).catch((error: unknown) => {
     throw error instanceof SwarmError ? new StartupError(error.message) : error;
   });
 
+  const settings = nodeSettings(version, config, hardware.summary);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ swarm, settings: nodeSettings(version, config, hardware.summary) }),
+    AppModule.forRoot({
+      swarm,
+      settings,
+      logger,
+      ...(federation.enabled
+        ? {
+            federation: FederationModule.forRoot({
+              nodeId,
+              config: federation,
+              bind,
+              hostname: hostname(),
+              hardwareSummary: hardware.summary,
+              swarm,
+              settings,
+              logger,
+            }),
+          }
+        : {}),
+    }),
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
     { logger: new NestPinoLogger(logger), abortOnError: false },
   );
@@ -87,6 +116,7 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
   await app.listen({ port: config.port, host: bind.address });
   const url = listeningUrl(app, bind);
   app.get(ListenState).url = url;
+  const peerLines = federation.enabled ? await startFederation(app, url, federation.discovery) : [];
 
   process.stdout.write(
     `${formatBanner({
@@ -100,17 +130,55 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
       url,
       bindReason: bind.reason,
       bindWarning: bind.warning,
-      strategy: config.strategy,
+      strategy: settings.strategy,
+      nodeId,
+      federation: federation.enabled ? `on (mode ${settings.mode}, discovery ${federation.discovery ? 'mDNS' : 'off'})` : 'off',
+      peers: peerLines,
     })}\n`,
   );
-  logger.info({ url, model: plan.modelId, instances: swarm.info.instances, strategy: config.strategy }, 'node ready');
+  logger.info({ url, nodeId, model: plan.modelId, instances: swarm.info.instances, strategy: settings.strategy }, 'node ready');
   return { app, url, logger };
 }
 
+/** How long start-up waits for mDNS and the first health checks, so the banner can list peers. */
+const INITIAL_DISCOVERY_WAIT_MS = 1500;
+
+/** Starts health checks and mDNS once the API listens; returns the banner's peer lines. */
+async function startFederation(app: NestFastifyApplication, url: string, discovery: boolean): Promise<string[]> {
+  const directory = app.get(PeerDirectory);
+  const started = directory.start();
+  if (!started.ok) {
+    await app.close();
+    throw new StartupError(started.message);
+  }
+  await app.get(DiscoveryService).start(Number(new URL(url).port));
+  if (discovery || directory.list().length > 0) await new Promise((resolve) => setTimeout(resolve, INITIAL_DISCOVERY_WAIT_MS));
+  return directory.list().map((peer) => `${peer.name} ${peer.address}:${peer.port} (${peer.source}, ${peer.status}, ${peer.node_id})`);
+}
+
+/** Manual peers are checked before the model loads, so a typo fails in a second, not after it. */
+function checkPeerAddresses(peers: readonly string[]): void {
+  for (const peer of peers) {
+    const parsed = parsePeerAddress(peer);
+    if (!parsed.ok) throw new StartupError(`--peer ${peer}: ${parsed.error.message}`);
+  }
+}
+
+/**
+ * A stable id from machine, address and port; with port 0 (any free port) there is nothing stable
+ * to derive from, so the id is random for that run.
+ */
+function nodeIdFor(bind: BindChoice, port: number): string {
+  if (port === 0) return `ls-${randomBytes(6).toString('hex')}`;
+  return deriveNodeId({ hostname: hostname(), address: bind.address, port });
+}
+
 function nodeSettings(version: string, config: NodeConfig, hardwareSummary: string): NodeSettings {
+  const { federation } = config;
   return {
     version,
-    strategy: config.strategy,
+    strategy: federation.enabled && federation.strategy !== null ? federation.strategy : config.strategy,
+    mode: federation.mode,
     maxTokensLimit: config.maxTokensLimit,
     defaultMaxTokens: Math.min(DEFAULT_MAX_TOKENS, config.maxTokensLimit),
     hardwareSummary,

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PEER_COUNTS, type PeerCounter } from '../swarm/peer-counts';
 import { ListenState, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
 
 @ApiTags('Node')
@@ -9,6 +10,7 @@ export class HealthController {
     @Inject(LOCAL_SWARM) private readonly swarm: LocalSwarm,
     @Inject(NODE_SETTINGS) private readonly settings: NodeSettings,
     private readonly listening: ListenState,
+    @Inject(PEER_COUNTS) private readonly peers: PeerCounter,
   ) {}
 
   @Get()
@@ -31,8 +33,7 @@ export class HealthController {
         queued_requests: load.queuedRequests,
         max_queue: load.maxQueue,
       },
-      // Federation arrives in a later release; a lone node has no peers.
-      peers: 0,
+      peers: this.peers.counts(),
     };
   }
 }

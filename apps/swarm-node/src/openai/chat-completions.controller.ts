@@ -19,12 +19,14 @@ export class ChatCompletionsController {
   @Post('chat/completions')
   @ApiOperation({ summary: 'Chat completion chosen by consensus among the swarm’s candidates' })
   @ApiHeader({ name: 'x-swarm-strategy', required: false, description: 'Consensus strategy for this request' })
+  @ApiHeader({ name: 'x-swarm-mode', required: false, description: 'Federation mode for this request: vote or balance' })
   async create(
     @Body() body: ChatCompletionRequestDto,
     @Headers('x-swarm-strategy') strategyHeader: string | undefined,
+    @Headers('x-swarm-mode') modeHeader: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const prepared = this.completions.prepareChat(body, strategyHeader);
+    const prepared = this.completions.prepareChat(body, { strategy: strategyHeader, mode: modeHeader });
     const signal = abortOnClientDisconnect(reply);
     const run = await this.completions.run(prepared, signal);
     if (signal.aborted) return; // the client left: nobody to answer, instances already freed

@@ -1,12 +1,14 @@
 import { isStrategyName, type Candidate, type StrategyName } from '@local-swarm/consensus';
 import {
   runConsensus,
+  type CandidateSource,
   type ChatMessage,
   type ConsensusRun,
   type GenerationRequest,
   type Prompt,
 } from '@local-swarm/swarm-core';
 import { Inject, Injectable } from '@nestjs/common';
+import { CANDIDATE_PLANNER, type CandidatePlanner, type FederationMode } from '../swarm/candidate-planner';
 import { LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
 import type { ChatCompletionRequestDto, ChatMessageDto } from './dto/chat-completion-request.dto';
 import type { CompletionRequestDto } from './dto/completion-request.dto';
@@ -17,6 +19,8 @@ import { OpenAiHttpError, openAiErrorFromSwarmFailure } from './errors/openai-er
 export interface PreparedRequest {
   readonly generation: GenerationRequest;
   readonly strategy: StrategyName;
+  /** vote (every node answers) or balance (the least-loaded node answers alone). */
+  readonly mode: FederationMode;
   /** Choices to return (OpenAI's `n`). */
   readonly choices: number;
   readonly stream: boolean;
@@ -32,28 +36,36 @@ export class CompletionService {
   constructor(
     @Inject(LOCAL_SWARM) private readonly swarm: LocalSwarm,
     @Inject(NODE_SETTINGS) private readonly settings: NodeSettings,
+    @Inject(CANDIDATE_PLANNER) private readonly planner: CandidatePlanner,
   ) {}
 
-  prepareChat(body: ChatCompletionRequestDto, strategyHeader: string | undefined): PreparedRequest {
+  prepareChat(body: ChatCompletionRequestDto, headers: SwarmHeaders): PreparedRequest {
     const prompt: Prompt = { kind: 'chat', messages: body.messages.map(toChatMessage) };
-    return this.prepare(body, prompt, body.max_completion_tokens ?? body.max_tokens, strategyHeader, {
+    return this.prepare(body, prompt, body.max_completion_tokens ?? body.max_tokens, headers, {
       json: body.response_format?.type === 'json_object',
       includeUsage: body.stream_options?.include_usage === true,
     });
   }
 
-  prepareText(body: CompletionRequestDto, strategyHeader: string | undefined): PreparedRequest {
+  prepareText(body: CompletionRequestDto, headers: SwarmHeaders): PreparedRequest {
     const text = typeof body.prompt === 'string' ? body.prompt : (body.prompt[0] ?? '');
-    return this.prepare(body, { kind: 'text', text }, body.max_tokens, strategyHeader, { json: false, includeUsage: false });
+    return this.prepare(body, { kind: 'text', text }, body.max_tokens, headers, { json: false, includeUsage: false });
   }
 
-  /** Runs every candidate source and the vote. Throws OpenAiHttpError for failures. */
+  /** Runs the planned candidate sources and the vote. Throws OpenAiHttpError for failures. */
   async run(prepared: PreparedRequest, signal: AbortSignal, onCandidate?: (candidate: Candidate) => void): Promise<ConsensusRun> {
-    const outcome = await runConsensus(prepared.generation, [this.swarm], {
-      strategy: prepared.strategy,
-      signal,
-      ...(onCandidate ? { onCandidate } : {}),
-    });
+    const plan = this.planner.plan(prepared.mode);
+    const runWith = (sources: readonly CandidateSource[]): ReturnType<typeof runConsensus> =>
+      runConsensus(prepared.generation, sources, {
+        strategy: prepared.strategy,
+        signal,
+        ...(plan.sourceWeights ? { sourceWeights: plan.sourceWeights } : {}),
+        ...(plan.modelWeights ? { modelWeights: plan.modelWeights } : {}),
+        ...(onCandidate ? { onCandidate } : {}),
+      });
+    let outcome = await runWith(plan.sources);
+    // Balance mode sent the request to one peer; if it failed, this node answers instead.
+    if (!outcome.ok && plan.fallback !== undefined && !signal.aborted) outcome = await runWith([plan.fallback]);
     if (!outcome.ok) throw openAiErrorFromSwarmFailure(outcome.failure);
     if (outcome.run.candidates.every((candidate) => candidate.finishReason === 'error')) {
       throw new OpenAiHttpError(500, 'server_error', 'every candidate failed to generate; see the node log', null, 'engine_failed');
@@ -65,10 +77,11 @@ export class CompletionService {
     body: SamplingFieldsDto,
     prompt: Prompt,
     requestedMaxTokens: number | undefined,
-    strategyHeader: string | undefined,
+    headers: SwarmHeaders,
     extra: { json: boolean; includeUsage: boolean },
   ): PreparedRequest {
-    const strategy = this.resolveStrategy(body.strategy, strategyHeader);
+    const strategy = this.resolveStrategy(body.strategy, headers.strategy);
+    const mode = this.resolveMode(body.mode, headers.mode);
     const instances = this.swarm.info.instances;
     const choices = body.n ?? 1;
     if (choices > instances) {
@@ -94,13 +107,20 @@ export class CompletionService {
     };
     const checked = this.swarm.check(generation);
     if (!checked.ok) throw openAiErrorFromSwarmFailure(checked.failure);
-    return { generation, strategy, choices, stream: body.stream === true, includeUsage: extra.includeUsage };
+    return { generation, strategy, mode, choices, stream: body.stream === true, includeUsage: extra.includeUsage };
   }
 
   /** A request without max_tokens gets the default, shrunk to what the context leaves after the prompt. */
   private defaultMaxTokens(prompt: Prompt): number {
     const left = this.swarm.info.contextSize - this.swarm.countPromptTokens({ prompt });
     return Math.max(1, Math.min(this.settings.defaultMaxTokens, left));
+  }
+
+  private resolveMode(fromBody: FederationMode | undefined, fromHeader: string | undefined): FederationMode {
+    if (fromBody !== undefined) return fromBody;
+    if (fromHeader === undefined || fromHeader === '') return this.settings.mode;
+    if (fromHeader === 'vote' || fromHeader === 'balance') return fromHeader;
+    throw OpenAiHttpError.invalidRequest(`x-swarm-mode must be vote or balance; got "${fromHeader}"`, 'x-swarm-mode', 'unknown_mode');
   }
 
   private resolveStrategy(fromBody: StrategyName | undefined, fromHeader: string | undefined): StrategyName {
@@ -113,6 +133,12 @@ export class CompletionService {
       'unknown_strategy',
     );
   }
+}
+
+/** Per-request overrides that may come as headers (`x-swarm-strategy`, `x-swarm-mode`). */
+export interface SwarmHeaders {
+  readonly strategy: string | undefined;
+  readonly mode: string | undefined;
 }
 
 function toChatMessage(message: ChatMessageDto): ChatMessage {

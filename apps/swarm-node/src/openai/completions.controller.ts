@@ -19,12 +19,14 @@ export class CompletionsController {
   @Post('completions')
   @ApiOperation({ summary: 'Text completion (raw prompt, no chat template) chosen by consensus' })
   @ApiHeader({ name: 'x-swarm-strategy', required: false, description: 'Consensus strategy for this request' })
+  @ApiHeader({ name: 'x-swarm-mode', required: false, description: 'Federation mode for this request: vote or balance' })
   async create(
     @Body() body: CompletionRequestDto,
     @Headers('x-swarm-strategy') strategyHeader: string | undefined,
+    @Headers('x-swarm-mode') modeHeader: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const prepared = this.completions.prepareText(body, strategyHeader);
+    const prepared = this.completions.prepareText(body, { strategy: strategyHeader, mode: modeHeader });
     const signal = abortOnClientDisconnect(reply);
     const run = await this.completions.run(prepared, signal);
     if (signal.aborted) return;

@@ -14,6 +14,7 @@ import { OpenAiValidationPipe } from './validation/openai-validation.pipe';
 const settings: NodeSettings = {
   version: '9.9.9-test',
   strategy: 'majority',
+  mode: 'vote',
   maxTokensLimit: 512,
   defaultMaxTokens: 256,
   hardwareSummary: 'test hardware',
@@ -50,7 +51,7 @@ interface ChunkJson {
 /** The app as bootstrap/start-node.ts wires it, on a fake swarm, without listening. */
 async function createApp(swarm: FakeSwarm): Promise<{ app: NestFastifyApplication; fastify: FastifyInstance }> {
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ swarm: swarm as unknown as Swarm, settings }),
+    AppModule.forRoot({ swarm: swarm as unknown as Swarm, settings, logger: pino({ level: 'silent' }) }),
     new FastifyAdapter(),
     { logger: false, abortOnError: false },
   );
@@ -425,7 +426,7 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
         url: null,
         uptime_s: expect.any(Number),
         load: { busy_instances: 0, capacity: 3, queued_requests: 0, max_queue: 8 },
-        peers: 0,
+        peers: { total: 0, healthy: 0, unhealthy: 0, expired: 0 },
       });
       expect(body['uptime_s']).toBeGreaterThanOrEqual(42);
     });

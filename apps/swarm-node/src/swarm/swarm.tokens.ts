@@ -1,5 +1,6 @@
 import type { Swarm } from '@local-swarm/swarm-core';
 import type { StrategyName } from '@local-swarm/consensus';
+import type { FederationMode } from './candidate-planner';
 
 /** Injection token of this node's local swarm. */
 export const LOCAL_SWARM = Symbol('LOCAL_SWARM');
@@ -13,6 +14,8 @@ export type LocalSwarm = Pick<Swarm, 'id' | 'info' | 'load' | 'check' | 'countPr
 export interface NodeSettings {
   readonly version: string;
   readonly strategy: StrategyName;
+  /** Default federation mode (only matters with federation on). */
+  readonly mode: FederationMode;
   readonly maxTokensLimit: number;
   /** max_tokens when a request names none (clamped to what the context leaves). */
   readonly defaultMaxTokens: number;

@@ -6,7 +6,7 @@ import {
   type StrategyName,
   type Verdict,
 } from '@local-swarm/consensus';
-import type { SwarmFailure } from '../errors/swarm-errors';
+import { SwarmErrorCode, type SwarmFailure } from '../errors/swarm-errors';
 import type { GenerationRequest, GenerationUsage } from '../generation/generation-request';
 import type { CandidateSource } from '../sources/candidate-source';
 
@@ -14,6 +14,8 @@ export interface ConsensusRunOptions {
   readonly strategy: StrategyName;
   /** Weight per source id for `weighted_vote` (default 1 each). */
   readonly sourceWeights?: Readonly<Record<string, number>>;
+  /** Weight per model id for `weighted_vote`, multiplied into the source's (default 1 each). */
+  readonly modelWeights?: Readonly<Record<string, number>>;
   /** Aborts every source: the client went away. */
   readonly signal: AbortSignal;
   /** Called as each candidate completes, from any source (streaming, dashboards). */
@@ -89,7 +91,7 @@ export async function runConsensus(
       const failure = outcomes.find((outcome) => !outcome.ok);
       return {
         ok: false,
-        failure: failure !== undefined && !failure.ok ? failure.failure : { code: 'SWARM_ERR_ENGINE_FAILED', message: 'no source produced a candidate' },
+        failure: failure !== undefined && !failure.ok ? failure.failure : { code: SwarmErrorCode.EngineFailed, message: 'no source produced a candidate' },
         sources: reports,
       };
     }
@@ -97,6 +99,7 @@ export async function runConsensus(
     const verdict = decide(candidates, {
       strategy: options.strategy,
       ...(options.sourceWeights ? { sourceWeights: options.sourceWeights } : {}),
+      ...(options.modelWeights ? { modelWeights: options.modelWeights } : {}),
       ...(json ? { json } : {}),
     });
     return {

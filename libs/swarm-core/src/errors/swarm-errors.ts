@@ -15,6 +15,8 @@ export const SwarmErrorCode = {
   NotReady: 'SWARM_ERR_NOT_READY',
   /** The engine failed while generating. */
   EngineFailed: 'SWARM_ERR_ENGINE_FAILED',
+  /** A remote candidate source (peer node, OpenAI-compatible server) failed or timed out. */
+  SourceFailed: 'SWARM_ERR_SOURCE_FAILED',
   /** The model file could not be found or loaded. */
   ModelLoadFailed: 'SWARM_ERR_MODEL_LOAD_FAILED',
 } as const;

@@ -1,6 +1,7 @@
 import { STRATEGY_NAMES, type StrategyName } from '@local-swarm/consensus';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { FEDERATION_MODES, type FederationMode } from '../../swarm/candidate-planner';
 import { IsStopSequences } from './validators';
 
 /** Fields shared by /v1/chat/completions and /v1/completions (OpenAI's names, snake_case). */
@@ -57,4 +58,9 @@ export class SamplingFieldsDto {
   @IsOptional()
   @IsIn(STRATEGY_NAMES)
   strategy?: StrategyName;
+
+  @ApiPropertyOptional({ enum: FEDERATION_MODES, description: 'Federation mode for this request (also: x-swarm-mode header).' })
+  @IsOptional()
+  @IsIn(FEDERATION_MODES)
+  mode?: FederationMode;
 }

@@ -53,6 +53,8 @@ export function openAiErrorFromSwarmFailure(failure: SwarmFailure): OpenAiHttpEr
     case SwarmErrorCode.Aborted:
       // 499 (client closed request) is never seen by the client; it keeps logs honest.
       return new OpenAiHttpError(499, 'invalid_request_error', failure.message, null, 'aborted');
+    case SwarmErrorCode.SourceFailed:
+      return new OpenAiHttpError(502, 'server_error', failure.message, null, 'peer_failed');
     case SwarmErrorCode.EngineFailed:
     case SwarmErrorCode.ModelLoadFailed:
       return new OpenAiHttpError(500, 'server_error', failure.message, null, 'engine_failed');

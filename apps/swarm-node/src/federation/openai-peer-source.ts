@@ -1,0 +1,132 @@
+import type { Candidate, FinishReason } from '@local-swarm/consensus';
+import { FederationErrorCode, type FederationClientError } from '@local-swarm/federation-protocol';
+import {
+  SwarmErrorCode,
+  type CandidateSource,
+  type CandidateSourceCallOptions,
+  type GenerationRequest,
+  type SourceOutcome,
+} from '@local-swarm/swarm-core';
+import axios from 'axios';
+import type { PeerCallObserver } from './peer-candidate-source';
+
+/** Candidates asked of an OpenAI-compatible server per request (its `n`). */
+const OPENAI_PEER_CANDIDATES = 3;
+/** Replies above this are refused: a peer must not exhaust our memory. */
+const MAX_REPLY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Any OpenAI-compatible server (Ollama, llama.cpp's server, vLLM) as a voter: the request goes
+ * to its /chat/completions (or /completions) with `n`, each choice becomes a candidate. Such
+ * servers report no token log-probabilities here, so their candidates carry `score: null` (and
+ * best_of_n falls back to majority when they take part).
+ */
+export class OpenAiPeerSource implements CandidateSource {
+  private inFlightCount = 0;
+
+  constructor(
+    readonly id: string,
+    private readonly baseUrl: string,
+    private readonly deadlineMs: number,
+    private readonly observer: PeerCallObserver,
+  ) {}
+
+  get inFlight(): number {
+    return this.inFlightCount;
+  }
+
+  async generate(request: GenerationRequest, call: CandidateSourceCallOptions): Promise<SourceOutcome> {
+    this.inFlightCount += 1;
+    try {
+      const reply = await axios.post<unknown>(this.endpoint(request), this.body(request), {
+        signal: AbortSignal.any([call.signal, AbortSignal.timeout(this.deadlineMs)]),
+        maxContentLength: MAX_REPLY_BYTES,
+        maxBodyLength: MAX_REPLY_BYTES,
+        responseType: 'json',
+        validateStatus: (status) => status === 200,
+      });
+      const choices = parseChoices(reply.data, request.prompt.kind);
+      if (choices === null) return this.fail(call, { code: FederationErrorCode.BAD_REPLY, message: `${this.baseUrl} sent a reply without usable choices`, param: 'choices', status: reply.status });
+      const latencyMs = call.elapsedMs();
+      const model = modelOf(reply.data) ?? this.id;
+      const candidates = choices.map(
+        (choice, index): Candidate => ({
+          text: choice.text,
+          score: null,
+          source: this.id,
+          sequence: index,
+          model,
+          finishReason: choice.finishReason,
+          latencyMs,
+        }),
+      );
+      for (const candidate of candidates) call.onCandidate?.(candidate);
+      this.observer.onPeerSuccess(this.id);
+      return { ok: true, candidates, usage: usageOf(reply.data) };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const timedOut = error instanceof Error && (error.name === 'CanceledError' || error.name === 'AbortError') && !call.signal.aborted;
+      return this.fail(call, timedOut ? { code: FederationErrorCode.TIMEOUT, message, timeoutMs: this.deadlineMs } : { code: FederationErrorCode.REFUSED, message, cause: null });
+    } finally {
+      this.inFlightCount -= 1;
+    }
+  }
+
+  private fail(call: CandidateSourceCallOptions, error: FederationClientError): SourceOutcome {
+    if (!call.signal.aborted) this.observer.onPeerFailure(this.id, error);
+    return { ok: false, failure: { code: SwarmErrorCode.SourceFailed, message: `OpenAI-compatible peer ${this.baseUrl}: ${error.message}` } };
+  }
+
+  private endpoint(request: GenerationRequest): string {
+    return `${this.baseUrl.replace(/\/+$/, '')}/${request.prompt.kind === 'chat' ? 'chat/completions' : 'completions'}`;
+  }
+
+  private body(request: GenerationRequest): Record<string, unknown> {
+    const common = {
+      model: 'default',
+      n: OPENAI_PEER_CANDIDATES,
+      max_tokens: request.maxTokens,
+      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+      ...(request.topP !== undefined ? { top_p: request.topP } : {}),
+      ...(request.seed !== undefined ? { seed: request.seed } : {}),
+      ...(request.stop !== undefined ? { stop: request.stop } : {}),
+      ...(request.json === true ? { response_format: { type: 'json_object' } } : {}),
+    };
+    return request.prompt.kind === 'chat' ? { ...common, messages: request.prompt.messages } : { ...common, prompt: request.prompt.text };
+  }
+}
+
+interface ParsedChoice {
+  readonly text: string;
+  readonly finishReason: FinishReason;
+}
+
+/** Reads `choices` defensively: a peer's reply is untrusted input. */
+export function parseChoices(data: unknown, kind: 'chat' | 'text'): ParsedChoice[] | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const choices = (data as { choices?: unknown }).choices;
+  if (!Array.isArray(choices) || choices.length === 0 || choices.length > 64) return null;
+  const parsed: ParsedChoice[] = [];
+  for (const choice of choices as unknown[]) {
+    if (typeof choice !== 'object' || choice === null) return null;
+    const record = choice as { message?: { content?: unknown }; text?: unknown; finish_reason?: unknown };
+    const text = kind === 'chat' ? record.message?.content : record.text;
+    if (typeof text !== 'string') return null;
+    parsed.push({ text, finishReason: record.finish_reason === 'length' ? 'length' : 'stop' });
+  }
+  return parsed;
+}
+
+function modelOf(data: unknown): string | null {
+  const model = typeof data === 'object' && data !== null ? (data as { model?: unknown }).model : undefined;
+  return typeof model === 'string' && model.length <= 256 ? model : null;
+}
+
+function usageOf(data: unknown): { promptTokens: number; completionTokens: number } {
+  const usage = typeof data === 'object' && data !== null ? (data as { usage?: unknown }).usage : undefined;
+  const read = (key: string): number => {
+    const value = typeof usage === 'object' && usage !== null ? (usage as Record<string, unknown>)[key] : undefined;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
+  };
+  return { promptTokens: read('prompt_tokens'), completionTokens: read('completion_tokens') };
+}

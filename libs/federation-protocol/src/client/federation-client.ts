@@ -1,0 +1,185 @@
+import { parsePeerHealth, parseVoteResponse, voteRequestToWire } from '../dto/parse-messages';
+import { isPlainObject, validateDto } from '../dto/validate-dto';
+import { VoteRequestDto } from '../dto/vote-request.dto';
+import {
+  FederationErrorCode,
+  type ClientResult,
+  type FederationClientError,
+  type FederationParseError,
+} from '../errors/federation-error';
+import type { PeerId } from '../ids/peer-id';
+import { silentFederationLogger, type FederationLogger } from '../logger/federation-logger';
+import type { PeerHealth } from '../messages/peer-health';
+import type { VoteRequest } from '../messages/vote-request';
+import type { VoteResponse } from '../messages/vote-response';
+import { FEDERATION_PATHS } from '../protocol/protocol-constants';
+import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES, PeerHttp, type JsonReply } from './peer-http';
+import { checkBaseUrl } from './check-base-url';
+
+export interface FederationClientOptions {
+  /** The peer's API root, e.g. `http://192.168.1.101:17615` (no path: the client adds /v1/federation/…). */
+  readonly baseUrl: string;
+  /** Timeout of health() calls that name none. Default 1500 ms. */
+  readonly timeoutMs?: number;
+  /** Largest reply body accepted; larger ones end in FEDERATION_ERR_TOO_LARGE. Default 4 MiB. */
+  readonly maxResponseBytes?: number;
+  /** Largest request body sent (axios `maxBodyLength`). Default 4 MiB. */
+  readonly maxRequestBytes?: number;
+  /**
+   * How much sooner than our own deadline the peer is told to finish (`deadline_ms` on the wire),
+   * so its reply, with whatever votes it has, travels back before we stop waiting. Default 200 ms;
+   * never more than half the deadline.
+   */
+  readonly replyMarginMs?: number;
+  /** Default: a silent logger. */
+  readonly logger?: FederationLogger;
+}
+
+export interface RequestVoteOptions {
+  /** Aborts the call (FEDERATION_ERR_ABORTED). */
+  readonly signal?: AbortSignal;
+  /** Milliseconds to wait for the reply (FEDERATION_ERR_TIMEOUT after). */
+  readonly deadlineMs: number;
+  /** Node id we believe the peer has (from the registry); a reply naming another is logged. */
+  readonly expectedNodeId?: PeerId;
+}
+
+export interface HealthOptions {
+  readonly signal?: AbortSignal;
+  /** Default: the client's `timeoutMs`. */
+  readonly timeoutMs?: number;
+}
+
+/** A health reply with the round-trip time it took. */
+export type TimedPeerHealth = PeerHealth & { readonly rttMs: number };
+
+const DEFAULT_TIMEOUT_MS = 1500;
+const DEFAULT_REPLY_MARGIN_MS = 200;
+
+/**
+ * HTTP client for one federation peer. Every reply is validated with the DTOs; every failure
+ * (down, slow, garbage, too large, other version, error status, caller abort) comes back as a
+ * `{ ok: false, error }` value with a stable code. It never throws for peer failures.
+ */
+export class FederationClient {
+  readonly #http: PeerHttp;
+  readonly #timeoutMs: number;
+  readonly #replyMarginMs: number;
+  readonly #logger: FederationLogger;
+
+  constructor(options: FederationClientOptions) {
+    const baseUrl = checkBaseUrl(options.baseUrl, 'FederationClient');
+    this.#http = new PeerHttp({
+      baseUrl,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+    });
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#replyMarginMs = options.replyMarginMs ?? DEFAULT_REPLY_MARGIN_MS;
+    this.#logger = options.logger ?? silentFederationLogger;
+  }
+
+  get baseUrl(): string {
+    return this.#http.baseUrl;
+  }
+
+  /** Asks the peer for votes: `POST /v1/federation/vote`. */
+  async requestVote(request: VoteRequest, options: RequestVoteOptions): Promise<ClientResult<VoteResponse>> {
+    const { deadlineMs } = options;
+    if (Number.isNaN(deadlineMs)) throw new RangeError('requestVote: deadlineMs is NaN');
+    if (deadlineMs <= 0) {
+      // The caller's time is already up (deadline minus elapsed): nothing to ask.
+      const message = `vote request to ${this.baseUrl} not sent: deadline already passed`;
+      return this.#failed('vote', { code: FederationErrorCode.TIMEOUT, message, timeoutMs: deadlineMs });
+    }
+    const margin = Math.min(this.#replyMarginMs, deadlineMs / 2);
+    const body = voteRequestToWire(request, deadlineMs - margin);
+    // Check what we send with the peer's own rules: a bad request is our bug, reported as such
+    // rather than as an HTTP 400 from every peer.
+    const outgoing = validateDto(VoteRequestDto, body);
+    if (!outgoing.ok) {
+      return {
+        ok: false,
+        error: {
+          code: FederationErrorCode.INVALID_MESSAGE,
+          message: `vote request not sent to ${this.baseUrl}: ${outgoing.error.message}`,
+          param: outgoing.error.param,
+        },
+      };
+    }
+    const reply = await this.#http.send({
+      method: 'POST',
+      path: FEDERATION_PATHS.vote,
+      body,
+      timeoutMs: deadlineMs,
+      signal: options.signal,
+    });
+    if (!reply.ok) return this.#failed('vote', reply.error);
+    const parsed = parseVoteResponse(reply.value.body);
+    if (!parsed.ok) return this.#failed('vote', replyError(this.baseUrl, 'vote', parsed.error, reply.value));
+    this.#noteForeignVotes(parsed.value, options.expectedNodeId);
+    return parsed;
+  }
+
+  /** Checks the peer: `GET /v1/federation/health`, timed. */
+  async health(options: HealthOptions = {}): Promise<ClientResult<TimedPeerHealth>> {
+    const started = performance.now();
+    const reply = await this.#http.send({
+      method: 'GET',
+      path: FEDERATION_PATHS.health,
+      timeoutMs: options.timeoutMs ?? this.#timeoutMs,
+      signal: options.signal,
+    });
+    const rttMs = performance.now() - started;
+    if (!reply.ok) return this.#failed('health', reply.error);
+    const parsed = parsePeerHealth(reply.value.body);
+    if (!parsed.ok) return this.#failed('health', replyError(this.baseUrl, 'health', parsed.error, reply.value));
+    return { ok: true, value: { ...parsed.value, rttMs } };
+  }
+
+  #failed<T>(call: string, error: FederationClientError): ClientResult<T> {
+    this.#logger.debug(`federation ${call} call failed`, { peer: this.baseUrl, code: error.code, reason: error.message });
+    return { ok: false, error };
+  }
+
+  /**
+   * Votes naming another node than the peer we asked are accepted (a node may relay a pooled
+   * backend's work under the backend's id), but worth a line in the log.
+   */
+  #noteForeignVotes(response: VoteResponse, expected: PeerId | undefined): void {
+    const owner = expected ?? response.nodeId;
+    if (expected !== undefined && response.nodeId !== expected) {
+      this.#logger.warn('federation peer answered under another node id', {
+        peer: this.baseUrl,
+        expectedNodeId: expected,
+        nodeId: response.nodeId,
+      });
+    }
+    const foreign = [...new Set(response.votes.map((vote) => vote.nodeId).filter((id) => id !== owner))];
+    if (foreign.length > 0) {
+      this.#logger.info('federation peer returned votes of other node ids', {
+        peer: this.baseUrl,
+        nodeId: owner,
+        voteNodeIds: foreign,
+      });
+    }
+  }
+}
+
+function replyError(baseUrl: string, call: string, error: FederationParseError, reply: JsonReply): FederationClientError {
+  const { body, status } = reply;
+  if (error.code === FederationErrorCode.VERSION_MISMATCH) {
+    const protocol = isPlainObject(body) ? body['protocol'] : undefined;
+    return {
+      code: FederationErrorCode.VERSION_MISMATCH,
+      message: `${baseUrl}: ${error.message}`,
+      peerProtocol: typeof protocol === 'number' ? protocol : null,
+    };
+  }
+  return {
+    code: FederationErrorCode.BAD_REPLY,
+    message: `${baseUrl} sent an invalid ${call} reply: ${error.message}`,
+    param: error.param,
+    status,
+  };
+}

@@ -1,0 +1,266 @@
+import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { FederationErrorCode, type ClientResult, type FederationClientError } from '../errors/federation-error';
+import { isPlainObject } from '../dto/validate-dto';
+
+/** Default cap on a reply body: 64 votes of a few KiB each fit many times over. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+/** Default cap on a request body we send (a long chat prompt fits). */
+export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+/** System error codes meaning "no connection to that peer" (libuv / getaddrinfo names). */
+const CONNECTION_ERRORS: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ETIMEDOUT', // the OS gave up connecting; our own deadline is a FEDERATION_ERR_TIMEOUT
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EADDRNOTAVAIL',
+  'ECONNABORTED',
+]);
+
+export interface PeerHttpOptions {
+  readonly baseUrl: string;
+  readonly maxResponseBytes: number;
+  readonly maxRequestBytes: number;
+}
+
+/** A JSON reply with a 2xx status. */
+export interface JsonReply {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface SendOptions {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: unknown;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * The HTTP part shared by the federation and OpenAI-compatible clients: one axios instance per
+ * peer, every failure turned into a FederationClientError value. Internal, not exported.
+ */
+export class PeerHttp {
+  readonly #http: AxiosInstance;
+  readonly #options: PeerHttpOptions;
+
+  constructor(options: PeerHttpOptions) {
+    this.#options = options;
+    this.#http = axios.create({
+      baseURL: options.baseUrl,
+      // Node's http adapter: the one that enforces maxContentLength while streaming.
+      adapter: 'http',
+      // Peers are on the LAN: an HTTP(S)_PROXY from the environment must not reroute them.
+      proxy: false,
+      // Peers never redirect; following one could leave the LAN.
+      maxRedirects: 0,
+      maxContentLength: options.maxResponseBytes,
+      maxBodyLength: options.maxRequestBytes,
+      // Deadlines come from AbortSignals, not axios' own timer.
+      timeout: 0,
+      // We parse and classify the body ourselves: garbage must be a BAD_REPLY, not an exception.
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      headers: { accept: 'application/json' },
+    });
+  }
+
+  get baseUrl(): string {
+    return this.#options.baseUrl;
+  }
+
+  /** Sends one request; resolves to the parsed JSON of a 2xx reply or to an error value. Never rejects. */
+  async send(options: SendOptions): Promise<ClientResult<JsonReply>> {
+    const url = `${this.#options.baseUrl}${options.path}`;
+    const { signal } = options;
+    if (signal?.aborted === true) return { ok: false, error: aborted(url) };
+    const deadline = callDeadline(signal, options.timeoutMs);
+    try {
+      const response = await this.#http.request<unknown>({
+        method: options.method,
+        url: options.path,
+        signal: deadline.signal,
+        ...(options.body !== undefined && {
+          data: JSON.stringify(options.body),
+          headers: { 'content-type': 'application/json' },
+        }),
+      });
+      return interpretReply(url, response.status, response.data);
+    } catch (error: unknown) {
+      // The caller's signal wins over the deadline: the caller asked, so it is not a peer failure.
+      if (isAborted(signal)) return { ok: false, error: aborted(url) };
+      if (deadline.timedOut()) {
+        return {
+          ok: false,
+          error: {
+            code: FederationErrorCode.TIMEOUT,
+            message: `${options.method} ${url} got no reply within ${options.timeoutMs} ms`,
+            timeoutMs: options.timeoutMs,
+          },
+        };
+      }
+      return { ok: false, error: classifyTransportError(url, error, this.#options) };
+    } finally {
+      deadline.dispose();
+    }
+  }
+}
+
+interface CallDeadline {
+  readonly signal: AbortSignal;
+  timedOut(): boolean;
+  dispose(): void;
+}
+
+/**
+ * The caller's signal combined with a deadline: what `AbortSignal.any([signal,
+ * AbortSignal.timeout(ms)])` does, by hand. On Node 20 `AbortSignal.any` leaks when one source
+ * is long-lived (the health monitor's signal lives as long as the monitor: measured about 40 bytes a
+ * call, never reclaimed, on Node 20.20); here every listener and timer is released per call.
+ */
+function callDeadline(callerSignal: AbortSignal | undefined, timeoutMs: number): CallDeadline {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`deadline of ${timeoutMs} ms passed`, 'TimeoutError'));
+  }, Math.max(1, timeoutMs));
+  timer.unref();
+  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose: () => {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+    },
+  };
+}
+
+/** A function, not an inline check: TypeScript would keep `aborted` narrowed to false across the await. */
+function isAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}
+
+function aborted(url: string): FederationClientError {
+  return { code: FederationErrorCode.ABORTED, message: `request to ${url} aborted by the caller` };
+}
+
+function interpretReply(url: string, status: number, data: unknown): ClientResult<JsonReply> {
+  const text = typeof data === 'string' ? data : '';
+  if (status >= 400) return { ok: false, error: httpError(url, status, text) };
+  if (status < 200 || status >= 300) {
+    return {
+      ok: false,
+      error: { code: FederationErrorCode.BAD_REPLY, message: `${url} answered HTTP ${status}`, param: null, status },
+    };
+  }
+  try {
+    return { ok: true, value: { status, body: JSON.parse(text) as unknown } };
+  } catch {
+    return {
+      ok: false,
+      error: {
+        code: FederationErrorCode.BAD_REPLY,
+        message: `${url} answered HTTP ${status} with a body that is not JSON: ${snippet(text)}`,
+        param: null,
+        status,
+      },
+    };
+  }
+}
+
+/**
+ * An error status. Local Swarm nodes (and OpenAI-compatible servers) answer
+ * `{ "error": { "message", "type", "code" } }`; keep its message and code. A peer that refuses
+ * our protocol version says so with code FEDERATION_ERR_VERSION_MISMATCH.
+ */
+function httpError(url: string, status: number, text: string): FederationClientError {
+  let peerMessage: string | null = null;
+  let peerCode: string | null = null;
+  try {
+    const body: unknown = JSON.parse(text);
+    const error = isPlainObject(body) ? body['error'] : undefined;
+    if (isPlainObject(error)) {
+      if (typeof error['message'] === 'string') peerMessage = error['message'];
+      if (typeof error['code'] === 'string') peerCode = error['code'];
+    }
+  } catch {
+    // Not JSON: the status alone is the story; a snippet of the body goes into the message.
+  }
+  if (peerCode === FederationErrorCode.VERSION_MISMATCH) {
+    return {
+      code: FederationErrorCode.VERSION_MISMATCH,
+      message: `${url} refused our protocol version: ${peerMessage ?? `HTTP ${status}`}`,
+      peerProtocol: null,
+    };
+  }
+  const detail = peerMessage ?? (text.trim() === '' ? 'no body' : snippet(text));
+  return {
+    code: FederationErrorCode.HTTP,
+    message: `${url} answered HTTP ${status}: ${detail}`,
+    status,
+    peerMessage,
+    peerCode,
+  };
+}
+
+function classifyTransportError(url: string, error: unknown, limits: PeerHttpOptions): FederationClientError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof AxiosError && /maxContentLength/.test(message)) {
+    return {
+      code: FederationErrorCode.TOO_LARGE,
+      message: `${url} sent a reply larger than ${limits.maxResponseBytes} bytes`,
+      limitBytes: limits.maxResponseBytes,
+      direction: 'response',
+    };
+  }
+  if (error instanceof AxiosError && /maxBodyLength/.test(message)) {
+    return {
+      code: FederationErrorCode.TOO_LARGE,
+      message: `request to ${url} is larger than ${limits.maxRequestBytes} bytes`,
+      limitBytes: limits.maxRequestBytes,
+      direction: 'request',
+    };
+  }
+  const cause = systemErrorCode(error);
+  if ((cause !== null && CONNECTION_ERRORS.has(cause)) || /socket hang up|stream has been aborted/i.test(message)) {
+    return { code: FederationErrorCode.REFUSED, message: `${url} unreachable: ${message}`, cause };
+  }
+  // Anything else is the peer speaking something that is not HTTP/JSON (a parser error, bad TLS…).
+  return { code: FederationErrorCode.BAD_REPLY, message: `${url}: ${message}`, param: null, status: null };
+}
+
+/** `ECONNREFUSED` and friends, from the error or (AggregateError of happy eyeballs) its parts. */
+function systemErrorCode(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && CONNECTION_ERRORS.has(code)) return code;
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause !== undefined && cause !== error) {
+    const nested = systemErrorCode(cause);
+    if (nested !== null) return nested;
+  }
+  const inner = (error as { errors?: unknown }).errors;
+  if (Array.isArray(inner)) {
+    for (const item of inner) {
+      const nested = systemErrorCode(item);
+      if (nested !== null) return nested;
+    }
+  }
+  return typeof code === 'string' ? code : null;
+}
+
+function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(flat.length > 200 ? `${flat.slice(0, 200)}…` : flat);
+}

@@ -1,0 +1,49 @@
+/**
+ * Version of the peer-to-peer wire protocol. Both sides put it in every message and refuse a
+ * message of another version (`FEDERATION_ERR_VERSION_MISMATCH`) instead of guessing at its shape.
+ * Bump it on any change a node of the previous version would misread.
+ */
+export const FEDERATION_PROTOCOL_VERSION = 1;
+
+/**
+ * Most hops a vote request may have made. The origin sends `hops: 1` (origin → peer); a peer
+ * serves a vote request with its own instances only and never forwards it, so anything above 1
+ * means a node forwarded a request and is refused (`FEDERATION_ERR_HOPS_EXCEEDED`): no loops,
+ * no request amplification across the LAN.
+ */
+export const MAX_VOTE_HOPS = 1;
+
+/** Default Local Swarm API port (the port the seed's prototype used), used when an address names none. */
+export const DEFAULT_FEDERATION_PORT = 17615;
+
+/** HTTP paths of the federation API, relative to the node's base URL. */
+export const FEDERATION_PATHS = {
+  vote: '/v1/federation/vote',
+  health: '/v1/federation/health',
+  peers: '/v1/federation/peers',
+} as const;
+
+/** Bounds every message is validated against; both sides use the same numbers. */
+export const FEDERATION_LIMITS = {
+  /** Longest `request_id`. */
+  requestIdMaxLength: 128,
+  /** Longest node id, model id, name or version string (not in the spec; generous, stops abuse). */
+  idMaxLength: 256,
+  /** Longest `deadline_ms` a peer is asked to honour (10 minutes). */
+  deadlineMsMax: 600_000,
+  /** Messages in a chat prompt. */
+  chatMessagesMin: 1,
+  chatMessagesMax: 256,
+  /** `max_tokens` range. */
+  maxTokensMax: 131_072,
+  /** `temperature` range (OpenAI's). */
+  temperatureMax: 2,
+  /** Largest seed: llama.cpp samplers take a uint32. */
+  seedMax: 2 ** 32 - 1,
+  /** Stop sequences per request (OpenAI's limit). */
+  stopMax: 4,
+  /** Candidates (and votes) per request. */
+  candidatesMax: 64,
+  /** Bytes of UTF-8 in one vote's text (1 MiB). */
+  voteTextMaxBytes: 1024 * 1024,
+} as const;
