@@ -7,10 +7,10 @@ import {
   type GenerationRequest,
   type SourceOutcome,
 } from '@local-swarm/swarm-core';
-import axios from 'axios';
+import axios, { type AxiosResponse } from 'axios';
 import type { PeerCallObserver } from './peer-candidate-source';
 
-/** Candidates asked of an OpenAI-compatible server per request (its `n`). */
+/** Candidates asked of an OpenAI-compatible server per request (its `n`), until it says it takes fewer. */
 const OPENAI_PEER_CANDIDATES = 3;
 /** Replies above this are refused: a peer must not exhaust our memory. */
 const MAX_REPLY_BYTES = 4 * 1024 * 1024;
@@ -23,6 +23,8 @@ const MAX_REPLY_BYTES = 4 * 1024 * 1024;
  */
 export class OpenAiPeerSource implements CandidateSource {
   private inFlightCount = 0;
+  /** Servers differ in how many choices they give (Ollama ignores `n`, some refuse large n): learnt per server. */
+  private candidatesPerRequest = OPENAI_PEER_CANDIDATES;
 
   constructor(
     readonly id: string,
@@ -38,13 +40,16 @@ export class OpenAiPeerSource implements CandidateSource {
   async generate(request: GenerationRequest, call: CandidateSourceCallOptions): Promise<SourceOutcome> {
     this.inFlightCount += 1;
     try {
-      const reply = await axios.post<unknown>(this.endpoint(request), this.body(request), {
-        signal: AbortSignal.any([call.signal, AbortSignal.timeout(this.deadlineMs)]),
-        maxContentLength: MAX_REPLY_BYTES,
-        maxBodyLength: MAX_REPLY_BYTES,
-        responseType: 'json',
-        validateStatus: (status) => status === 200,
-      });
+      const signal = AbortSignal.any([call.signal, AbortSignal.timeout(this.deadlineMs)]);
+      let reply = await this.post(request, signal);
+      if (reply.status === 400 && errorParam(reply.data) === 'n' && this.candidatesPerRequest > 1) {
+        // The server refuses this many choices: ask for one from now on.
+        this.candidatesPerRequest = 1;
+        reply = await this.post(request, signal);
+      }
+      if (reply.status !== 200) {
+        return this.fail(call, { code: FederationErrorCode.HTTP, message: `${this.baseUrl} answered HTTP ${reply.status}`, status: reply.status, peerMessage: null, peerCode: null });
+      }
       const choices = parseChoices(reply.data, request.prompt.kind);
       if (choices === null) return this.fail(call, { code: FederationErrorCode.BAD_REPLY, message: `${this.baseUrl} sent a reply without usable choices`, param: 'choices', status: reply.status });
       const latencyMs = call.elapsedMs();
@@ -72,6 +77,17 @@ export class OpenAiPeerSource implements CandidateSource {
     }
   }
 
+  private post(request: GenerationRequest, signal: AbortSignal): Promise<AxiosResponse<unknown>> {
+    return axios.post<unknown>(this.endpoint(request), this.body(request), {
+      signal,
+      maxContentLength: MAX_REPLY_BYTES,
+      maxBodyLength: MAX_REPLY_BYTES,
+      responseType: 'json',
+      maxRedirects: 0,
+      validateStatus: () => true,
+    });
+  }
+
   private fail(call: CandidateSourceCallOptions, error: FederationClientError): SourceOutcome {
     if (!call.signal.aborted) this.observer.onPeerFailure(this.id, error);
     return { ok: false, failure: { code: SwarmErrorCode.SourceFailed, message: `OpenAI-compatible peer ${this.baseUrl}: ${error.message}` } };
@@ -84,7 +100,7 @@ export class OpenAiPeerSource implements CandidateSource {
   private body(request: GenerationRequest): Record<string, unknown> {
     const common = {
       model: 'default',
-      n: OPENAI_PEER_CANDIDATES,
+      n: this.candidatesPerRequest,
       max_tokens: request.maxTokens,
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
       ...(request.topP !== undefined ? { top_p: request.topP } : {}),
@@ -115,6 +131,13 @@ export function parseChoices(data: unknown, kind: 'chat' | 'text'): ParsedChoice
     parsed.push({ text, finishReason: record.finish_reason === 'length' ? 'length' : 'stop' });
   }
   return parsed;
+}
+
+/** `error.param` of an OpenAI-shaped error body, if any. */
+function errorParam(data: unknown): string | null {
+  const error = typeof data === 'object' && data !== null ? (data as { error?: unknown }).error : undefined;
+  const param = typeof error === 'object' && error !== null ? (error as { param?: unknown }).param : undefined;
+  return typeof param === 'string' ? param : null;
 }
 
 function modelOf(data: unknown): string | null {
