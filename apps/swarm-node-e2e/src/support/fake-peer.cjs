@@ -1,0 +1,54 @@
+// A misbehaving federation peer for tests: answers health like a real node (so it is asked to
+// vote), advertises itself by mDNS with the real discovery library, and answers votes badly.
+// Usage: node fake-peer.cjs <interface> <address> <port> <mode>
+//   mode: garbage (invalid JSON) | huge (a 12 MiB body) | stall (never answers) | wrong-version
+'use strict';
+const http = require('node:http');
+const { join } = require('node:path');
+const { createDiscoveryService } = require(join(__dirname, '..', '..', '..', '..', 'libs', 'discovery', 'dist', 'index.js'));
+
+const [iface, address, portText, mode] = process.argv.slice(2);
+const port = Number(portText);
+const nodeId = `fake-${mode}`;
+const protocol = mode === 'wrong-version' ? 99 : 1;
+
+const server = http.createServer((request, response) => {
+  if (request.url === '/v1/federation/health') {
+    response.setHeader('content-type', 'application/json');
+    response.end(JSON.stringify({
+      node_id: nodeId, version: '0.0.0-fake', protocol, model_id: 'fake-model', instances: 1,
+      load: { busy_instances: 0, capacity: 1, queued_requests: 0, max_queue: 1 },
+    }));
+    return;
+  }
+  if (request.url === '/v1/federation/vote') {
+    request.resume();
+    if (mode === 'stall') return; // never answer
+    response.setHeader('content-type', 'application/json');
+    if (mode === 'huge') {
+      const chunk = 'x'.repeat(1024 * 1024);
+      response.write('{"votes":["');
+      for (let i = 0; i < 12; i += 1) response.write(chunk);
+      response.end('"]}');
+      return;
+    }
+    response.end('{"protocol": 1, "votes": [ this is not json');
+    return;
+  }
+  response.statusCode = 404;
+  response.end();
+});
+
+server.listen(port, address, async () => {
+  const discovery = createDiscoveryService({ interfaceName: iface, address, nodeId });
+  await discovery.startAdvertising({
+    name: `fake ${mode}`, nodeId, version: '0.0.0-fake', instances: 1, modelId: 'fake-model',
+    hardwareSummary: 'none', apiPort: port, protocol,
+  });
+  process.stdout.write(`fake peer ${nodeId} listening on ${address}:${port}\n`);
+  process.on('SIGTERM', async () => {
+    await discovery.stop();
+    server.close();
+    process.exit(0);
+  });
+});
