@@ -1,10 +1,9 @@
 import {
   FEDERATION_PROTOCOL_VERSION,
-  MAX_VOTE_HOPS,
   parseVoteRequest,
   type PeerHealthWire,
   type PeerStatusWire,
-  type VoteRequest,
+  type ReceivedVoteRequest,
   type VoteResponseWire,
 } from '@local-swarm/federation-protocol';
 import type { GenerationRequest } from '@local-swarm/swarm-core';
@@ -35,18 +34,12 @@ export class FederationController {
   @Post('vote')
   @ApiOperation({ summary: "Generate this node's candidates for a peer's request" })
   async vote(@Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
+    // Validates every field, the protocol version and the hop limit (a vote is never forwarded).
     const parsed = parseVoteRequest(body);
     if (!parsed.ok) throw OpenAiHttpError.invalidRequest(parsed.error.message, parsed.error.param, parsed.error.code);
     const request = parsed.value;
-    if (request.protocol !== FEDERATION_PROTOCOL_VERSION) {
-      throw OpenAiHttpError.invalidRequest(
-        `federation protocol ${request.protocol} is not supported; this node speaks ${FEDERATION_PROTOCOL_VERSION}`,
-        'protocol',
-        'protocol_mismatch',
-      );
-    }
-    if (request.hops > MAX_VOTE_HOPS) {
-      throw OpenAiHttpError.invalidRequest(`vote requests are never forwarded (hops ${request.hops} > ${MAX_VOTE_HOPS})`, 'hops', 'hop_limit');
+    if (request.originNodeId === this.options.nodeId) {
+      throw OpenAiHttpError.invalidRequest('a node does not vote on its own requests', 'origin_node_id', 'self_vote');
     }
     const generation = toGenerationRequest(request, this.swarm.info.instances, this.options.nodeId);
     const checked = this.swarm.check(generation);
@@ -123,7 +116,7 @@ export class FederationController {
   }
 }
 
-function toGenerationRequest(request: VoteRequest, instances: number, nodeId: string): GenerationRequest {
+function toGenerationRequest(request: ReceivedVoteRequest, instances: number, nodeId: string): GenerationRequest {
   return {
     prompt: request.prompt,
     maxTokens: request.maxTokens,
