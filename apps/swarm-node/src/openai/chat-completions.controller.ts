@@ -4,9 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { LOCAL_SWARM, type LocalSwarm } from '../swarm/swarm.tokens';
 import { CompletionService } from './completion.service';
 import { ChatCompletionRequestDto } from './dto/chat-completion-request.dto';
-import { abortOnClientDisconnect } from './request-abort';
-import { buildChatCompletion } from './responses/completion-responses';
-import { streamChatCompletion } from './streaming/stream-completion';
+import { respondWithConsensus } from './respond-with-consensus';
 
 @ApiTags('OpenAI-compatible')
 @Controller('v1')
@@ -27,19 +25,6 @@ export class ChatCompletionsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const prepared = this.completions.prepareChat(body, { strategy: strategyHeader, mode: modeHeader });
-    const signal = abortOnClientDisconnect(reply);
-    const run = await this.completions.run(prepared, signal);
-    if (signal.aborted) return; // the client left: nobody to answer, instances already freed
-    const completed = {
-      run,
-      model: this.swarm.info.modelId,
-      choices: prepared.choices,
-      trivialAgreement: prepared.generation.temperature === 0,
-    };
-    if (prepared.stream) {
-      streamChatCompletion(reply, completed, prepared.includeUsage);
-      return;
-    }
-    await reply.status(200).send(buildChatCompletion(completed));
+    await respondWithConsensus(this.completions, this.swarm.info.modelId, prepared, 'chat', reply);
   }
 }

@@ -4,9 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { LOCAL_SWARM, type LocalSwarm } from '../swarm/swarm.tokens';
 import { CompletionService } from './completion.service';
 import { CompletionRequestDto } from './dto/completion-request.dto';
-import { abortOnClientDisconnect } from './request-abort';
-import { buildTextCompletion } from './responses/completion-responses';
-import { streamTextCompletion } from './streaming/stream-completion';
+import { respondWithConsensus } from './respond-with-consensus';
 
 @ApiTags('OpenAI-compatible')
 @Controller('v1')
@@ -27,19 +25,6 @@ export class CompletionsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const prepared = this.completions.prepareText(body, { strategy: strategyHeader, mode: modeHeader });
-    const signal = abortOnClientDisconnect(reply);
-    const run = await this.completions.run(prepared, signal);
-    if (signal.aborted) return;
-    const completed = {
-      run,
-      model: this.swarm.info.modelId,
-      choices: prepared.choices,
-      trivialAgreement: prepared.generation.temperature === 0,
-    };
-    if (prepared.stream) {
-      streamTextCompletion(reply, completed);
-      return;
-    }
-    await reply.status(200).send(buildTextCompletion(completed));
+    await respondWithConsensus(this.completions, this.swarm.info.modelId, prepared, 'text', reply);
   }
 }
