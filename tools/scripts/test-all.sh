@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs every check of the repository: setup, lint, then the jest targets `test` (unit and
-# in-process integration), `test-model` (real GGUF) and `e2e` (real node processes), one project
-# at a time. Every jest target writes tmp/test-results/<project>-<target>.json (--json
+# in-process integration), `test-model` (real GGUF), `test-netns` (real sockets in network
+# namespaces), `e2e` (real node processes) and `e2e-netns` (several nodes on a LAN of namespaces).
+# One project at a time. Every jest target writes tmp/test-results/<project>-<target>.json (--json
 # --outputFile); the totals over those files are the last line: `N passed, N failed`.
 # Exits non-zero when setup, lint or any target fails, any test fails, or no test ran at all.
-# Env: LOCAL_SWARM_STEP_TIMEOUT_S (default 1200) limits each of lint, test, test-model, e2e
-# when CI is set.
+# Env: LOCAL_SWARM_STEP_TIMEOUT_S (default 1200) limits each step when CI is set.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -52,7 +52,7 @@ run_step() {
 run_step lint npx nx run-many -t lint --outputStyle=static
 # run-many skips projects without the target. --parallel=1: model and e2e tests each load models
 # and start servers; on 2 cores they must not compete (unit tests pay little for it).
-for target in test test-model e2e; do
+for target in test test-model test-netns e2e e2e-netns; do
   run_step "$target" npx nx run-many -t "$target" --parallel=1 --outputStyle=stream
 done
 

@@ -125,8 +125,17 @@ describeLan('federation on a LAN of namespaces', () => {
   it('a node killed with -9: requests keep succeeding, it turns unhealthy within seconds, expires after 60 s, and rejoins on restart', async () => {
     b = await lan.startNode('b', NODE_ARGS);
     await lan.waitFor('A lists B healthy', async () => (await peerStatus(a, bId)) === 'healthy', 10_000);
+    // Dies mid-request: B is generating its vote when it is killed.
+    const inFlight = chat(a, { ...CHAT, max_tokens: 48 });
+    await lan.waitFor('B busy with the vote', async () => {
+      const health = (await lan.request('a', 'GET', `http://${b.host.address}:${API_PORT}/v1/federation/health`)).json<{ load: { busy_instances: number } }>();
+      return health.load.busy_instances > 0;
+    }, 10_000, 20);
     const killedAt = Date.now();
     await b.stop('SIGKILL');
+    const midRequest = await inFlight;
+    expect(midRequest.status).toBe(200);
+    expect(midRequest.reply.consensus.sources.find((source) => source.id === bId)?.ok).toBe(false);
     // Requests right after the crash still get answers (the dead peer's vote fails, A's stands).
     for (let i = 0; i < 2; i += 1) expect((await chat(a)).status).toBe(200);
     await lan.waitFor('B unhealthy', async () => (await peerStatus(a, bId)) === 'unhealthy', 10_000);
