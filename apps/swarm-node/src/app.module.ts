@@ -7,6 +7,7 @@ import { CompletionsController } from './openai/completions.controller';
 import { ModelsController } from './openai/models.controller';
 import type pino from 'pino';
 import { APP_LOGGER } from './logging/app-logger.token';
+import { RequestEvents } from './observability/request-events';
 import { CANDIDATE_PLANNER, LocalOnlyPlanner } from './swarm/candidate-planner';
 import { NO_PEERS, PEER_COUNTS } from './swarm/peer-counts';
 import { ListenState, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from './swarm/swarm.tokens';
@@ -16,6 +17,8 @@ export interface AppModuleOptions {
   readonly swarm: Swarm;
   readonly settings: NodeSettings;
   readonly logger: pino.Logger;
+  /** Shared with the federation module, so peers' vote failures reach the same subscribers. */
+  readonly events: RequestEvents;
   /**
    * Federation (discovery, peers, the /v1/federation routes): a module that provides
    * CANDIDATE_PLANNER and PEER_COUNTS. Without it the node answers with its own instances only.
@@ -38,12 +41,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: options.federation ? [options.federation] : [],
+      exports: [RequestEvents],
       controllers: [ChatCompletionsController, CompletionsController, ModelsController, HealthController],
       providers: [
         { provide: LOCAL_SWARM, useValue: options.swarm },
         { provide: NODE_SETTINGS, useValue: options.settings },
         { provide: APP_LOGGER, useValue: options.logger },
         ListenState,
+        { provide: RequestEvents, useValue: options.events },
         ...(options.federation
           ? []
           : [

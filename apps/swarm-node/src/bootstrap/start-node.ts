@@ -18,6 +18,8 @@ import type { NodeConfig } from '../config';
 import { createAppLogger, NestPinoLogger, toLibLogger } from '../logging/app-logger';
 import { OpenAiExceptionFilter } from '../openai/errors/openai-exception.filter';
 import { OpenAiValidationPipe } from '../openai/validation/openai-validation.pipe';
+import { RequestEvents } from '../observability/request-events';
+import { REQUEST_ID_HEADER, requestIdFor } from '../observability/request-id';
 import { privateNetworkOnly } from '../security/private-network-only.hook';
 import { ListenState, type NodeSettings } from '../swarm/swarm.tokens';
 import { formatBanner } from './banner';
@@ -75,11 +77,13 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
   });
 
   const settings = nodeSettings(version, config, hardware.summary);
+  const events = new RequestEvents();
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({
       swarm,
       settings,
       logger,
+      events,
       ...(federation.enabled
         ? {
             federation: FederationModule.forRoot({
@@ -91,15 +95,19 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
               swarm,
               settings,
               logger,
+              events,
             }),
           }
         : {}),
     }),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdFor }),
     { logger: new NestPinoLogger(logger), abortOnError: false },
   );
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', privateNetworkOnly);
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
   app.useGlobalPipes(new OpenAiValidationPipe());
   app.useGlobalFilters(new OpenAiExceptionFilter(logger));
   app.enableShutdownHooks();

@@ -10,6 +10,8 @@ import type { GenerationRequest } from '@local-swarm/swarm-core';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type pino from 'pino';
+import { APP_LOGGER } from '../logging/app-logger.token';
 import { OpenAiHttpError, openAiErrorFromSwarmFailure } from '../openai/errors/openai-error';
 import { abortOnClientDisconnect } from '../openai/request-abort';
 import { LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
@@ -29,6 +31,7 @@ export class FederationController {
     @Inject(NODE_SETTINGS) private readonly settings: NodeSettings,
     @Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions,
     private readonly peers: PeerDirectory,
+    @Inject(APP_LOGGER) private readonly logger: pino.Logger,
   ) {}
 
   @Post('vote')
@@ -49,7 +52,13 @@ export class FederationController {
     const signal = AbortSignal.any([abortOnClientDisconnect(reply), AbortSignal.timeout(request.deadlineMs)]);
     const startedAt = Date.now();
     const outcome = await this.swarm.generate(generation, { signal, elapsedMs: () => Date.now() - startedAt });
-    if (!outcome.ok) throw openAiErrorFromSwarmFailure(outcome.failure);
+    // The origin's request id, so one request can be followed through every node's log.
+    const logFields = { requestId: request.requestId, origin: request.originNodeId, durationMs: Date.now() - startedAt };
+    if (!outcome.ok) {
+      this.logger.info({ ...logFields, code: outcome.failure.code }, 'vote refused');
+      throw openAiErrorFromSwarmFailure(outcome.failure);
+    }
+    this.logger.info({ ...logFields, candidates: outcome.candidates.length }, 'vote served');
     if (reply.raw.destroyed) return;
     const response: VoteResponseWire = {
       protocol: FEDERATION_PROTOCOL_VERSION,
@@ -122,6 +131,7 @@ function toGenerationRequest(request: ReceivedVoteRequest, instances: number, no
     maxTokens: request.maxTokens,
     // A peer asks for at most what this node has; by default all of its instances vote.
     candidates: Math.min(request.candidates ?? instances, instances),
+    requestId: request.requestId,
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     ...(request.topP !== undefined ? { topP: request.topP } : {}),
     ...(request.seed !== undefined ? { seed: nodeSeed(request.seed, nodeId) } : {}),

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type pino from 'pino';
 import { APP_LOGGER } from '../logging/app-logger.token';
+import { RequestEvents } from '../observability/request-events';
 import { CANDIDATE_PLANNER } from '../swarm/candidate-planner';
 import { PEER_COUNTS } from '../swarm/peer-counts';
 import { LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
@@ -14,6 +15,7 @@ export interface FederationModuleOptions extends FederationOptions {
   readonly swarm: LocalSwarm;
   readonly settings: NodeSettings;
   readonly logger: pino.Logger;
+  readonly events: RequestEvents;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface FederationModuleOptions extends FederationOptions {
 @Module({})
 export class FederationModule {
   static forRoot(options: FederationModuleOptions): DynamicModule {
-    const { swarm, settings, logger, ...federation } = options;
+    const { swarm, settings, logger, events, ...federation } = options;
     return {
       module: FederationModule,
       controllers: [FederationController],
@@ -32,6 +34,7 @@ export class FederationModule {
         { provide: LOCAL_SWARM, useValue: swarm },
         { provide: NODE_SETTINGS, useValue: settings },
         { provide: APP_LOGGER, useValue: logger },
+        { provide: RequestEvents, useValue: events },
         PeerDirectory,
         DiscoveryService,
         { provide: CANDIDATE_PLANNER, useClass: FederatedPlanner },

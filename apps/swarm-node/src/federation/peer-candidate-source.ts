@@ -80,7 +80,7 @@ export class PeerCandidateSource implements CandidateSource {
 
 export function toVoteRequest(request: GenerationRequest, originNodeId: string): VoteRequest {
   return {
-    requestId: randomUUID(),
+    requestId: request.requestId ?? randomUUID(),
     originNodeId: asPeerId(originNodeId),
     // A vote request is served by the receiving node alone and never forwarded (hop limit 1).
     hops: 1,

@@ -11,6 +11,7 @@ import type { CandidateSource } from '@local-swarm/swarm-core';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type pino from 'pino';
 import { APP_LOGGER } from '../logging/app-logger.token';
+import { RequestEvents } from '../observability/request-events';
 import type { PeerCounter, PeerCounts } from '../swarm/peer-counts';
 import { FEDERATION_OPTIONS, type FederationOptions } from './federation.tokens';
 import { OpenAiPeerSource } from './openai-peer-source';
@@ -43,6 +44,7 @@ export class PeerDirectory implements PeerCounter, PeerCallObserver, OnApplicati
   constructor(
     @Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions,
     @Inject(APP_LOGGER) private readonly logger: pino.Logger,
+    private readonly events: RequestEvents,
   ) {
     const { config } = options;
     this.registry = new PeerRegistry({ selfNodeId: options.nodeId, unhealthyAfterFailures: config.unhealthyAfterFailures });
@@ -117,6 +119,7 @@ export class PeerDirectory implements PeerCounter, PeerCallObserver, OnApplicati
 
   onPeerFailure(nodeId: string, error: FederationClientError): void {
     this.logger.warn({ nodeId, code: error.code, error: error.message }, 'peer vote failed');
+    this.events.emit('vote-failed', { nodeId, code: error.code });
     // A vote failure counts like a failed health check: a peer that times out on votes soon stops being asked.
     this.registry.recordHealth(nodeId, { ok: false, error });
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequestEvents } from '../observability/request-events';
 import { PEER_COUNTS, type PeerCounter } from '../swarm/peer-counts';
 import { ListenState, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
 
@@ -11,6 +12,7 @@ export class HealthController {
     @Inject(NODE_SETTINGS) private readonly settings: NodeSettings,
     private readonly listening: ListenState,
     @Inject(PEER_COUNTS) private readonly peers: PeerCounter,
+    private readonly requests: RequestEvents,
   ) {}
 
   @Get()
@@ -24,6 +26,8 @@ export class HealthController {
       instances: info.instances,
       context_size: info.contextSize,
       strategy: this.settings.strategy,
+      mode: this.settings.mode,
+      requests_served: this.requests.finishedCount,
       hardware: this.settings.hardwareSummary,
       url: this.listening.url,
       uptime_s: Math.round((Date.now() - this.settings.startedAt.getTime()) / 1000),

@@ -1,6 +1,6 @@
-import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LOCAL_SWARM, type LocalSwarm } from '../swarm/swarm.tokens';
 import { CompletionService } from './completion.service';
 import { ChatCompletionRequestDto } from './dto/chat-completion-request.dto';
@@ -22,9 +22,10 @@ export class ChatCompletionsController {
     @Body() body: ChatCompletionRequestDto,
     @Headers('x-swarm-strategy') strategyHeader: string | undefined,
     @Headers('x-swarm-mode') modeHeader: string | undefined,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const prepared = this.completions.prepareChat(body, { strategy: strategyHeader, mode: modeHeader });
+    const prepared = this.completions.prepareChat(body, { strategy: strategyHeader, mode: modeHeader, requestId: request.id });
     await respondWithConsensus(this.completions, this.swarm.info.modelId, prepared, 'chat', reply);
   }
 }

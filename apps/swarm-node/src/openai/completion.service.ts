@@ -8,6 +8,9 @@ import {
   type Prompt,
 } from '@local-swarm/swarm-core';
 import { Inject, Injectable } from '@nestjs/common';
+import type pino from 'pino';
+import { APP_LOGGER } from '../logging/app-logger.token';
+import { RequestEvents } from '../observability/request-events';
 import { CANDIDATE_PLANNER, type CandidatePlanner, type FederationMode } from '../swarm/candidate-planner';
 import { LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
 import type { ChatCompletionRequestDto, ChatMessageDto } from './dto/chat-completion-request.dto';
@@ -37,6 +40,8 @@ export class CompletionService {
     @Inject(LOCAL_SWARM) private readonly swarm: LocalSwarm,
     @Inject(NODE_SETTINGS) private readonly settings: NodeSettings,
     @Inject(CANDIDATE_PLANNER) private readonly planner: CandidatePlanner,
+    private readonly events: RequestEvents,
+    @Inject(APP_LOGGER) private readonly logger: pino.Logger,
   ) {}
 
   prepareChat(body: ChatCompletionRequestDto, headers: SwarmHeaders): PreparedRequest {
@@ -52,16 +57,56 @@ export class CompletionService {
     return this.prepare(body, { kind: 'text', text }, body.max_tokens, headers, { json: false, includeUsage: false });
   }
 
-  /** Runs the planned candidate sources and the vote. Throws OpenAiHttpError for failures. */
-  async run(prepared: PreparedRequest, signal: AbortSignal, onCandidate?: (candidate: Candidate) => void): Promise<ConsensusRun> {
+  /**
+   * Runs the planned candidate sources and the vote, announcing the request's progress on
+   * RequestEvents. Throws OpenAiHttpError for failures.
+   */
+  async run(prepared: PreparedRequest, signal: AbortSignal): Promise<ConsensusRun> {
+    const requestId = prepared.generation.requestId ?? 'unknown';
+    const startedAt = Date.now();
+    const base = { requestId, strategy: prepared.strategy, mode: prepared.mode };
+    this.events.emit('started', { ...base, at: startedAt });
+    try {
+      const run = await this.runPlan(prepared, signal, (candidate) => this.events.emit('candidate', { requestId, candidate }));
+      const durationMs = Date.now() - startedAt;
+      this.events.emit('finished', { ...base, startedAt, durationMs, run, error: null });
+      this.logger.info(
+        {
+          requestId,
+          strategy: run.verdict.strategy,
+          mode: prepared.mode,
+          durationMs,
+          candidates: run.candidates.length,
+          sources: run.sources.map((source) => `${source.id}:${source.ok ? source.candidates : 'failed'}`),
+          agreement: run.verdict.agreement,
+          winner: run.verdict.winner?.candidate.source ?? null,
+        },
+        'request answered',
+      );
+      return run;
+    } catch (error) {
+      const failure = error instanceof OpenAiHttpError ? error : new OpenAiHttpError(500, 'server_error', String(error));
+      this.events.emit('finished', {
+        ...base,
+        startedAt,
+        durationMs: Date.now() - startedAt,
+        run: null,
+        error: { status: failure.status, code: failure.code, message: failure.message },
+      });
+      this.logger.info({ requestId, status: failure.status, code: failure.code }, 'request failed');
+      throw error;
+    }
+  }
+
+  private async runPlan(prepared: PreparedRequest, signal: AbortSignal, onCandidate: (candidate: Candidate) => void): Promise<ConsensusRun> {
     const plan = this.planner.plan(prepared.mode);
     const runWith = (sources: readonly CandidateSource[]): ReturnType<typeof runConsensus> =>
       runConsensus(prepared.generation, sources, {
         strategy: prepared.strategy,
         signal,
+        onCandidate,
         ...(plan.sourceWeights ? { sourceWeights: plan.sourceWeights } : {}),
         ...(plan.modelWeights ? { modelWeights: plan.modelWeights } : {}),
-        ...(onCandidate ? { onCandidate } : {}),
       });
     let outcome = await runWith(plan.sources);
     // Balance mode sent the request to one peer; if it failed, this node answers instead.
@@ -99,6 +144,7 @@ export class CompletionService {
       prompt,
       maxTokens,
       candidates: instances,
+      ...(headers.requestId !== undefined ? { requestId: headers.requestId } : {}),
       ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),
       ...(body.top_p !== undefined ? { topP: body.top_p } : {}),
       ...(body.seed !== undefined ? { seed: body.seed } : {}),
@@ -139,6 +185,8 @@ export class CompletionService {
 export interface SwarmHeaders {
   readonly strategy: string | undefined;
   readonly mode: string | undefined;
+  /** The request's id (Fastify's, from `x-request-id` when the client sent a usable one). */
+  readonly requestId?: string;
 }
 
 function toChatMessage(message: ChatMessageDto): ChatMessage {

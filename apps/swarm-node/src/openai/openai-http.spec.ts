@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { AppModule } from '../app.module';
+import { RequestEvents } from '../observability/request-events';
 import { privateNetworkOnly } from '../security/private-network-only.hook';
 import type { NodeSettings } from '../swarm/swarm.tokens';
 import { FakeSwarm } from '../testing/fake-swarm';
@@ -51,7 +52,7 @@ interface ChunkJson {
 /** The app as bootstrap/start-node.ts wires it, on a fake swarm, without listening. */
 async function createApp(swarm: FakeSwarm): Promise<{ app: NestFastifyApplication; fastify: FastifyInstance }> {
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ swarm: swarm as unknown as Swarm, settings, logger: pino({ level: 'silent' }) }),
+    AppModule.forRoot({ swarm: swarm as unknown as Swarm, settings, logger: pino({ level: 'silent' }), events: new RequestEvents() }),
     new FastifyAdapter(),
     { logger: false, abortOnError: false },
   );
@@ -142,6 +143,8 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
         temperature: 0.2,
         seed: 7,
         stop: ['END'],
+        // Fastify's request id travels with the request (to peers, into logs).
+        requestId: expect.any(String),
       });
     });
 
@@ -422,6 +425,8 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
         instances: 3,
         context_size: 2048,
         strategy: 'majority',
+        mode: 'vote',
+        requests_served: expect.any(Number),
         hardware: 'test hardware',
         url: null,
         uptime_s: expect.any(Number),

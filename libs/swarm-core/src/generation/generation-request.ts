@@ -28,6 +28,8 @@ export interface GenerationRequest {
   readonly json?: boolean;
   /** How many candidates this source should produce. */
   readonly candidates: number;
+  /** Correlates the logs of every node that works on this request (sent along to peers). */
+  readonly requestId?: string;
 }
 
 /**

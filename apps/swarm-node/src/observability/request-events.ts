@@ -1,0 +1,61 @@
+import type { Candidate, StrategyName } from '@local-swarm/consensus';
+import type { ConsensusRun } from '@local-swarm/swarm-core';
+import { Injectable } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+import type { FederationMode } from '../swarm/candidate-planner';
+
+/** A client request entered consensus. */
+export interface RequestStarted {
+  readonly requestId: string;
+  readonly at: number;
+  readonly strategy: StrategyName;
+  readonly mode: FederationMode;
+}
+
+/** One candidate of a running request completed (from this node or a peer). */
+export interface CandidateArrived {
+  readonly requestId: string;
+  readonly candidate: Candidate;
+}
+
+/** A request finished: with its consensus run, or with the error the client got. */
+export interface RequestFinished {
+  readonly requestId: string;
+  readonly startedAt: number;
+  readonly durationMs: number;
+  readonly strategy: StrategyName;
+  readonly mode: FederationMode;
+  readonly run: ConsensusRun | null;
+  readonly error: { readonly status: number; readonly code: string | null; readonly message: string } | null;
+}
+
+/** A peer's vote for a request failed (timeout, refused, bad reply…). */
+export interface VoteFailed {
+  readonly nodeId: string;
+  /** FederationErrorCode, e.g. FEDERATION_ERR_TIMEOUT. */
+  readonly code: string;
+}
+
+interface RequestEventMap {
+  started: [RequestStarted];
+  candidate: [CandidateArrived];
+  finished: [RequestFinished];
+  'vote-failed': [VoteFailed];
+}
+
+/**
+ * What happens to client requests, as events: the dashboard, metrics and logs subscribe here
+ * instead of each reaching into the completion path.
+ */
+@Injectable()
+export class RequestEvents extends EventEmitter<RequestEventMap> {
+  /** Requests finished since start (answered or failed). */
+  finishedCount = 0;
+
+  constructor() {
+    super();
+    // Several subscribers (dashboard streams) may listen; none of them is a leak.
+    this.setMaxListeners(0);
+    this.on('finished', () => (this.finishedCount += 1));
+  }
+}
