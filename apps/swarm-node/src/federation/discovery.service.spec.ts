@@ -158,7 +158,7 @@ describe('DiscoveryService', () => {
     // the entry's source, so a node the user added with --peer (and that mDNS also saw) is removed
     // for good when it restarts; expiry is guarded (markExpired only touches mdns entries), goodbye
     // is not. it.failing while the bug is there: make it a plain `it` once fixed.
-    it.failing('keeps a peer the user added by hand when it says goodbye over mDNS', () => {
+    it('keeps a peer the user added by hand when it says goodbye over mDNS', () => {
       directory.registry.addManual('192.168.1.21:17615');
       directory.registry.recordHealth('manual:192.168.1.21:17615', {
         ok: true,

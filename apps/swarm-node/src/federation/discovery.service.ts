@@ -46,9 +46,11 @@ export class DiscoveryService implements OnApplicationShutdown {
     discovery.on('peer-joined', (peer: PeerInfo) => this.seen(peer));
     discovery.on('peer-updated', (peer: PeerInfo) => this.seen(peer));
     discovery.on('peer-left', (peer: PeerInfo, reason: 'goodbye' | 'expired') => {
-      // A goodbye means the node shut down: forget it. Expiry may be a cut link: keep it visible as expired.
-      if (reason === 'goodbye') this.peers.registry.remove(peer.nodeId);
-      else this.peers.registry.markExpired(peer.nodeId);
+      // A goodbye means the node shut down: forget it, unless the user added it by hand (it may
+      // come back; health checks tell). Expiry may be a cut link: keep it visible as expired.
+      const known = this.peers.registry.get(peer.nodeId);
+      if (reason === 'goodbye' && known?.source === 'mdns') this.peers.registry.remove(peer.nodeId);
+      else if (reason === 'expired') this.peers.registry.markExpired(peer.nodeId);
     });
     discovery.on('name-changed', (name: string) => this.logger.info({ name }, 'mDNS name taken: advertising under a new name'));
     discovery.on('error', (error: Error) => this.logger.warn({ error: error.message }, 'mDNS error'));

@@ -137,6 +137,13 @@ describe('OpenAiPeerSource.generate', () => {
     expect(peer.requests[0]?.body).toEqual({ model: 'default', n: 3, max_tokens: 8, prompt: 'Once upon a time' });
   });
 
+  it('names the model the server listed in /models, once health checks learnt it', async () => {
+    const peer = await server(honoursN);
+    const source = new OpenAiPeerSource(PEER, `${peer.url}/v1`, 5000, recordingObserver(), () => 'llama3.2:3b');
+    await source.generate(TEXT, callOptions());
+    expect(peer.requests[0]?.body).toMatchObject({ model: 'llama3.2:3b' });
+  });
+
   it('tolerates a trailing slash on the base URL', async () => {
     const peer = await server(honoursN);
     await sourceFor(`${peer.url}/v1/`, recordingObserver()).generate(CHAT, callOptions());
@@ -340,7 +347,7 @@ describe('OpenAiPeerSource.generate', () => {
 describe('OpenAiPeerSource known bugs', () => {
   // openai-peer-source.ts post(): axios.post without `proxy: false`, so HTTP_PROXY/http_proxy from
   // the environment reroute requests to LAN servers (FederationClient's PeerHttp sets proxy: false).
-  it.failing('ignores HTTP_PROXY from the environment, as FederationClient does', async () => {
+  it('ignores HTTP_PROXY from the environment, as FederationClient does', async () => {
     const peer = await server(honoursN);
     const proxy = `http://127.0.0.1:${await closedPort()}`;
     const saved = { upper: process.env['HTTP_PROXY'], lower: process.env['http_proxy'] };
@@ -357,7 +364,7 @@ describe('OpenAiPeerSource known bugs', () => {
 
   // openai-peer-source.ts catch block: axios' "maxContentLength size of 4194304 exceeded" ends up
   // as FEDERATION_ERR_REFUSED (peer unreachable) instead of FEDERATION_ERR_TOO_LARGE.
-  it.failing('reports a reply over 4 MiB as TOO_LARGE', async () => {
+  it('reports a reply over 4 MiB as TOO_LARGE', async () => {
     const peer = await server((_request, response) => sendJson(response, 200, chatReply(['x'.repeat(5 * 1024 * 1024)])));
     const observer = recordingObserver();
     expectFailure(await sourceFor(peer, observer).generate(CHAT, callOptions()));

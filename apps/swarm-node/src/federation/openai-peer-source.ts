@@ -31,6 +31,8 @@ export class OpenAiPeerSource implements CandidateSource {
     private readonly baseUrl: string,
     private readonly deadlineMs: number,
     private readonly observer: PeerCallObserver,
+    /** The server's model name as its /models lists it (health checks learn it); servers such as vLLM and Ollama need it. */
+    private readonly modelName: () => string | null = () => null,
   ) {}
 
   get inFlight(): number {
@@ -69,9 +71,7 @@ export class OpenAiPeerSource implements CandidateSource {
       this.observer.onPeerSuccess(this.id);
       return { ok: true, candidates, usage: usageOf(reply.data) };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const timedOut = error instanceof Error && (error.name === 'CanceledError' || error.name === 'AbortError') && !call.signal.aborted;
-      return this.fail(call, timedOut ? { code: FederationErrorCode.TIMEOUT, message, timeoutMs: this.deadlineMs } : { code: FederationErrorCode.REFUSED, message, cause: null });
+      return this.fail(call, this.describeFailure(error, call.signal));
     } finally {
       this.inFlightCount -= 1;
     }
@@ -84,8 +84,23 @@ export class OpenAiPeerSource implements CandidateSource {
       maxBodyLength: MAX_REPLY_BYTES,
       responseType: 'json',
       maxRedirects: 0,
+      // LAN peers are reached directly: an HTTP_PROXY in the environment must not reroute them.
+      proxy: false,
       validateStatus: () => true,
     });
+  }
+
+  private describeFailure(error: unknown, callerSignal: AbortSignal): FederationClientError {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof Error && (error.name === 'CanceledError' || error.name === 'AbortError') && !callerSignal.aborted) {
+      return { code: FederationErrorCode.TIMEOUT, message, timeoutMs: this.deadlineMs };
+    }
+    // axios reports maxContentLength with this code and message.
+    if (axios.isAxiosError(error) && (error.code === 'ERR_BAD_RESPONSE' || /maxContentLength/.test(message))) {
+      return { code: FederationErrorCode.TOO_LARGE, message, limitBytes: MAX_REPLY_BYTES, direction: 'response' };
+    }
+    const cause = axios.isAxiosError(error) ? (error.code ?? null) : null;
+    return { code: FederationErrorCode.REFUSED, message, cause };
   }
 
   private fail(call: CandidateSourceCallOptions, error: FederationClientError): SourceOutcome {
@@ -99,7 +114,7 @@ export class OpenAiPeerSource implements CandidateSource {
 
   private body(request: GenerationRequest): Record<string, unknown> {
     const common = {
-      model: 'default',
+      model: this.modelName() ?? 'default',
       n: this.candidatesPerRequest,
       max_tokens: request.maxTokens,
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),

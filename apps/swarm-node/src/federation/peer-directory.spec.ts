@@ -243,7 +243,7 @@ describe('PeerDirectory', () => {
     // peer-directory.ts addManual: when the first health check makes the registry drop the new
     // entry (reason 'self' or 'duplicate'), `now` falls back to the stale `added.peer` (unhealthy,
     // lastError null), so it returns ok with a peer that is no longer listed: POST /peers says 201.
-    it.failing('refuses the address of this node itself instead of returning a peer it dropped', async () => {
+    it('refuses the address of this node itself instead of returning a peer it dropped', async () => {
       const self = await track(startHealthyPeer(TEST_NODE_ID));
       const peers = directory();
       const added = await peers.addManual(`127.0.0.1:${self.port}`);
@@ -251,7 +251,7 @@ describe('PeerDirectory', () => {
       expect(added.ok).toBe(false);
     });
 
-    it.failing('refuses (or returns the known node for) a second address of a registered node', async () => {
+    it('refuses (or returns the known node for) a second address of a registered node', async () => {
       const peer = await track(startHealthyPeer('peer-a'));
       const peers = directory();
       await peers.addManual(`127.0.0.1:${peer.port}`);
@@ -264,7 +264,7 @@ describe('PeerDirectory', () => {
     // peer-directory.ts addManual: for an address already registered (added: false) no check runs,
     // but a peer that is unhealthy with a lastError is removed, so re-adding a --peer that is down
     // for a moment deletes it for good (manual peers never come back by themselves).
-    it.failing('keeps a known peer that is down for a moment when its address is added again', async () => {
+    it('keeps a known peer that is down for a moment when its address is added again', async () => {
       const peer = await track(startHealthyPeer('peer-a'));
       const peers = directory({ unhealthyAfterFailures: 1 });
       await peers.addManual(`127.0.0.1:${peer.port}`);

@@ -82,17 +82,39 @@ export class PeerDirectory implements PeerCounter, PeerCallObserver, OnApplicati
     await this.monitor.stop();
   }
 
-  /** Adds a manual peer and checks it at once, so the caller learns whether it answers. */
+  /**
+   * Adds a manual peer and checks it at once, so the caller learns whether it answers: an
+   * address that does not answer as a peer, that is this node itself, or that is another address
+   * of a known peer is refused (and not added). An address already registered is left as it is.
+   */
   async addManual(address: string): Promise<AddPeerOutcome> {
     const added = this.registry.addManual(address);
     if (!added.ok) return { ok: false, error: added.error };
-    if (added.added) await this.monitor.checkNow();
-    const now = this.registry.peers().find((peer) => peer.baseUrl === added.peer.baseUrl) ?? added.peer;
+    if (!added.added) return { ok: true, peer: this.wire(added.peer.nodeId) ?? toWireFallback(added.peer) };
+
+    // The first health check may re-key the entry (its real node id) or drop it (self, duplicate).
+    const dropped: { reason: string }[] = [];
+    const onRemoved = ({ peer, reason }: { peer: PeerSnapshot; reason: string }): void => {
+      if (peer.baseUrl === added.peer.baseUrl && peer.source === added.peer.source) dropped.push({ reason });
+    };
+    this.registry.on('peer-removed', onRemoved);
+    try {
+      await this.monitor.checkNow();
+    } finally {
+      this.registry.off('peer-removed', onRemoved);
+    }
+    const now = this.registry.peers().find((peer) => peer.baseUrl === added.peer.baseUrl && peer.source === added.peer.source);
+    if (now === undefined) {
+      const reason = dropped[0]?.reason;
+      const message =
+        reason === 'self' ? `${address} is this node itself` : reason === 'duplicate' ? `${address} is another address of a peer already known` : `${address} was not kept as a peer`;
+      return { ok: false, error: { code: reason === 'self' ? 'peer_is_self' : 'peer_duplicate', message } };
+    }
     if (now.status !== 'healthy' && now.lastError !== null) {
       this.registry.remove(now.nodeId);
       return { ok: false, error: { code: now.lastError.code, message: `${address} does not answer as a peer: ${now.lastError.message}` } };
     }
-    return { ok: true, peer: this.registry.list().find((peer) => peer.node_id === now.nodeId) ?? toWireFallback(now) };
+    return { ok: true, peer: this.wire(now.nodeId) ?? toWireFallback(now) };
   }
 
   remove(nodeId: string): boolean {
@@ -101,6 +123,10 @@ export class PeerDirectory implements PeerCounter, PeerCallObserver, OnApplicati
 
   list(): PeerStatusWire[] {
     return this.registry.list();
+  }
+
+  private wire(nodeId: string): PeerStatusWire | undefined {
+    return this.registry.list().find((peer) => peer.node_id === nodeId);
   }
 
   counts(): PeerCounts {
@@ -134,7 +160,7 @@ export class PeerDirectory implements PeerCounter, PeerCallObserver, OnApplicati
     const deadlineMs = this.options.config.voteTimeoutMs;
     const source =
       peer.source === 'openai'
-        ? new OpenAiPeerSource(peer.nodeId, peer.baseUrl, deadlineMs, this)
+        ? new OpenAiPeerSource(peer.nodeId, peer.baseUrl, deadlineMs, this, () => this.registry.get(peer.nodeId)?.modelId ?? null)
         : new PeerCandidateSource(peer.nodeId, new FederationClient({ baseUrl: peer.baseUrl }), this.options.nodeId, deadlineMs, this);
     this.sources.set(peer.nodeId, source);
     return source;
