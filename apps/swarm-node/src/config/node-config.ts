@@ -14,8 +14,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  * How a federated request uses the peers: `vote` asks every healthy peer and votes over all
  * candidates; `balance` sends each request to one node (this one or a peer) to spread the load.
  */
-export const FEDERATION_MODES = ['vote', 'balance'] as const;
-export type FederationMode = (typeof FEDERATION_MODES)[number];
+export { FEDERATION_MODES, type FederationMode } from '@local-swarm/swarm-core';
+import type { FederationMode } from '@local-swarm/swarm-core';
 
 /** Voting weights for federated `weighted_vote` (ids not listed weigh 1). Each weight: finite, > 0, ≤ 1000. */
 export interface FederationWeights {

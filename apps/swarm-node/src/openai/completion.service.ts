@@ -1,7 +1,5 @@
 import { isStrategyName, type Candidate, type StrategyName } from '@local-swarm/consensus';
 import {
-  runConsensus,
-  type CandidateSource,
   type ChatMessage,
   type ConsensusRun,
   type GenerationRequest,
@@ -99,18 +97,12 @@ export class CompletionService {
   }
 
   private async runPlan(prepared: PreparedRequest, signal: AbortSignal, onCandidate: (candidate: Candidate) => void): Promise<ConsensusRun> {
-    const plan = this.planner.plan(prepared.mode);
-    const runWith = (sources: readonly CandidateSource[]): ReturnType<typeof runConsensus> =>
-      runConsensus(prepared.generation, sources, {
-        strategy: prepared.strategy,
-        signal,
-        onCandidate,
-        ...(plan.sourceWeights ? { sourceWeights: plan.sourceWeights } : {}),
-        ...(plan.modelWeights ? { modelWeights: plan.modelWeights } : {}),
-      });
-    let outcome = await runWith(plan.sources);
-    // Balance mode sent the request to one peer; if it failed, this node answers instead.
-    if (!outcome.ok && plan.fallback !== undefined && !signal.aborted) outcome = await runWith([plan.fallback]);
+    const outcome = await this.planner.generateWithFederation(prepared.generation, {
+      strategy: prepared.strategy,
+      mode: prepared.mode,
+      signal,
+      onCandidate,
+    });
     if (!outcome.ok) throw openAiErrorFromSwarmFailure(outcome.failure);
     if (outcome.run.candidates.every((candidate) => candidate.finishReason === 'error')) {
       throw new OpenAiHttpError(500, 'server_error', 'every candidate failed to generate; see the node log', null, 'engine_failed');
