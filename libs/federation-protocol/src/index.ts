@@ -92,6 +92,7 @@ export { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES } from './client/
 // Registry and health monitor
 export type { PeerSnapshot } from './registry/peer-snapshot';
 export {
+  peerSnapshotToWire,
   PeerRegistry,
   type AddManualResult,
   type DiscoveredPeer,

@@ -1,5 +1,6 @@
 import {
   FederationClient,
+  peerSnapshotToWire,
   HealthMonitor,
   PeerRegistry,
   type FederationClientError,
@@ -90,7 +91,7 @@ export class PeerDirectory implements PeerCounter, PeerCallObserver, OnApplicati
   async addManual(address: string): Promise<AddPeerOutcome> {
     const added = this.registry.addManual(address);
     if (!added.ok) return { ok: false, error: added.error };
-    if (!added.added) return { ok: true, peer: this.wire(added.peer.nodeId) ?? toWireFallback(added.peer) };
+    if (!added.added) return { ok: true, peer: this.wire(added.peer.nodeId) ?? peerSnapshotToWire(added.peer) };
 
     // The first health check may re-key the entry (its real node id) or drop it (self, duplicate).
     const dropped: { reason: string }[] = [];
@@ -114,7 +115,7 @@ export class PeerDirectory implements PeerCounter, PeerCallObserver, OnApplicati
       this.registry.remove(now.nodeId);
       return { ok: false, error: { code: now.lastError.code, message: `${address} does not answer as a peer: ${now.lastError.message}` } };
     }
-    return { ok: true, peer: this.wire(now.nodeId) ?? toWireFallback(now) };
+    return { ok: true, peer: this.wire(now.nodeId) ?? peerSnapshotToWire(now) };
   }
 
   remove(nodeId: string): boolean {
@@ -169,20 +170,4 @@ export class PeerDirectory implements PeerCounter, PeerCallObserver, OnApplicati
 
 function describe(peer: PeerSnapshot): Record<string, unknown> {
   return { nodeId: peer.nodeId, name: peer.name, address: `${peer.address}:${peer.port}`, source: peer.source, status: peer.status };
-}
-
-function toWireFallback(peer: PeerSnapshot): PeerStatusWire {
-  return {
-    node_id: peer.nodeId,
-    name: peer.name,
-    address: peer.address,
-    port: peer.port,
-    source: peer.source,
-    status: peer.status,
-    last_seen: peer.lastSeen === null ? null : new Date(peer.lastSeen).toISOString(),
-    rtt_ms: peer.rttMs,
-    failures: peer.failures,
-    model_id: peer.modelId,
-    instances: peer.instances,
-  };
 }

@@ -118,7 +118,7 @@ export class PeerRegistry extends TypedEventEmitter<PeerRegistryEvents> {
 
   /** What `GET /v1/federation/peers` answers. */
   list(): PeerStatusWire[] {
-    return this.peers().map(toWire);
+    return this.peers().map(peerSnapshotToWire);
   }
 
   /**
@@ -325,7 +325,8 @@ function byNameThenId(a: Entry, b: Entry): number {
   return a.name.localeCompare(b.name) || a.nodeId.localeCompare(b.nodeId);
 }
 
-function toWire(peer: PeerSnapshot): PeerStatusWire {
+/** A peer as `GET /v1/federation/peers` lists it. */
+export function peerSnapshotToWire(peer: PeerSnapshot): PeerStatusWire {
   return {
     node_id: peer.nodeId,
     name: peer.name,
