@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check of the repository: setup, lint, then the jest targets `test` (unit and
 # in-process integration), `test-model` (real GGUF), `test-netns` (real sockets in network
-# namespaces), `e2e` (real node processes) and `e2e-netns` (several nodes on a LAN of namespaces).
+# namespaces), `e2e` (real node processes), `e2e-netns` (several nodes on a LAN of namespaces) and
+# `e2e-dashboard` (the dashboard in Chromium against nodes in namespaces).
 # One project at a time. Every jest target writes tmp/test-results/<project>-<target>.json (--json
 # --outputFile); the totals over those files are the last line: `N passed, N failed`.
 # Exits non-zero when setup, lint or any target fails, any test fails, or no test ran at all.
@@ -16,6 +17,25 @@ if ! bash tools/scripts/setup.sh; then
   echo "FAILED steps: setup (nothing else ran)"
   echo "0 passed, 0 failed"
   exit 1
+fi
+
+step "test-all: chromium (for the dashboard's browser tests)"
+# Debian's Chromium drives the dashboard's Playwright tests (playwright-core never downloads a
+# browser here). Installed once; without apt-get or root only a warning: those tests then fail
+# with a message saying so.
+if [[ -x /usr/bin/chromium ]]; then
+  echo "chromium present: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
+elif ! command -v apt-get >/dev/null 2>&1; then
+  echo "warning: /usr/bin/chromium is missing and apt-get is unavailable; the dashboard browser tests will fail"
+elif [[ "$(id -u)" -ne 0 ]]; then
+  echo "warning: /usr/bin/chromium is missing and installing it needs root (apt-get install -y chromium); the dashboard browser tests will fail"
+else
+  t="$(now)"
+  if apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; then
+    echo "chromium installed in $(elapsed "$t")"
+  else
+    echo "warning: apt-get install -y chromium failed; the dashboard browser tests will fail"
+  fi
 fi
 
 results_dir=tmp/test-results
@@ -52,7 +72,7 @@ run_step() {
 run_step lint npx nx run-many -t lint --outputStyle=static
 # run-many skips projects without the target. --parallel=1: model and e2e tests each load models
 # and start servers; on 2 cores they must not compete (unit tests pay little for it).
-for target in test test-model test-netns e2e e2e-netns; do
+for target in test test-model test-netns e2e e2e-netns e2e-dashboard; do
   run_step "$target" npx nx run-many -t "$target" --parallel=1 --outputStyle=stream
 done
 

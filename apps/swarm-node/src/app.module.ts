@@ -6,7 +6,9 @@ import { CompletionService } from './openai/completion.service';
 import { CompletionsController } from './openai/completions.controller';
 import { ModelsController } from './openai/models.controller';
 import type pino from 'pino';
+import { DashboardModule } from './dashboard';
 import { APP_LOGGER } from './logging/app-logger.token';
+import { MetricsModule } from './metrics';
 import { RequestEvents } from './observability/request-events';
 import { CANDIDATE_PLANNER, LocalOnlyPlanner } from './swarm/candidate-planner';
 import { NO_PEERS, PEER_COUNTS } from './swarm/peer-counts';
@@ -24,6 +26,8 @@ export interface AppModuleOptions {
    * CANDIDATE_PLANNER and PEER_COUNTS. Without it the node answers with its own instances only.
    */
   readonly federation?: DynamicModule;
+  /** Dashboard tuning (tests shorten the `node` event interval). */
+  readonly dashboard?: { readonly nodeIntervalMs?: number };
 }
 
 /** Frees the model when Nest shuts down (SIGTERM/SIGINT through enableShutdownHooks). */
@@ -40,7 +44,17 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: options.federation ? [options.federation] : [],
+      imports: [
+        ...(options.federation ? [options.federation] : []),
+        MetricsModule.forRoot(),
+        DashboardModule.forRoot({
+          swarm: options.swarm,
+          settings: options.settings,
+          events: options.events,
+          ...(options.federation ? { federation: options.federation } : {}),
+          ...(options.dashboard?.nodeIntervalMs !== undefined ? { nodeIntervalMs: options.dashboard.nodeIntervalMs } : {}),
+        }),
+      ],
       exports: [RequestEvents],
       controllers: [ChatCompletionsController, CompletionsController, ModelsController, HealthController],
       providers: [

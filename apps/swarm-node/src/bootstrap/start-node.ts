@@ -23,6 +23,7 @@ import { REQUEST_ID_HEADER, requestIdFor } from '../observability/request-id';
 import { privateNetworkOnly } from '../security/private-network-only.hook';
 import { ListenState, type NodeSettings } from '../swarm/swarm.tokens';
 import { formatBanner } from './banner';
+import { createLoadProgress } from './load-progress';
 import { planSwarm } from './plan-swarm';
 import { StartupError } from './startup-error';
 
@@ -56,7 +57,7 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
   const hardware = detectHardware();
   const plan = await planSwarm(config, hardware);
   logger.info({ model: plan.modelPath, instances: plan.instances, contextSize: plan.contextSize }, 'loading model');
-  let lastReported = -1;
+  const progress = createLoadProgress(process.stderr, logger);
   const swarm = await Swarm.start({
     modelPath: plan.modelPath,
     modelId: plan.modelId,
@@ -65,16 +66,12 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
     threads: config.threads,
     maxQueue: config.maxQueue,
     logger: toLibLogger(logger),
-    onLoadProgress: (fraction) => {
-      const percent = Math.floor(fraction * 4) * 25; // report at 0/25/50/75/100 %
-      if (percent > lastReported) {
-        lastReported = percent;
-        logger.info({ percent }, 'model loading');
-      }
-    },
-  }, nodeId).catch((error: unknown) => {
-    throw error instanceof SwarmError ? new StartupError(error.message) : error;
-  });
+    onLoadProgress: (fraction) => progress.update(fraction),
+  }, nodeId)
+    .catch((error: unknown) => {
+      throw error instanceof SwarmError ? new StartupError(error.message) : error;
+    })
+    .finally(() => progress.done());
 
   const settings = nodeSettings(version, config, hardware.summary);
   const events = new RequestEvents();

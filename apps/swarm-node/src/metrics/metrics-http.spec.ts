@@ -1,0 +1,313 @@
+import { PeerRegistry } from '@local-swarm/federation-protocol';
+import { PeerDirectory } from '../federation/peer-directory';
+import 'reflect-metadata';
+import { FederationErrorCode } from '@local-swarm/federation-protocol';
+import { SwarmErrorCode, type Swarm, type SwarmLoad } from '@local-swarm/swarm-core';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import pino from 'pino';
+import { AppModule } from '../app.module';
+import { RequestEvents } from '../observability/request-events';
+import { OpenAiExceptionFilter } from '../openai/errors/openai-exception.filter';
+import { OpenAiValidationPipe } from '../openai/validation/openai-validation.pipe';
+import { privateNetworkOnly } from '../security/private-network-only.hook';
+import { CANDIDATE_PLANNER, LocalOnlyPlanner } from '../swarm/candidate-planner';
+import { PEER_COUNTS, type PeerCounts } from '../swarm/peer-counts';
+import { LOCAL_SWARM, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
+import { FakeSwarm } from '../testing/fake-swarm';
+
+type MetricFamily = parsePrometheusTextFormat.MetricFamily;
+
+const settings: NodeSettings = {
+  version: '9.9.9-test',
+  strategy: 'majority',
+  mode: 'vote',
+  maxTokensLimit: 512,
+  defaultMaxTokens: 256,
+  hardwareSummary: 'test hardware',
+  startedAt: new Date(),
+};
+const USER_MESSAGES = [{ role: 'user', content: 'What is 2 + 3?' }];
+const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
+/** A fake swarm whose load the test sets, to see the gauges read it at scrape time. */
+class LoadedSwarm extends FakeSwarm {
+  current: SwarmLoad = { busyInstances: 0, capacity: 3, queuedRequests: 0, maxQueue: 8 };
+
+  override get load(): SwarmLoad {
+    return this.current;
+  }
+}
+
+/** Stands in for FederationModule: PEER_COUNTS lives outside AppModule, as with --federation. */
+@Module({})
+class FakePeersModule {}
+
+/** The app as start-node.ts wires it (AppModule imports MetricsModule). */
+async function createApp(swarm: FakeSwarm, peers: { counts(): PeerCounts } | null): Promise<{ app: NestFastifyApplication; fastify: FastifyInstance }> {
+  const federation: DynamicModule | null =
+    peers === null
+      ? null
+      : {
+          module: FakePeersModule,
+          providers: [
+            { provide: LOCAL_SWARM, useValue: swarm },
+            { provide: CANDIDATE_PLANNER, useFactory: (local: LocalSwarm) => new LocalOnlyPlanner(local), inject: [LOCAL_SWARM] },
+            { provide: PEER_COUNTS, useValue: peers },
+            // The dashboard lists peers from the federation's PeerDirectory: an empty one here.
+            { provide: PeerDirectory, useValue: { registry: new PeerRegistry(), list: () => [] } },
+          ],
+          exports: [CANDIDATE_PLANNER, PEER_COUNTS, PeerDirectory],
+        };
+  const root = AppModule.forRoot({
+    swarm: swarm as unknown as Swarm,
+    settings,
+    logger: pino({ level: 'silent' }),
+    events: new RequestEvents(),
+    ...(federation === null ? {} : { federation }),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    root,
+    new FastifyAdapter(),
+    { logger: false, abortOnError: false },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', privateNetworkOnly);
+  app.useGlobalPipes(new OpenAiValidationPipe());
+  app.useGlobalFilters(new OpenAiExceptionFilter(pino({ level: 'silent' })));
+  await app.init();
+  await fastify.ready();
+  return { app, fastify };
+}
+
+/** One histogram series as numbers. */
+interface HistogramValues {
+  readonly count: number;
+  readonly sum: number;
+  /** Cumulative count per upper bound, keyed as in the text (`"0.5"`, `"+Inf"`). */
+  readonly buckets: Readonly<Record<string, number>>;
+}
+
+/**
+ * A /metrics body parsed by a Prometheus text-format parser, with lookups that fail loudly: a
+ * metric that is missing or has the wrong type is a test failure, not a silent 0.
+ */
+class PrometheusScrape {
+  readonly families: readonly MetricFamily[];
+
+  constructor(text: string) {
+    this.families = parsePrometheusTextFormat(text);
+  }
+
+  has(name: string): boolean {
+    return this.families.some((family) => family.name === name);
+  }
+
+  /** A counter's or gauge's value for exactly these labels; 0 when that series is not there yet. */
+  value(name: string, labels: Readonly<Record<string, string>> = {}): number {
+    const family = this.family(name, ['COUNTER', 'GAUGE']);
+    for (const sample of family.metrics) {
+      if ('value' in sample && sameLabels(sample.labels ?? {}, labels)) return Number(sample.value);
+    }
+    return 0;
+  }
+
+  /** An unlabelled histogram (the parser supports no others). */
+  histogram(name: string): HistogramValues {
+    const family = this.family(name, ['HISTOGRAM']);
+    const sample = family.metrics[0];
+    if (sample === undefined || !('buckets' in sample)) throw new Error(`${name}: no histogram sample`);
+    const buckets: Record<string, number> = {};
+    for (const [bound, count] of Object.entries(sample.buckets)) buckets[bound] = Number(count);
+    return { count: Number(sample.count), sum: Number(sample.sum), buckets };
+  }
+
+  private family(name: string, types: readonly MetricFamily['type'][]): MetricFamily {
+    const family = this.families.find((candidate) => candidate.name === name);
+    if (family === undefined) throw new Error(`metric ${name} is not in the scrape`);
+    if (!types.includes(family.type)) throw new Error(`metric ${name} is a ${family.type}, not ${types.join(' or ')}`);
+    return family;
+  }
+}
+
+function sameLabels(actual: Readonly<Record<string, string>>, expected: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(actual);
+  return keys.length === Object.keys(expected).length && keys.every((key) => actual[key] === expected[key]);
+}
+
+async function scrape(fastify: FastifyInstance): Promise<PrometheusScrape> {
+  const response = await fastify.inject({ method: 'GET', url: '/metrics' });
+  expect(response.statusCode).toBe(200);
+  return new PrometheusScrape(response.payload);
+}
+
+function chat(fastify: FastifyInstance, body: Record<string, unknown> = {}): Promise<LightMyRequestResponse> {
+  return fastify.inject({
+    method: 'POST',
+    url: '/v1/chat/completions',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ messages: USER_MESSAGES, ...body }),
+  });
+}
+
+/** How much each bucket of a histogram grew between two scrapes. */
+function bucketDeltas(before: HistogramValues, after: HistogramValues): Record<string, number> {
+  const deltas: Record<string, number> = {};
+  for (const [bound, count] of Object.entries(after.buckets)) deltas[bound] = count - (before.buckets[bound] ?? 0);
+  return deltas;
+}
+
+describe('GET /metrics (in-process, fake swarm)', () => {
+  describe('with peers from another module', () => {
+    const peerCounts: { current: PeerCounts } = { current: { total: 4, healthy: 2, unhealthy: 1, expired: 1 } };
+    let swarm: LoadedSwarm;
+    let app: NestFastifyApplication;
+    let fastify: FastifyInstance;
+
+    beforeAll(async () => {
+      swarm = new LoadedSwarm();
+      ({ app, fastify } = await createApp(swarm, { counts: () => peerCounts.current }));
+    });
+
+    afterAll(async () => {
+      await app.close();
+    });
+
+    it('answers in Prometheus text format 0.0.4 with the node and process metrics', async () => {
+      const response = await fastify.inject({ method: 'GET', url: '/metrics' });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe(PROMETHEUS_CONTENT_TYPE);
+      const metrics = new PrometheusScrape(response.payload);
+      const types = new Map(metrics.families.map((family) => [family.name, family.type]));
+      expect(Object.fromEntries([...types].filter(([name]) => name.startsWith('local_swarm_')))).toEqual({
+        local_swarm_requests_total: 'COUNTER',
+        local_swarm_request_duration_seconds: 'HISTOGRAM',
+        local_swarm_generated_tokens_total: 'COUNTER',
+        local_swarm_tokens_per_second: 'HISTOGRAM',
+        local_swarm_candidates_per_request: 'HISTOGRAM',
+        local_swarm_agreement_ratio: 'HISTOGRAM',
+        local_swarm_vote_failures_total: 'COUNTER',
+        local_swarm_peers: 'GAUGE',
+        local_swarm_queue_depth: 'GAUGE',
+        local_swarm_busy_instances: 'GAUGE',
+        local_swarm_instances: 'GAUGE',
+        local_swarm_max_queue: 'GAUGE',
+      });
+      expect(types.get('process_cpu_user_seconds_total')).toBe('COUNTER');
+      expect(types.get('nodejs_heap_size_used_bytes')).toBe('GAUGE');
+      expect(Object.keys(metrics.histogram('local_swarm_agreement_ratio').buckets)).toEqual(
+        expect.arrayContaining(['0.1', '0.5', '0.9', '1', '+Inf']),
+      );
+    });
+
+    it('counts answered and failed requests, tokens, candidates and agreement', async () => {
+      const before = await scrape(fastify);
+
+      const answers = [await chat(fastify), await chat(fastify), await chat(fastify, { strategy: 'best_of_n' })];
+      const streamed = await chat(fastify, { stream: true });
+      swarm.failure = { code: SwarmErrorCode.NotReady, message: 'stopping' };
+      const failed = await chat(fastify);
+      swarm.failure = null;
+
+      for (const answer of answers) expect(answer.statusCode).toBe(200);
+      expect(streamed.statusCode).toBe(200);
+      expect(failed.statusCode).toBe(503);
+      const bodies = answers.map((answer) => answer.json<{ usage: { completion_tokens: number }; consensus: { agreement: number } }>());
+      expect(bodies.map((body) => body.usage.completion_tokens)).toEqual([9, 9, 9]); // 2 + 3 + 4 over the 3 candidates
+      const bestOfNAgreement = bodies[2]?.consensus.agreement ?? Number.NaN;
+
+      const after = await scrape(fastify);
+      const delta = (name: string, labels: Record<string, string> = {}): number => after.value(name, labels) - before.value(name, labels);
+      expect(delta('local_swarm_requests_total', { status: '200', strategy: 'majority', mode: 'vote' })).toBe(3);
+      expect(delta('local_swarm_requests_total', { status: '200', strategy: 'best_of_n', mode: 'vote' })).toBe(1);
+      expect(delta('local_swarm_requests_total', { status: '503', strategy: 'majority', mode: 'vote' })).toBe(1);
+      expect(delta('local_swarm_generated_tokens_total')).toBe(4 * 9);
+
+      // Histograms observe answered requests only (4 of 5).
+      const duration = [before.histogram('local_swarm_request_duration_seconds'), after.histogram('local_swarm_request_duration_seconds')] as const;
+      expect(duration[1].count - duration[0].count).toBe(4);
+      expect(duration[1].sum).toBeGreaterThan(duration[0].sum);
+
+      const speed = [before.histogram('local_swarm_tokens_per_second'), after.histogram('local_swarm_tokens_per_second')] as const;
+      expect(speed[1].count - speed[0].count).toBe(4);
+      expect(speed[1].sum).toBeGreaterThan(speed[0].sum);
+
+      const candidates = [before.histogram('local_swarm_candidates_per_request'), after.histogram('local_swarm_candidates_per_request')] as const;
+      expect(candidates[1].count - candidates[0].count).toBe(4);
+      expect(candidates[1].sum - candidates[0].sum).toBe(12);
+      expect(bucketDeltas(candidates[0], candidates[1])).toMatchObject({ '2': 0, '3': 4, '+Inf': 4 });
+
+      const agreement = [before.histogram('local_swarm_agreement_ratio'), after.histogram('local_swarm_agreement_ratio')] as const;
+      expect(agreement[1].count - agreement[0].count).toBe(4);
+      // Three majority votes at 2/3 and one best_of_n at the agreement its response reported (rounded to 4 places).
+      expect(agreement[1].sum - agreement[0].sum).toBeCloseTo(3 * (2 / 3) + bestOfNAgreement, 3);
+      expect(bucketDeltas(agreement[0], agreement[1])).toMatchObject({ '0.6': bestOfNAgreement <= 0.6 ? 1 : 0, '0.7': bestOfNAgreement <= 0.7 ? 4 : 3, '1': 4 });
+    });
+
+    it("counts peers' vote failures by reason", async () => {
+      const before = await scrape(fastify);
+      const events = app.get(RequestEvents);
+      events.emit('vote-failed', { nodeId: 'ls-peer-a', code: FederationErrorCode.TIMEOUT });
+      events.emit('vote-failed', { nodeId: 'ls-peer-b', code: FederationErrorCode.TIMEOUT });
+      events.emit('vote-failed', { nodeId: 'ls-peer-a', code: FederationErrorCode.REFUSED });
+      const after = await scrape(fastify);
+      const delta = (reason: string): number =>
+        after.value('local_swarm_vote_failures_total', { reason }) - before.value('local_swarm_vote_failures_total', { reason });
+      expect(delta(FederationErrorCode.TIMEOUT)).toBe(2);
+      expect(delta(FederationErrorCode.REFUSED)).toBe(1);
+      expect(delta(FederationErrorCode.BAD_REPLY)).toBe(0);
+    });
+
+    it('reads peers and load when scraped', async () => {
+      let metrics = await scrape(fastify);
+      expect(metrics.value('local_swarm_peers', { status: 'healthy' })).toBe(2);
+      expect(metrics.value('local_swarm_peers', { status: 'unhealthy' })).toBe(1);
+      expect(metrics.value('local_swarm_peers', { status: 'expired' })).toBe(1);
+      expect(metrics.value('local_swarm_queue_depth')).toBe(0);
+      expect(metrics.value('local_swarm_busy_instances')).toBe(0);
+
+      peerCounts.current = { total: 1, healthy: 0, unhealthy: 0, expired: 1 };
+      swarm.current = { busyInstances: 3, capacity: 3, queuedRequests: 5, maxQueue: 8 };
+      metrics = await scrape(fastify);
+      expect(metrics.value('local_swarm_peers', { status: 'healthy' })).toBe(0);
+      expect(metrics.value('local_swarm_peers', { status: 'expired' })).toBe(1);
+      expect(metrics.value('local_swarm_queue_depth')).toBe(5);
+      expect(metrics.value('local_swarm_busy_instances')).toBe(3);
+      expect(metrics.value('local_swarm_instances')).toBe(3);
+      expect(metrics.value('local_swarm_max_queue')).toBe(8);
+      swarm.current = { busyInstances: 0, capacity: 3, queuedRequests: 0, maxQueue: 8 };
+    });
+
+    it('keeps serving the API while being scraped, and refuses public clients like every route', async () => {
+      const [metrics, answer, health] = await Promise.all([
+        fastify.inject({ method: 'GET', url: '/metrics' }),
+        chat(fastify),
+        fastify.inject({ method: 'GET', url: '/health' }),
+      ]);
+      expect([metrics.statusCode, answer.statusCode, health.statusCode]).toEqual([200, 200, 200]);
+      expect(answer.json<{ choices: { message: { content: string } }[] }>().choices[0]?.message.content).toBe('5');
+      const publicClient = await fastify.inject({ method: 'GET', url: '/metrics', remoteAddress: '8.8.8.8' });
+      expect(publicClient.statusCode).toBe(403);
+    });
+  });
+
+  describe('without federation', () => {
+    it('reports no peers and keeps its own registry per app', async () => {
+      const first = await createApp(new FakeSwarm(), null);
+      const second = await createApp(new FakeSwarm(), null);
+      try {
+        expect((await chat(first.fastify)).statusCode).toBe(200);
+        const [one, two] = [await scrape(first.fastify), await scrape(second.fastify)];
+        for (const status of ['healthy', 'unhealthy', 'expired']) expect(one.value('local_swarm_peers', { status })).toBe(0);
+        expect(one.value('local_swarm_requests_total', { status: '200', strategy: 'majority', mode: 'vote' })).toBe(1);
+        expect(two.value('local_swarm_requests_total', { status: '200', strategy: 'majority', mode: 'vote' })).toBe(0);
+      } finally {
+        await first.app.close();
+        await second.app.close();
+      }
+    });
+  });
+});
