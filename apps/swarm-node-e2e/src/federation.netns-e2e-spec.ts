@@ -101,8 +101,12 @@ describeLan('federation on a LAN of namespaces', () => {
     expect(discoveryMs).toBeLessThan(10_000);
     expect((await peersOf(a)).find((peer) => peer.node_id === bId)).toMatchObject({ source: 'mdns', address: b.host.address });
 
-    const { status, reply } = await chat(a);
+    const { status, reply } = await chat(a, CHAT, { 'x-request-id': 'trace-two-nodes-1' });
     expect(status).toBe(200);
+    // One request id in both nodes' structured logs: A answered it, B voted on it.
+    await lan.waitFor('B logged the vote', async () => b.output().includes('"requestId":"trace-two-nodes-1"'), 5_000, 50);
+    expect(a.output()).toMatch(/"requestId":"trace-two-nodes-1".*"msg":"request answered"/);
+    expect(b.output()).toMatch(/"requestId":"trace-two-nodes-1".*"msg":"vote served"/);
     const sources = reply.consensus.sources.filter((source) => source.ok).map((source) => source.id);
     expect(sources.sort()).toEqual([aId, bId].sort());
     expect(new Set(reply.consensus.candidates.map((candidate) => candidate.source))).toEqual(new Set([aId, bId]));
