@@ -46,7 +46,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...(options.federation ? [options.federation] : []),
-        MetricsModule.forRoot(),
+        MetricsModule.forRoot({
+          events: options.events,
+          swarm: options.swarm,
+          logger: options.logger,
+          ...(options.federation ? { federation: options.federation } : {}),
+        }),
         DashboardModule.forRoot({
           swarm: options.swarm,
           settings: options.settings,

@@ -1,10 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import type pino from 'pino';
-import { APP_LOGGER } from '../logging/app-logger.token';
-import { RequestEvents } from '../observability/request-events';
 import { PEER_COUNTS, type PeerCounter } from '../swarm/peer-counts';
-import { LOCAL_SWARM, type LocalSwarm } from '../swarm/swarm.tokens';
 import { METRICS_OPTIONS, type MetricsModuleOptions } from './metrics.options';
 import { SwarmMetrics } from './swarm-metrics';
 
@@ -14,32 +9,20 @@ export interface MetricsScrape {
   readonly body: string;
 }
 
-/**
- * Owns the node's SwarmMetrics for the app's lifetime.
- *
- * Its sources live in the module that imports MetricsModule (AppModule provides RequestEvents and
- * LOCAL_SWARM; PEER_COUNTS comes from AppModule or, with --federation, from FederationModule's
- * PeerDirectory, which exists only inside Nest). An imported module cannot inject its importer's
- * providers, so they are looked up app-wide (`strict: false`) once every module is instantiated.
- */
+/** Owns the node's SwarmMetrics for the app's lifetime. */
 @Injectable()
 export class MetricsService implements OnModuleInit, OnModuleDestroy {
   private metrics: SwarmMetrics | null = null;
 
   constructor(
-    private readonly moduleRef: ModuleRef,
     @Inject(METRICS_OPTIONS) private readonly options: MetricsModuleOptions,
+    @Inject(PEER_COUNTS) private readonly peers: PeerCounter,
   ) {}
 
   onModuleInit(): void {
-    const lookup = { strict: false } as const;
-    const logger = this.moduleRef.get<pino.Logger>(APP_LOGGER, lookup);
+    const { events, swarm, logger } = this.options;
     this.metrics = new SwarmMetrics(
-      {
-        events: this.moduleRef.get(RequestEvents, lookup),
-        swarm: this.moduleRef.get<LocalSwarm>(LOCAL_SWARM, lookup),
-        peers: this.moduleRef.get<PeerCounter>(PEER_COUNTS, lookup),
-      },
+      { events, swarm, peers: this.peers },
       {
         defaultMetrics: this.options.defaultMetrics ?? true,
         onError: (error) => logger.warn({ error: String(error) }, 'recording metrics failed'),
