@@ -146,17 +146,23 @@ export class Swarm implements CandidateSource {
     const startedAt = Date.now();
     try {
       const baseSeed = request.seed ?? randomInt(0, 2 ** 31);
+      const sampling = (index: number): CandidateSampling => ({
+          maxTokens: request.maxTokens,
+          temperature: request.temperature ?? DEFAULT_SAMPLING.temperature,
+          topP: request.topP ?? DEFAULT_SAMPLING.topP,
+          seed: candidateSeed(baseSeed, index),
+          stop: request.stop ?? [],
+          json: request.json === true,
+      });
+      // One lock-step loop: each decode step carries every live candidate's next token.
+      const raws = this.engine.generateBatch(
+        acquired.slots.map((sequence, index) => ({ sequence, sampling: sampling(index) })),
+        promptTokens,
+        call.signal,
+      );
       const candidates = await Promise.all(
-        acquired.slots.map(async (sequence, index): Promise<Candidate> => {
-          const sampling: CandidateSampling = {
-            maxTokens: request.maxTokens,
-            temperature: request.temperature ?? DEFAULT_SAMPLING.temperature,
-            topP: request.topP ?? DEFAULT_SAMPLING.topP,
-            seed: candidateSeed(baseSeed, index),
-            stop: request.stop ?? [],
-            json: request.json === true,
-          };
-          const raw = await this.engine.generate(sequence, promptTokens, sampling, call.signal);
+        raws.map(async (pending, index): Promise<Candidate> => {
+          const raw = await pending;
           if (raw.error !== undefined) this.logger.warn('candidate failed', { index, error: raw.error });
           const candidate: Candidate = {
             text: raw.text,
