@@ -1,7 +1,7 @@
 import type { Candidate } from '@local-swarm/consensus';
 import { randomInt } from 'node:crypto';
 import { LlamaEngine, type CandidateSampling } from '../engine/llama-engine';
-import type { LlamaContextSequence } from '../engine/llama-types';
+import type { LlamaContextSequence, Token } from '../engine/llama-types';
 import { SlotQueue } from '../engine/slot-queue';
 import { SwarmErrorCode, type SwarmFailure } from '../errors/swarm-errors';
 import { candidateSeed, DEFAULT_SAMPLING, type GenerationRequest } from '../generation/generation-request';
@@ -111,6 +111,12 @@ export class Swarm implements CandidateSource {
    * Returns the prompt's tokens when it fits, or the failure the API should report.
    */
   check(request: GenerationRequest): { ok: true; promptTokens: number } | { ok: false; failure: SwarmFailure } {
+    const checked = this.checkAndTokenize(request);
+    return checked.ok ? { ok: true, promptTokens: checked.tokens.length } : checked;
+  }
+
+  /** The check, keeping the prompt's tokens so generation need not tokenize it again. */
+  private checkAndTokenize(request: GenerationRequest): { ok: true; tokens: Token[] } | { ok: false; failure: SwarmFailure } {
     if (request.candidates < 1 || request.candidates > this.queue.capacity) {
       return {
         ok: false,
@@ -120,7 +126,8 @@ export class Swarm implements CandidateSource {
         },
       };
     }
-    const promptTokens = this.countPromptTokens(request);
+    const tokens = this.engine.tokenize(request.prompt);
+    const promptTokens = tokens.length;
     if (promptTokens + request.maxTokens > this.engine.contextSize) {
       return {
         ok: false,
@@ -132,13 +139,13 @@ export class Swarm implements CandidateSource {
         },
       };
     }
-    return { ok: true, promptTokens };
+    return { ok: true, tokens };
   }
 
   async generate(request: GenerationRequest, call: CandidateSourceCallOptions): Promise<SourceOutcome> {
-    const checked = this.check(request);
+    const checked = this.checkAndTokenize(request);
     if (!checked.ok) return checked;
-    const promptTokens = this.engine.tokenize(request.prompt);
+    const promptTokens = checked.tokens;
 
     const acquired = await this.queue.acquire(request.candidates, call.signal);
     if (!acquired.ok) return { ok: false, failure: this.acquireFailure(acquired.reason) };
