@@ -1,7 +1,7 @@
 import { FederatedSwarm, NO_REMOTE_PEERS } from '@local-swarm/swarm-core';
 import type { LocalSwarm } from './swarm.tokens';
 
-export { FEDERATION_MODES, type FederationMode, type FederationPlan as CandidatePlan } from '@local-swarm/swarm-core';
+export { FEDERATION_MODES, type FederationMode } from '@local-swarm/swarm-core';
 
 /**
  * Injection token of this node's FederatedSwarm: who answers a request (this node alone, or
