@@ -1,0 +1,2 @@
+// Entry point: replaced by the bench runner.
+export {};

@@ -1,0 +1,2 @@
+// Entry point: replaced by the eval runner.
+export {};
