@@ -63,6 +63,10 @@ export function explain(consensus, labelOf) {
   }
   const extras = [];
   if (consensus.requested_strategy !== consensus.strategy) extras.push(`${consensus.requested_strategy} was asked for and fell back to ${consensus.strategy}.`);
+  if (consensus.early_stop === 'vote_decided') {
+    const stopped = dropped.filter((candidate) => candidate.dropped === 'cancelled').length;
+    extras.push(`${stopped} still generating when the lead could no longer be overturned: stopped early to save their tokens.`);
+  }
   if (dropped.length > 0) {
     extras.push(`${dropped.length} dropped before the vote (${reasons}).`);
   }

@@ -41,6 +41,7 @@ describe('summarizeAnswer', () => {
       usage: { promptTokens: 1, completionTokens: 3 },
       sources: [{ id: 'local', ok: true, candidates: 2 }],
       cancelledEarly: false,
+      earlyStop: null,
     };
     const finished: RequestFinished = { requestId: 'r1', startedAt: 0, durationMs: 12, strategy: 'majority', mode: 'vote', run, error: null };
     const summary = summarizeAnswer(finished);

@@ -102,6 +102,9 @@ export class CompletionService {
       mode: prepared.mode,
       signal,
       onCandidate,
+      // A client that asked for several choices wants several finished answers, not one winner
+      // and the partial texts of candidates stopped once the vote was decided.
+      earlyExit: prepared.choices === 1,
     });
     if (!outcome.ok) throw openAiErrorFromSwarmFailure(outcome.failure);
     if (outcome.run.candidates.every((candidate) => candidate.finishReason === 'error')) {

@@ -8,7 +8,7 @@ export const LOCAL_SWARM = Symbol('LOCAL_SWARM');
 export const NODE_SETTINGS = Symbol('NODE_SETTINGS');
 
 /** The part of `Swarm` the HTTP layer uses (a narrow surface keeps fakes honest in unit tests). */
-export type LocalSwarm = Pick<Swarm, 'id' | 'info' | 'load' | 'check' | 'countPromptTokens' | 'generate'>;
+export type LocalSwarm = Pick<Swarm, 'id' | 'info' | 'load' | 'check' | 'countPromptTokens' | 'generate' | 'expectedCandidates'>;
 
 /** Settings fixed at start-up, after flags, config file, --auto sizing and bind choice. */
 export interface NodeSettings {

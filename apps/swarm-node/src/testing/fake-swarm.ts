@@ -91,6 +91,10 @@ export class FakeSwarm implements LocalSwarm {
     return { ok: true, promptTokens: this.promptTokens };
   }
 
+  expectedCandidates(request: GenerationRequest): number {
+    return request.candidates;
+  }
+
   async generate(request: GenerationRequest, call: CandidateSourceCallOptions): Promise<SourceOutcome> {
     this.requests.push(request);
     if (this.failure !== null) return { ok: false, failure: this.failure };

@@ -9,6 +9,7 @@ import {
 import { SwarmErrorCode, type SwarmFailure } from '../errors/swarm-errors';
 import type { GenerationRequest, GenerationUsage } from '../generation/generation-request';
 import type { CandidateSource } from '../sources/candidate-source';
+import { isVoteDecided, type PendingVotes } from './vote-decided';
 
 export interface ConsensusRunOptions {
   readonly strategy: StrategyName;
@@ -20,7 +21,19 @@ export interface ConsensusRunOptions {
   readonly signal: AbortSignal;
   /** Called as each candidate completes, from any source (streaming, dashboards). */
   readonly onCandidate?: (candidate: Candidate) => void;
+  /**
+   * majority / weighted_vote: stop the candidates still generating once the leading answer can
+   * no longer be overturned (default true). Off, every candidate runs to its end.
+   */
+  readonly earlyExit?: boolean;
 }
+
+/** Why a run stopped some of its candidates before they finished. */
+export type EarlyStop =
+  /** first_valid: a valid candidate arrived. */
+  | 'first_valid'
+  /** majority / weighted_vote: the votes still pending could not change the winner. */
+  | 'vote_decided';
 
 /** How one source fared in a run. */
 export interface SourceReport {
@@ -36,8 +49,10 @@ export interface ConsensusRun {
   readonly verdict: Verdict;
   readonly usage: GenerationUsage;
   readonly sources: readonly SourceReport[];
-  /** True when first_valid stopped the other candidates early. */
+  /** True when the run stopped the other candidates early (see earlyStop). */
   readonly cancelledEarly: boolean;
+  /** Why it stopped them; null when every candidate ran to its end (or the client left). */
+  readonly earlyStop: EarlyStop | null;
 }
 
 export type ConsensusRunOutcome =
@@ -49,7 +64,10 @@ export type ConsensusRunOutcome =
  * Asks every source for candidates in parallel and lets the strategy pick one answer.
  *
  * With `first_valid`, the first candidate that passes the validators stops all others: their
- * sequences are freed at once instead of finishing answers nobody will read.
+ * sequences are freed at once instead of finishing answers nobody will read. With `majority` and
+ * `weighted_vote` the same happens once the leading answer can't be overturned by the candidates
+ * still pending (see isVoteDecided); sources that can't say how many candidates they will send
+ * (peers) are waited for before a vote counts as decided.
  */
 export async function runConsensus(
   request: GenerationRequest,
@@ -64,20 +82,69 @@ export async function runConsensus(
   if (options.signal.aborted) stopAll.abort();
 
   const json: ConsensusOptions['json'] = request.json === true ? {} : undefined;
-  let cancelledEarly = false;
-  const onCandidate = (candidate: Candidate): void => {
-    options.onCandidate?.(candidate);
-    if (options.strategy === 'first_valid' && !stopAll.signal.aborted && validateCandidate(candidate, { json }).valid) {
-      cancelledEarly = true;
-      stopAll.abort();
+  const consensusOptions: ConsensusOptions = {
+    strategy: options.strategy,
+    ...(options.sourceWeights ? { sourceWeights: options.sourceWeights } : {}),
+    ...(options.modelWeights ? { modelWeights: options.modelWeights } : {}),
+    ...(json ? { json } : {}),
+  };
+  let earlyStop: EarlyStop | null = null;
+  const stopEarly = (reason: EarlyStop): void => {
+    earlyStop = reason;
+    stopAll.abort();
+  };
+
+  // What each source has sent and may still send, for deciding a vote before everyone is done.
+  const received: Candidate[] = [];
+  const progress = sources.map((source) => ({
+    source,
+    arrived: 0,
+    model: undefined as string | undefined,
+    done: false,
+    expected: source.expectedCandidates?.(request) ?? null,
+  }));
+  const checkVoteDecided = (): void => {
+    if (options.earlyExit === false || stopAll.signal.aborted) return;
+    const pending: PendingVotes[] = [];
+    for (const entry of progress) {
+      if (entry.done) continue;
+      // A source that can't say how many candidates it sends could still outvote anyone.
+      if (entry.expected === null) return;
+      const count = Math.max(0, entry.expected - entry.arrived);
+      if (count > 0) pending.push({ source: entry.source.id, model: entry.model, count });
     }
+    if (isVoteDecided(received, pending, consensusOptions)) stopEarly('vote_decided');
+  };
+  const onCandidateFrom = (index: number) => (candidate: Candidate): void => {
+    options.onCandidate?.(candidate);
+    received.push(candidate);
+    const entry = progress[index];
+    if (entry !== undefined) {
+      entry.arrived += 1;
+      entry.model ??= candidate.model;
+    }
+    if (stopAll.signal.aborted) return;
+    if (options.strategy === 'first_valid') {
+      if (validateCandidate(candidate, { json }).valid) stopEarly('first_valid');
+      return;
+    }
+    checkVoteDecided();
   };
 
   try {
     const outcomes = await Promise.all(
-      sources.map((source) =>
-        source.generate(request, { signal: stopAll.signal, onCandidate, elapsedMs: () => Date.now() - startedAt }),
-      ),
+      sources.map(async (source, index) => {
+        const outcome = await source.generate(request, {
+          signal: stopAll.signal,
+          onCandidate: onCandidateFrom(index),
+          elapsedMs: () => Date.now() - startedAt,
+        });
+        const entry = progress[index];
+        if (entry !== undefined) entry.done = true;
+        // A peer that answered (or failed) no longer counts as pending: maybe the vote is settled now.
+        if (options.strategy !== 'first_valid') checkVoteDecided();
+        return outcome;
+      }),
     );
     const reports: SourceReport[] = outcomes.map((outcome, index) => ({
       id: sources[index]?.id ?? `source-${index}`,
@@ -96,12 +163,7 @@ export async function runConsensus(
       };
     }
     const succeeded = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.usage] : []));
-    const verdict = decide(candidates, {
-      strategy: options.strategy,
-      ...(options.sourceWeights ? { sourceWeights: options.sourceWeights } : {}),
-      ...(options.modelWeights ? { modelWeights: options.modelWeights } : {}),
-      ...(json ? { json } : {}),
-    });
+    const verdict = decide(candidates, consensusOptions);
     return {
       ok: true,
       run: {
@@ -112,7 +174,8 @@ export async function runConsensus(
           completionTokens: succeeded.reduce((sum, usage) => sum + usage.completionTokens, 0),
         },
         sources: reports,
-        cancelledEarly,
+        cancelledEarly: earlyStop !== null,
+        earlyStop,
       },
     };
   } finally {

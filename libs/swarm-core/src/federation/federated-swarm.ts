@@ -50,6 +50,8 @@ export interface GenerateWithFederationOptions {
   readonly mode: FederationMode;
   readonly signal: AbortSignal;
   readonly onCandidate?: (candidate: Candidate) => void;
+  /** See ConsensusRunOptions.earlyExit (default true). */
+  readonly earlyExit?: boolean;
 }
 
 /** Every candidate and the verdict, or why nobody could answer. */
@@ -96,6 +98,7 @@ export class FederatedSwarm {
         strategy: options.strategy,
         signal: options.signal,
         ...(options.onCandidate ? { onCandidate: options.onCandidate } : {}),
+        ...(options.earlyExit !== undefined ? { earlyExit: options.earlyExit } : {}),
         ...(plan.sourceWeights ? { sourceWeights: plan.sourceWeights } : {}),
         ...(plan.modelWeights ? { modelWeights: plan.modelWeights } : {}),
       });

@@ -11,6 +11,12 @@ export interface CandidateSource {
   /** Stable id that candidates carry as `source` (a node id for peers, "local" for this node). */
   readonly id: string;
   generate(request: GenerationRequest, options: CandidateSourceCallOptions): Promise<SourceOutcome>;
+  /**
+   * The most candidates this source sends for `request`, when it knows. A majority vote may be
+   * called before every source is done only when each unfinished one says so; sources without
+   * it (peers, whose nodes choose their own count) are waited for.
+   */
+  expectedCandidates?(request: GenerationRequest): number;
 }
 
 export interface CandidateSourceCallOptions {

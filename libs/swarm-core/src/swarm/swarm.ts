@@ -142,6 +142,11 @@ export class Swarm implements CandidateSource {
     return { ok: true, tokens };
   }
 
+  /** Exactly the candidates asked for (a request for more than this node has is refused). */
+  expectedCandidates(request: GenerationRequest): number {
+    return request.candidates;
+  }
+
   async generate(request: GenerationRequest, call: CandidateSourceCallOptions): Promise<SourceOutcome> {
     const checked = this.checkAndTokenize(request);
     if (!checked.ok) return checked;

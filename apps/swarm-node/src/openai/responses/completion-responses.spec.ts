@@ -55,6 +55,7 @@ function handMadeRun(): ConsensusRun {
       { id: 'peer-b', ok: true, candidates: 1 },
     ],
     cancelledEarly: false,
+    earlyStop: null,
   };
 }
 
@@ -137,6 +138,7 @@ describe('buildChatCompletion', () => {
     expect(consensus.valid).toBe(true);
     expect(consensus.trivial_agreement).toBe(false);
     expect(consensus.cancelled_early).toBe(false);
+    expect(consensus.early_stop).toBeNull();
     expect(consensus.groups).toEqual([
       { key: 'text:paris', members: [2, 0], weight: 2 },
       { key: 'text:lyon', members: [1], weight: 1 },

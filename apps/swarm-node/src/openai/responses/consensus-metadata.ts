@@ -11,6 +11,8 @@ export interface ConsensusMetadata {
   /** True when temperature was 0: every candidate is the same greedy answer, so agreement says nothing. */
   readonly trivial_agreement: boolean;
   readonly cancelled_early: boolean;
+  /** Why candidates were stopped early: first_valid found one, or the vote was decided; null if none were. */
+  readonly early_stop: 'first_valid' | 'vote_decided' | null;
   readonly winner: { readonly source: string; readonly index: number; readonly sequence: number } | null;
   readonly candidates: readonly {
     readonly index: number;
@@ -43,6 +45,7 @@ export function buildConsensusMetadata(run: ConsensusRun, trivialAgreement: bool
     valid: verdict.valid,
     trivial_agreement: trivialAgreement,
     cancelled_early: run.cancelledEarly,
+    early_stop: run.earlyStop,
     winner:
       verdict.winner === null
         ? null
