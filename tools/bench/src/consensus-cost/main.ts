@@ -1,0 +1,102 @@
+// Consensus cost (issue 5, item 1): wall time of N = 1..8 candidates of the same prompt and
+// length, batched (one lock-step loop) vs one after another, and what node-llama-cpp itself
+// charges for a decode step of N tokens (the floor of any batched loop).
+//   node tools/bench/dist/consensus-cost/main.js [--n 1,2,3,4,5,8] [--tokens 48] [--reps 3] [--threads 2]
+import { describeMachine, writeBenchResult, type BenchTable } from '@local-swarm/bench-kit';
+import { defaultModelPath, Swarm } from '@local-swarm/swarm-core';
+import { Command } from 'commander';
+import os from 'node:os';
+import path from 'node:path';
+import { formatRatio, ratiosToSingle } from './cost-table';
+import { measureEngineSteps } from './engine-floor';
+import { measureSwarmCost } from './swarm-cost';
+
+const integers = (value: string): number[] => value.split(',').map((part) => {
+  const number = Number(part);
+  if (!Number.isInteger(number) || number < 1) throw new RangeError(`not a positive integer: ${part}`);
+  return number;
+});
+
+async function main(): Promise<void> {
+  const options = new Command('consensus-cost')
+    .option('--n <list>', 'candidate counts (must include 1)', integers, [1, 2, 3, 4, 5, 8])
+    .option('--tokens <count>', 'tokens per candidate', Number, 48)
+    .option('--reps <count>', 'repetitions per figure (median taken)', Number, 3)
+    .option('--threads <count>', 'CPU threads (default: every core)', Number, os.cpus().length)
+    .option('--model <path>', 'GGUF model', defaultModelPath())
+    .parse()
+    .opts<{ n: number[]; tokens: number; reps: number; threads: number; model: string }>();
+  const ns = [...new Set([1, ...options.n])].sort((a, b) => a - b);
+  const startedAt = new Date();
+
+  console.log(`consensus-cost: engine floor (decode steps of N tokens), N = ${ns.join(', ')}`);
+  const floor = await measureEngineSteps(options.model, ns, options.threads, 16, options.reps);
+  console.log(`consensus-cost: in-process swarm, batched vs one after another, ${options.tokens} tokens, median of ${options.reps}`);
+  const swarm = await Swarm.start({ modelPath: options.model, modelId: 'bench', instances: Math.max(...ns), contextSize: 256, threads: options.threads, maxQueue: 4 });
+  const swarmCosts = await measureSwarmCost(swarm, ns, options.tokens, options.reps).finally(() => swarm.stop());
+
+  const batched = ratiosToSingle(swarmCosts.map((cost) => ({ n: cost.n, ms: cost.batchedMs })));
+  const sequential = ratiosToSingle(swarmCosts.map((cost) => ({ n: cost.n, ms: cost.sequentialMs })));
+  const decode = ratiosToSingle(floor.map((cost) => ({ n: cost.n, ms: cost.decodeMs })));
+  const decodeAndSample = ratiosToSingle(floor.map((cost) => ({ n: cost.n, ms: cost.decodeAndSampleMs })));
+  const at = (rows: readonly { n: number; ratio: number }[], n: number): number => rows.find((row) => row.n === n)?.ratio ?? Number.NaN;
+  const four = at(batched, 4);
+  const tokensOk = swarmCosts.every((cost) => cost.tokens.every((count) => count === options.tokens));
+
+  const table: BenchTable = {
+    title: `Wall time of N candidates × ${options.tokens} tokens (median of ${options.reps}) and one decode step (median of ${options.reps} rounds of 16 steps)`,
+    columns: ['N', 'batched ms', 'batched / N=1', 'one after another ms', 'one after another / N=1', 'decode step ms', 'decode / N=1', 'decode+sample ms', 'decode+sample / N=1'],
+    rows: ns.map((n, index) => [
+      n,
+      Math.round(batched[index]?.ms ?? Number.NaN),
+      Number(at(batched, n).toFixed(2)),
+      Math.round(sequential[index]?.ms ?? Number.NaN),
+      Number(at(sequential, n).toFixed(2)),
+      Number((decode[index]?.ms ?? Number.NaN).toFixed(1)),
+      Number(at(decode, n).toFixed(2)),
+      Number((decodeAndSample[index]?.ms ?? Number.NaN).toFixed(1)),
+      Number(at(decodeAndSample, n).toFixed(2)),
+    ]),
+  };
+  const durationSeconds = (Date.now() - startedAt.getTime()) / 1000;
+  const file = writeBenchResult({
+    name: 'consensus-cost',
+    title: 'Consensus cost: N candidates vs one',
+    command: 'node tools/bench/dist/consensus-cost/main.js',
+    startedAt: startedAt.toISOString(),
+    durationSeconds,
+    summary: [
+      `4 candidates cost **${formatRatio(four)}** the wall time of 1 (batched, in process, median of ${options.reps}); target 1.5x: **${four <= 1.5 ? 'met' : 'not met'}**.`,
+      `One after another, 4 candidates cost ${formatRatio(at(sequential, 4))} and 8 cost ${formatRatio(at(sequential, 8))}; batched, 8 cost ${formatRatio(at(batched, 8))}.`,
+      `The engine's own floor: one llama.cpp decode step holding 4 tokens costs ${formatRatio(at(decode, 4))} a step of 1 token (${formatRatio(at(decodeAndSample, 4))} with sampling), so no lock-step loop on this machine and model can do 4 candidates for less.`,
+      tokensOk ? `Every candidate generated exactly ${options.tokens} tokens (the prompt never stops).` : `Some candidates stopped before ${options.tokens} tokens: ${swarmCosts.map((cost) => `N=${cost.n}: ${cost.tokens.join('/')}`).join('; ')}.`,
+    ],
+    tables: [table],
+    notes: [
+      describeMachine(),
+      `Model ${path.basename(options.model)}, ${options.threads} threads, temperature 0.7, top_p 0.95, each candidate its own seed; batched and one-after-another use the same seeds.`,
+      'Batched = one Swarm.generate with N candidates: the prompt is decoded once and its KV cells copied to the other sequences, then every step decodes one token per live candidate in a single llama_decode batch.',
+    ],
+    charts: [
+      {
+        title: 'Cost of N candidates, relative to one',
+        xLabel: 'candidates (N)',
+        yLabel: 'wall time / time of N=1',
+        series: [
+          { name: 'one after another', points: sequential.map((row) => ({ x: row.n, y: row.ratio })) },
+          { name: 'batched (Swarm)', points: batched.map((row) => ({ x: row.n, y: row.ratio })) },
+          { name: 'engine: decode+sample step', points: decodeAndSample.map((row) => ({ x: row.n, y: row.ratio })) },
+          { name: 'engine: decode step', points: decode.map((row) => ({ x: row.n, y: row.ratio })) },
+        ],
+      },
+    ],
+  });
+  console.log(table.columns.join('\t'));
+  for (const row of table.rows) console.log(row.join('\t'));
+  console.log(`consensus-cost: wrote ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`consensus-cost: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+/** One benchmark of the suite: a built script that writes tmp/bench/<name>.json. */
+export interface SuiteEntry {
+  readonly name: string;
+  readonly title: string;
+  /** Script path relative to the repository root (built JS). */
+  readonly script: string;
+  readonly args: readonly string[];
+  /** Killed after this long: a hung benchmark must not eat the suite's 20 minutes. */
+  readonly timeoutSeconds: number;
+}
+
+/**
+ * The suite, in report order: cost of consensus first (the issue's target), then what the node
+ * adds, federation, memory, and answer quality last (the longest). Timeouts are about twice each
+ * benchmark's usual time on 2 cores.
+ */
+export const SUITE: readonly SuiteEntry[] = [
+  { name: 'consensus-cost', title: 'Consensus cost: N candidates vs one', script: 'tools/bench/dist/consensus-cost/main.js', args: [], timeoutSeconds: 420 },
+  { name: 'serving-overhead', title: 'Serving overhead: HTTP API vs in-process', script: 'tools/bench/dist/serving/main.js', args: [], timeoutSeconds: 180 },
+  { name: 'memory', title: 'Memory: resident size by instance count', script: 'tools/bench/dist/memory/main.js', args: [], timeoutSeconds: 180 },
+  { name: 'federation', title: 'Federation: vote latency, discovery, crash and shutdown', script: 'tools/bench/dist/federation/main.js', args: [], timeoutSeconds: 360 },
+  { name: 'balance', title: 'Balance mode: two nodes vs one', script: 'tools/bench/dist/balance/main.js', args: [], timeoutSeconds: 240 },
+  { name: 'answer-quality', title: 'Answer quality: greedy, samples and votes', script: 'tools/eval/dist/answer-quality/main.js', args: [], timeoutSeconds: 720 },
+  { name: 'federation-quality', title: 'Answer quality: three nodes, two models', script: 'tools/eval/dist/federation-quality/main.js', args: [], timeoutSeconds: 360 },
+];
+
+/** The entries named in `only` (all when empty), minus those in `skip`; unknown names are an error. */
+export function selectEntries(only: readonly string[], skip: readonly string[]): SuiteEntry[] {
+  const known = new Set(SUITE.map((entry) => entry.name));
+  const unknown = [...only, ...skip].filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new RangeError(`unknown benchmark(s): ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
+  return SUITE.filter((entry) => (only.length === 0 || only.includes(entry.name)) && !skip.includes(entry.name));
+}
