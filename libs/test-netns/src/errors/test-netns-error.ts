@@ -16,6 +16,12 @@ export const TestNetnsErrorCode = {
   DESTROYED: 'TEST_NETNS_ERR_DESTROYED',
   /** An `ip` command used after setup (link down/up) failed. */
   COMMAND_FAILED: 'TEST_NETNS_ERR_COMMAND_FAILED',
+  /** A node started on the LAN exited, or did not say it was ready in time. */
+  NODE_START_FAILED: 'TEST_NETNS_ERR_NODE_START_FAILED',
+  /** An HTTP request made inside a namespace got no reply (refused, reset, timed out, driver gone). */
+  REQUEST_FAILED: 'TEST_NETNS_ERR_REQUEST_FAILED',
+  /** A condition waited for (NodeLan.waitFor) did not hold in time. */
+  WAIT_TIMED_OUT: 'TEST_NETNS_ERR_WAIT_TIMED_OUT',
 } as const;
 
 export type TestNetnsErrorCode = (typeof TestNetnsErrorCode)[keyof typeof TestNetnsErrorCode];
