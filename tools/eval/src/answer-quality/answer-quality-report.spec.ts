@@ -1,0 +1,38 @@
+import { analyseRecords } from '../analysis/analyse-records';
+import { PARIS, runRecord, sample, SUM, taskRecord } from '../analysis/testing/record-fixture';
+import { buildAnswerQualityResult } from './answer-quality-report';
+
+describe('buildAnswerQualityResult', () => {
+  const records = {
+    run: runRecord({ factualCount: 1, arithmeticCount: 2 }),
+    tasks: [
+      taskRecord(PARIS, sample('Lyon'), Array.from({ length: 16 }, () => sample('Paris'))),
+      taskRecord(SUM, sample('Answer: 5'), Array.from({ length: 16 }, (_, index) => sample(index % 2 === 0 ? 'Answer: 5' : 'Answer: 6'))),
+    ],
+    end: undefined,
+  };
+  const result = buildAnswerQualityResult(records, analyseRecords(records), { startedAt: records.run.startedAt, durationSeconds: 12, recordsFile: 'tmp/eval/x.jsonl' });
+
+  it('is the answer-quality result with tables, notes and one chart per family plus overall', () => {
+    expect(result.name).toBe('answer-quality');
+    expect(result.tables.map((table) => table.title)).toHaveLength(5);
+    expect(result.charts?.map((chart) => chart.title)).toEqual([
+      'Accuracy vs votes (k): factual (1 tasks)',
+      'Accuracy vs votes (k): arithmetic (1 tasks)',
+      'Accuracy vs votes (k): overall (2 tasks)',
+    ]);
+    expect(result.notes.join('\n')).toMatch(/test machine/);
+  });
+  it('says plainly that weighted_vote equals majority on one node, and that the run was partial', () => {
+    expect(result.summary.join('\n')).toMatch(/reduces to majority here/);
+    expect(result.summary.join('\n')).toMatch(/Partial run.*2 of 3 tasks/);
+  });
+  it('charts majority@k with intervals and greedy / one sample as flat lines', () => {
+    const overall = result.charts?.[2];
+    const majority = overall?.series.find((series) => series.name.startsWith('majority'));
+    expect(majority?.points.map((point) => point.x)).toEqual([1, 3, 5, 8]);
+    expect(majority?.points.every((point) => point.lo !== undefined && point.hi !== undefined)).toBe(true);
+    const greedy = overall?.series.find((series) => series.name === 'greedy');
+    expect(new Set(greedy?.points.map((point) => point.y)).size).toBe(1);
+  });
+});

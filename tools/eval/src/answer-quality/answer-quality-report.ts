@@ -1,0 +1,222 @@
+import type { BenchChart, BenchResult, BenchTable } from '@local-swarm/bench-kit';
+import type { Analysis } from '../analysis/analyse-records';
+import type { FamilySummary, VoteSummary } from '../analysis/summarise-outcomes';
+import type { RecordsFile } from '../records/records-file';
+import { percent, percentWithInterval, pointsWithInterval, verdictOf } from './format-figures';
+
+export const ANSWER_QUALITY_COMMAND = 'node tools/eval/dist/answer-quality/main.js';
+
+export interface ReportContext {
+  readonly startedAt: string;
+  readonly durationSeconds: number;
+  /** The JSONL file the figures come from (for re-analysis). */
+  readonly recordsFile: string;
+}
+
+const label = (summary: FamilySummary): string => `${summary.family} (${summary.tasks} tasks)`;
+
+function voteAt(summary: FamilySummary, k: number): VoteSummary | undefined {
+  return summary.votes.find((vote) => vote.k === k);
+}
+
+function accuracyTable(summaries: readonly FamilySummary[], ks: readonly number[]): BenchTable {
+  const row = (name: string, cell: (summary: FamilySummary) => string): string[] => [name, ...summaries.map(cell)];
+  const voteRow = (k: number, strategy: 'majority' | 'weightedVote'): string[] =>
+    row(`${strategy === 'majority' ? 'majority' : 'weighted_vote'}@${k}`, (summary) => {
+      const vote = voteAt(summary, k);
+      return vote === undefined ? '–' : percentWithInterval(vote[strategy]);
+    });
+  return {
+    title: 'Accuracy, with bootstrap 95% intervals over tasks (all figures from the same samples)',
+    columns: ['answer', ...summaries.map(label)],
+    rows: [
+      row('greedy (temperature 0)', (summary) => percentWithInterval(summary.greedy)),
+      row('one sample (mean of the 16)', (summary) => percentWithInterval(summary.singleSample)),
+      ...ks.map((k) => voteRow(k, 'majority')),
+      ...ks.map((k) => voteRow(k, 'weightedVote')),
+    ],
+  };
+}
+
+function differenceTable(summaries: readonly FamilySummary[], ks: readonly number[]): BenchTable {
+  const rows = (field: 'majorityMinusGreedy' | 'majorityMinusSingle', name: string): string[][] =>
+    ks.map((k) => [
+      `majority@${k} − ${name}`,
+      ...summaries.map((summary) => {
+        const vote = voteAt(summary, k);
+        return vote === undefined ? '–' : pointsWithInterval(vote[field]);
+      }),
+    ]);
+  return {
+    title: 'Paired differences in accuracy (percentage points, bootstrap 95% intervals over tasks)',
+    columns: ['difference', ...summaries.map(label)],
+    // majority@1 is one sample, so "majority@1 − one sample" is 0 by construction: left out.
+    rows: [...rows('majorityMinusGreedy', 'greedy'), ...rows('majorityMinusSingle', 'one sample').slice(ks[0] === 1 ? 1 : 0)],
+  };
+}
+
+function costTable(summaries: readonly FamilySummary[], ks: readonly number[], samples: number): BenchTable {
+  const voteKs = ks.filter((k) => k > 1);
+  return {
+    title: 'Cost per task: mean completion tokens, median wall time of the calls, answers cut off by max_tokens',
+    columns: ['tasks', 'greedy tokens', 'one sample tokens', ...voteKs.map((k) => `${k} samples tokens`), 'greedy call ms (median)', `${samples}-candidate call ms (median)`, 'greedy truncated', 'samples truncated'],
+    rows: summaries.map((summary) => [
+      label(summary),
+      Number(summary.tokens.greedy.toFixed(1)),
+      Number(summary.tokens.sample.toFixed(1)),
+      ...voteKs.map((k) => Number((voteAt(summary, k)?.tokens ?? Number.NaN).toFixed(1))),
+      Math.round(summary.latencyMs.greedy),
+      Math.round(summary.latencyMs.sampled),
+      percent(summary.truncated.greedy),
+      percent(summary.truncated.samples),
+    ]),
+  };
+}
+
+function earlyExitTable(summaries: readonly FamilySummary[]): BenchTable {
+  return {
+    title: 'Early exit replayed on the same samples (majority; lock step: candidates finish in order of their token counts)',
+    columns: ['tasks', 'k', 'groups', 'tokens without', 'tokens with', 'tokens saved', 'accuracy without', 'accuracy with', 'groups scored differently', 'groups stopped early'],
+    rows: summaries.flatMap((summary) =>
+      summary.earlyExit.map((entry) => [
+        label(summary),
+        entry.k,
+        entry.groups,
+        Number(entry.fullTokens.toFixed(1)),
+        Number(entry.earlyTokens.toFixed(1)),
+        percent(entry.savedFraction),
+        percent(entry.fullAccuracy),
+        percent(entry.earlyAccuracy),
+        entry.changedGroups,
+        entry.stoppedGroups,
+      ]),
+    ),
+  };
+}
+
+function accuracyChart(summary: FamilySummary): BenchChart {
+  const flat = (y: number): { x: number; y: number }[] => summary.votes.map((vote) => ({ x: vote.k, y: y * 100 }));
+  return {
+    title: `Accuracy vs votes (k): ${label(summary)}`,
+    xLabel: 'samples voting (k)',
+    yLabel: 'accuracy (%)',
+    series: [
+      { name: 'majority@k (95% CI)', points: summary.votes.map((vote) => ({ x: vote.k, y: vote.majority.estimate * 100, lo: vote.majority.lo * 100, hi: vote.majority.hi * 100 })) },
+      { name: 'greedy', points: flat(summary.greedy.estimate) },
+      { name: 'one sample', points: flat(summary.singleSample.estimate) },
+    ],
+  };
+}
+
+/** Where voting helps and where it does not, read from the paired intervals vs greedy. */
+function votingVerdicts(summaries: readonly FamilySummary[]): string[] {
+  return summaries.map((summary) => {
+    const parts = summary.votes
+      .filter((vote) => vote.k > 1)
+      .map((vote) => `k=${vote.k} ${pointsWithInterval(vote.majorityMinusGreedy)} (${verdictOf(vote.majorityMinusGreedy)})`);
+    const vsSingle = summary.votes.at(-1);
+    const single = vsSingle === undefined ? '' : `; vs one sample, majority@${vsSingle.k} ${pointsWithInterval(vsSingle.majorityMinusSingle)} (${verdictOf(vsSingle.majorityMinusSingle)})`;
+    return `**${summary.family}**: majority@k − greedy: ${parts.join(', ')}${single}.`;
+  });
+}
+
+/** One plain sentence: where the vote's interval vs greedy lies above zero, below it, or across it. */
+function whereVotingHelps(summaries: readonly FamilySummary[]): string {
+  const cases = summaries
+    .filter((summary) => summary.family !== 'overall')
+    .flatMap((summary) => summary.votes.filter((vote) => vote.k > 1).map((vote) => ({ name: `${summary.family} k=${vote.k}`, verdict: verdictOf(vote.majorityMinusGreedy) })));
+  const named = (verdict: string): string => cases.filter((entry) => entry.verdict === verdict).map((entry) => entry.name).join(', ') || 'none';
+  return `Against greedy, voting helps (whole interval above 0) for: ${named('helps')}; hurts (whole interval below 0) for: ${named('hurts')}; no clear difference for: ${named('no clear difference')}.`;
+}
+
+/** Why a vote can fail to help: answers that never share a canonical form leave nothing to count. */
+function scatteredVotes(summaries: readonly FamilySummary[]): string {
+  const parts = summaries
+    .filter((summary) => summary.family !== 'overall')
+    .map((summary) => {
+      const vote = summary.votes.at(-1);
+      return vote === undefined ? '' : `${summary.family} ${percent(vote.groupsWithoutAgreement / vote.groups)} of groups of ${vote.k} (mean agreement ${percent(vote.meanAgreement)})`;
+    })
+    .filter((part) => part !== '');
+  return (
+    `No two answers shared decide()'s canonical form in ${parts.join(', ')}; the vote then falls back to the medoid. ` +
+    'Free text groups only when it matches after normalisation ("Tehran" and "The capital of Iran is Tehran." are different answers), numbers group by value.'
+  );
+}
+
+function agreementTable(summaries: readonly FamilySummary[]): BenchTable {
+  return {
+    title: "How the votes went: decide()'s agreement (winner group's share of the voting candidates) and groups where no two answers shared a canonical form (the winner is then the medoid)",
+    columns: ['tasks', 'k', 'groups', 'mean agreement', 'groups with no two answers alike'],
+    rows: summaries.flatMap((summary) =>
+      summary.votes
+        .filter((vote) => vote.k > 1)
+        .map((vote) => [label(summary), vote.k, vote.groups, percent(vote.meanAgreement), `${vote.groupsWithoutAgreement} (${percent(vote.groupsWithoutAgreement / vote.groups)})`]),
+    ),
+  };
+}
+
+/** The BenchResult "answer-quality" for an analysed records file. */
+export function buildAnswerQualityResult(records: RecordsFile, analysis: Analysis, context: ReportContext): BenchResult {
+  const { run } = records;
+  const summaries = analysis.summaries;
+  const overall = summaries.find((summary) => summary.family === 'overall');
+  const ks = overall?.votes.map((vote) => vote.k) ?? [];
+  const biggest = overall === undefined ? undefined : overall.votes.at(-1);
+  const partial = records.end === undefined || records.end.completedTasks < run.factualCount + run.arithmeticCount;
+  const differs = overall?.votes.reduce((sum, vote) => sum + vote.weightedDiffers, 0) ?? 0;
+  const groups = overall?.votes.reduce((sum, vote) => sum + vote.groups, 0) ?? 0;
+  const summary: string[] = [];
+  if (overall !== undefined && biggest !== undefined) {
+    summary.push(
+      `Over ${overall.tasks} tasks (${summaries.filter((entry) => entry.family !== 'overall').map(label).join(', ')}), ${run.model}, ${run.samples} samples per task: ` +
+        `greedy **${percentWithInterval(overall.greedy)}**, one sample ${percentWithInterval(overall.singleSample)}, ` +
+        `majority@${biggest.k} **${percentWithInterval(biggest.majority)}** (bootstrap 95% intervals over tasks; no target in the issue, reported as measured).`,
+    );
+  }
+  summary.push(...votingVerdicts(summaries));
+  summary.push(whereVotingHelps(summaries));
+  summary.push(scatteredVotes(summaries));
+  summary.push(
+    differs === 0
+      ? `weighted_vote@k chose the same sample as majority@k in all ${groups} groups: on one node there is one source and one model, and weighted_vote's weights come from sources and models, so it reduces to majority here (the federation run is where they can differ).`
+      : `weighted_vote@k chose another sample than majority@k in ${differs} of ${groups} groups, although on one node with one source and one model its weights are all equal (tie-breaks differ).`,
+  );
+  if (overall !== undefined) {
+    const early = overall.earlyExit.map((entry) => `k=${entry.k} saves **${percent(entry.savedFraction)}** of tokens (accuracy ${percent(entry.fullAccuracy)} without, ${percent(entry.earlyAccuracy)} with; ${entry.changedGroups} of ${entry.groups} groups scored differently)`);
+    if (early.length > 0) summary.push(`Early exit, replayed on the same samples with the node's own rule (isVoteDecided): ${early.join('; ')}.`);
+    const eight = voteAt(overall, 8);
+    summary.push(
+      `Cost per task: greedy ${overall.tokens.greedy.toFixed(1)} tokens, one sample ${overall.tokens.sample.toFixed(1)}` +
+        (eight === undefined ? '' : `, 8 samples ${eight.tokens.toFixed(1)} (${(eight.tokens / overall.tokens.greedy).toFixed(1)}x greedy)`) +
+        `; wall time, median of ${overall.tasks} tasks: greedy call ${Math.round(overall.latencyMs.greedy)} ms, ${run.samples}-candidate batched call ${Math.round(overall.latencyMs.sampled)} ms (${(overall.latencyMs.sampled / overall.latencyMs.greedy).toFixed(1)}x).`,
+    );
+    summary.push(`Answers cut off by max_tokens (dropped from votes as truncated): ${percent(overall.truncated.samples)} of samples, ${percent(overall.truncated.greedy)} of greedy answers.`);
+  }
+  if (partial) summary.push(`**Partial run**: ${records.tasks.length} of ${run.factualCount + run.arithmeticCount} tasks were completed.`);
+
+  const callSeconds = (field: 'wallMs' | 'cpuMs'): number => records.tasks.reduce((sum, task) => sum + task.greedy[field] + task.sampled[field], 0) / 1000;
+  const notes = [
+    run.machine,
+    `Run time ${context.durationSeconds.toFixed(0)} s; model calls ${callSeconds('wallMs').toFixed(0)} s wall, ${callSeconds('cpuMs').toFixed(0)} s CPU (CPU time barely moves when other processes share the machine, wall time does).`,
+    `Model ${run.model} (id ${run.modelId}), one node, in process (Swarm from @local-swarm/swarm-core), ${run.samples} instances, context ${run.contextSize}, threads ${run.threads ?? 'node-llama-cpp default'}.`,
+    `Tasks: ${run.factualCount} of the ${run.factualSetSize} factual questions in tools/eval/data/factual.json (the first ${run.factualCount} of a shuffle seeded with ${run.seed}) and ${run.arithmeticCount} arithmetic problems generated with seed ${run.seed}; --factual all and --arithmetic N run more.`,
+    `Per task: one greedy answer (temperature 0) and ${run.samples} samples in one batched call (temperature ${run.temperature}, top_p ${run.topP}, candidate i seeded seed + i). max_tokens: factual ${run.maxTokens.factual}, arithmetic ${run.maxTokens.arithmetic}; stop strings: factual ${JSON.stringify(run.stop.factual)}, arithmetic ${JSON.stringify(run.stop.arithmetic)}. Chat prompt: a system instruction plus two worked examples per family (tools/eval/src/prompts/task-prompt.ts).`,
+    'Scoring: factual = an accepted alias, normalised (case, accents, punctuation, articles, whitespace), as whole words in the first sentence of the first line; arithmetic = the first number after the last "Answer:", else the last number. majority@k and weighted_vote@k: the winner of decide() from @local-swarm/consensus (the node\'s own vote, canonical grouping, truncated and empty answers dropped) over floor(16/k) disjoint groups of each task\'s samples, averaged per task; k=1 is one sample.',
+    `Intervals: percentile bootstrap over tasks, 2000 resamples, seed ${run.seed}; differences are paired (resampled task by task). "overall" pools the families in this run's proportions.`,
+    'Early exit is replayed, not run: in lock step every candidate gains a token per step, so they finish in order of their token counts; stopped candidates are charged the steps they ran. The node does the same live (majority/weighted_vote stop once isVoteDecided).',
+    `Not measured here: wall time of calls with fewer than ${run.samples} candidates (their cost is given in tokens), several nodes or models (see the federation answer-quality benchmark), other sampling settings. Records: ${context.recordsFile} (re-analyse with --analyse-only).`,
+  ];
+
+  return {
+    name: 'answer-quality',
+    title: 'Answer quality: greedy, samples and votes',
+    command: ANSWER_QUALITY_COMMAND,
+    startedAt: context.startedAt,
+    durationSeconds: context.durationSeconds,
+    summary,
+    tables: [accuracyTable(summaries, ks), differenceTable(summaries, ks), agreementTable(summaries), costTable(summaries, ks, run.samples), earlyExitTable(summaries)],
+    notes,
+    charts: summaries.map(accuracyChart),
+  };
+}

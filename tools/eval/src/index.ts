@@ -1,0 +1,34 @@
+// Reusable pieces of the answer-quality evaluation, for other scripts in this repository (e.g. the
+// federation run): tasks, scoring, prompts, records and the analysis. Not a published package.
+export type { ArithmeticForm, ArithmeticTask, EvalTask, FactualTask, TaskFamily } from './tasks/eval-task';
+export { TASK_FAMILIES } from './tasks/eval-task';
+export { loadTasks, seededShuffle, interleave } from './tasks/load-tasks';
+export type { LoadedTasks, TaskSelection } from './tasks/load-tasks';
+export { loadFactualTasks, FACTUAL_SET_PATH } from './tasks/load-factual-tasks';
+export { findFactualSetProblems, parseFactualSet } from './tasks/factual-set';
+export { generateArithmeticTasks } from './tasks/arithmetic-generator';
+export { scoreAnswer } from './scoring/score-answer';
+export { normaliseAnswer, containsPhrase } from './scoring/normalise-answer';
+export { firstSentence } from './scoring/first-sentence';
+export { finalNumber } from './scoring/final-number';
+export { taskPrompt, SYSTEM_INSTRUCTIONS, FEW_SHOT, DEFAULT_MAX_TOKENS, STOP_SEQUENCES } from './prompts/task-prompt';
+export type { AnswerRecord, CallRecord, EndRecord, RunRecord, SampleRecord, TaskRecord } from './records/answer-record';
+export { RECORD_VERSION } from './records/answer-record';
+export { formatRecord, parseRecords } from './records/records-file';
+export type { RecordsFile } from './records/records-file';
+export { toCandidate, disjointGroups } from './analysis/sample-candidates';
+export type { IndexedSample } from './analysis/sample-candidates';
+export { voteOnGroup } from './analysis/group-vote';
+export type { GroupVote } from './analysis/group-vote';
+export { replayEarlyExit } from './analysis/early-exit';
+export type { EarlyExitReplay } from './analysis/early-exit';
+export { analyseTask } from './analysis/task-outcome';
+export type { AnalysisSettings, EarlyExitAtK, TaskOutcome, VoteAtK } from './analysis/task-outcome';
+export { summariseOutcomes } from './analysis/summarise-outcomes';
+export type { EarlyExitSummary, FamilySummary, VoteSummary } from './analysis/summarise-outcomes';
+export { analyseRecords, defaultAnalysisSettings, DEFAULT_KS, DEFAULT_EARLY_EXIT_KS } from './analysis/analyse-records';
+export type { Analysis } from './analysis/analyse-records';
+export { runTasks } from './answer-quality/run-tasks';
+export type { SamplingSettings } from './answer-quality/run-tasks';
+export { taskSeed } from './answer-quality/task-seed';
+export { buildAnswerQualityResult } from './answer-quality/answer-quality-report';
