@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { formatRatio, ratiosToSingle } from './cost-table';
 import { measureEngineSteps } from './engine-floor';
+import { measureNodeCost } from './node-cost';
 import { measureSwarmCost } from './swarm-cost';
 
 const integers = (value: string): number[] => value.split(',').map((part) => {
@@ -34,20 +35,27 @@ async function main(): Promise<void> {
   console.log(`consensus-cost: in-process swarm, batched vs one after another, ${options.tokens} tokens, median of ${options.reps}`);
   const swarm = await Swarm.start({ modelPath: options.model, modelId: 'bench', instances: Math.max(...ns), contextSize: 256, threads: options.threads, maxQueue: 4 });
   const swarmCosts = await measureSwarmCost(swarm, ns, options.tokens, options.reps).finally(() => swarm.stop());
+  console.log(`consensus-cost: through the whole node (HTTP /v1/completions), one node per N, median of ${options.reps}`);
+  const nodeCosts = await measureNodeCost(ns, { model: options.model, threads: options.threads, maxTokens: options.tokens, repetitions: options.reps });
 
+  const viaNode = ratiosToSingle(nodeCosts.map((cost) => ({ n: cost.n, ms: cost.ms })));
   const batched = ratiosToSingle(swarmCosts.map((cost) => ({ n: cost.n, ms: cost.batchedMs })));
   const sequential = ratiosToSingle(swarmCosts.map((cost) => ({ n: cost.n, ms: cost.sequentialMs })));
   const decode = ratiosToSingle(floor.map((cost) => ({ n: cost.n, ms: cost.decodeMs })));
   const decodeAndSample = ratiosToSingle(floor.map((cost) => ({ n: cost.n, ms: cost.decodeAndSampleMs })));
   const at = (rows: readonly { n: number; ratio: number }[], n: number): number => rows.find((row) => row.n === n)?.ratio ?? Number.NaN;
-  const four = at(batched, 4);
-  const tokensOk = swarmCosts.every((cost) => cost.tokens.every((count) => count === options.tokens));
+  const four = at(viaNode, 4);
+  const tokensOk =
+    swarmCosts.every((cost) => cost.tokens.every((count) => count === options.tokens)) &&
+    nodeCosts.every((cost) => cost.completionTokens === cost.n * options.tokens);
 
   const table: BenchTable = {
     title: `Wall time of N candidates × ${options.tokens} tokens (median of ${options.reps}) and one decode step (median of ${options.reps} rounds of 16 steps)`,
-    columns: ['N', 'batched ms', 'batched / N=1', 'one after another ms', 'one after another / N=1', 'decode step ms', 'decode / N=1', 'decode+sample ms', 'decode+sample / N=1'],
+    columns: ['N', 'node (HTTP) ms', 'node / N=1', 'batched ms', 'batched / N=1', 'one after another ms', 'one after another / N=1', 'decode step ms', 'decode / N=1', 'decode+sample ms', 'decode+sample / N=1'],
     rows: ns.map((n, index) => [
       n,
+      Math.round(viaNode[index]?.ms ?? Number.NaN),
+      Number(at(viaNode, n).toFixed(2)),
       Math.round(batched[index]?.ms ?? Number.NaN),
       Number(at(batched, n).toFixed(2)),
       Math.round(sequential[index]?.ms ?? Number.NaN),
@@ -66,8 +74,8 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     durationSeconds,
     summary: [
-      `4 candidates cost **${formatRatio(four)}** the wall time of 1 (batched, in process, median of ${options.reps}); target 1.5x: **${four <= 1.5 ? 'met' : 'not met'}**.`,
-      `One after another, 4 candidates cost ${formatRatio(at(sequential, 4))} and 8 cost ${formatRatio(at(sequential, 8))}; batched, 8 cost ${formatRatio(at(batched, 8))}.`,
+      `Through the whole node (HTTP, median of ${options.reps}), 4 candidates cost **${formatRatio(four)}** the wall time of 1; target 1.5x: **${four <= 1.5 ? 'met' : 'not met'}**. In process (Swarm.generate) the same is ${formatRatio(at(batched, 4))}.`,
+      `One after another, 4 candidates cost ${formatRatio(at(sequential, 4))} and 8 cost ${formatRatio(at(sequential, 8))}; batched through the node, 8 cost ${formatRatio(at(viaNode, 8))}.`,
       `The engine's own floor: one llama.cpp decode step holding 4 tokens costs ${formatRatio(at(decode, 4))} a step of 1 token (${formatRatio(at(decodeAndSample, 4))} with sampling), so no lock-step loop on this machine and model can do 4 candidates for less.`,
       tokensOk ? `Every candidate generated exactly ${options.tokens} tokens (the prompt never stops).` : `Some candidates stopped before ${options.tokens} tokens: ${swarmCosts.map((cost) => `N=${cost.n}: ${cost.tokens.join('/')}`).join('; ')}.`,
     ],
@@ -75,7 +83,8 @@ async function main(): Promise<void> {
     notes: [
       describeMachine(),
       `Model ${path.basename(options.model)}, ${options.threads} threads, temperature 0.7, top_p 0.95, each candidate its own seed; batched and one-after-another use the same seeds.`,
-      'Batched = one Swarm.generate with N candidates: the prompt is decoded once and its KV cells copied to the other sequences, then every step decodes one token per live candidate in a single llama_decode batch.',
+      'Via the node = a node process started with --instances N (its instances are its candidates), asked over HTTP by a client in this process (majority, temperature 0.7, seed 1000); one node per N, all started before measuring, asked in turn.',
+      'Batched in process = one Swarm.generate with N candidates: the prompt is decoded once and its KV cells copied to the other sequences, then every step decodes one token per live candidate in a single llama_decode batch.',
     ],
     charts: [
       {
@@ -84,7 +93,8 @@ async function main(): Promise<void> {
         yLabel: 'wall time / time of N=1',
         series: [
           { name: 'one after another', points: sequential.map((row) => ({ x: row.n, y: row.ratio })) },
-          { name: 'batched (Swarm)', points: batched.map((row) => ({ x: row.n, y: row.ratio })) },
+          { name: 'batched, via the node (HTTP)', points: viaNode.map((row) => ({ x: row.n, y: row.ratio })) },
+          { name: 'batched, in process', points: batched.map((row) => ({ x: row.n, y: row.ratio })) },
           { name: 'engine: decode+sample step', points: decodeAndSample.map((row) => ({ x: row.n, y: row.ratio })) },
           { name: 'engine: decode step', points: decode.map((row) => ({ x: row.n, y: row.ratio })) },
         ],
