@@ -210,13 +210,15 @@ export class LlamaEngine {
   }
 
   /**
-   * Generates one candidate per sequence in lock step: every step queues each live sequence's
-   * next token in the same tick, so node-llama-cpp decodes them in ONE batch, and the prompt
-   * is decoded once and its KV cells copied to the other sequences. Sampling is per sequence
-   * with its own seed (re-derived per step, so replays are identical). JSON mode needs a
-   * grammar, which this path can't carry: it falls back to one `generate` per sequence.
-   * Limit measured on 2 cores: a decode step of 4 tokens costs ~2x one of 1 token (small batches
-   * don't reach the GEMM kernels), so 4 candidates take ~1.8x the time of one, not ~1x.
+   * Generates one candidate per sequence in lock step: every step asks each live candidate's
+   * generator for its next token in the same tick, so node-llama-cpp decodes those tokens in ONE
+   * batch; the prompt is decoded once and its KV cells copied to the other sequences. Each
+   * candidate keeps one sampler (its own seed, and the JSON grammar in JSON mode) for the whole
+   * generation: a sampler per step would cost a 576 KiB native buffer per token that only a
+   * full V8 garbage collection frees (node-llama-cpp's AddonSampler), i.e. RSS growing by
+   * hundreds of MiB per request.
+   * Limit measured on 2 cores: a decode step of 4 tokens costs ~1.8x one of 1 token (Q4_1 has no
+   * batched matrix kernel on this CPU), so 4 candidates take ~1.8x the time of one, not ~1x.
    * Returns one promise per sequence, settled as that candidate finishes; never rejects.
    */
   generateBatch(
@@ -225,9 +227,8 @@ export class LlamaEngine {
     signal: AbortSignal,
   ): Promise<RawCandidate>[] {
     const lastToken = promptTokens[promptTokens.length - 1];
-    // One candidate gains nothing from lock step, and `generate` keeps one sampler for the whole
-    // run (cheaper than controlledEvaluate's sampler per step).
-    if (lastToken === undefined || jobs.length === 1 || jobs.some((job) => job.sampling.json)) {
+    // One candidate gains nothing from lock step and the shared prompt.
+    if (lastToken === undefined || jobs.length === 1) {
       return jobs.map((job) => this.generate(job.sequence, promptTokens, job.sampling, signal));
     }
     const resolvers: ((candidate: RawCandidate) => void)[] = [];
@@ -246,21 +247,21 @@ export class LlamaEngine {
     const sequences = jobs.map((job) => job.sequence);
     const states = jobs.map((job, index) => ({
       index,
-      sequence: job.sequence,
       sampling: job.sampling,
+      steps: undefined as AsyncGenerator<{ token: Token; confidence?: number }, void, void> | undefined,
       generated: [] as Token[],
       logProbSum: 0,
       text: '',
-      next: lastToken,
       live: true,
     }));
     type State = (typeof states)[number];
     const finish = (state: State, finishReason: FinishReason, error?: string): void => {
-      const index = state.index;
       if (!state.live) return;
       state.live = false;
+      // Ends the generator: releases its sequence and its sampler.
+      void state.steps?.return(undefined).catch(() => undefined);
       const n = state.generated.length;
-      settle(index, {
+      settle(state.index, {
         text: state.text,
         meanLogProb: n > 0 ? state.logProbSum / n : null,
         completionTokens: n,
@@ -271,47 +272,41 @@ export class LlamaEngine {
     try {
       await Promise.all(sequences.map((sequence) => sequence.clearHistory()));
       await this.evaluateSharedPrompt(sequences, promptTokens.slice(0, -1));
+      const grammar = jobs.some((job) => job.sampling.json) ? await this.getJsonGrammar() : undefined;
+      for (const state of states) {
+        const sequence = sequences[state.index];
+        if (sequence === undefined) continue;
+        state.steps = sequence.evaluateWithMetadata([lastToken], { confidence: true }, {
+          temperature: state.sampling.temperature,
+          topP: state.sampling.topP,
+          seed: state.sampling.seed,
+          ...(state.sampling.json && grammar
+            ? { grammarEvaluationState: new this.lib.LlamaGrammarEvaluationState({ model: this.model, grammar }) }
+            : {}),
+        });
+      }
     } catch (error) {
       states.forEach((state) => finish(state, 'error', describe(error)));
       return;
     }
-    for (let step = 0; states.some((state) => state.live); step++) {
+    while (states.some((state) => state.live)) {
       if (signal.aborted) {
         states.forEach((state) => finish(state, 'cancelled'));
         return;
       }
       const live = states.filter((state) => state.live);
-      // All calls are made in this tick: they land in the same decode batch.
-      const results = await Promise.allSettled(
-        live.map((state) =>
-          state.sequence.controlledEvaluate([
-            [
-              state.next,
-              {
-                generateNext: {
-                  token: true,
-                  confidence: true,
-                  options: {
-                    temperature: state.sampling.temperature,
-                    topP: state.sampling.topP,
-                    seed: stepSeed(state.sampling.seed, step),
-                  },
-                },
-              },
-            ],
-          ]),
-        ),
-      );
+      // All next() calls are made in this tick: their decodes land in the same batch.
+      const results = await Promise.allSettled(live.map((state) => (state.steps ? state.steps.next() : Promise.reject(new Error('no generator')))));
       results.forEach((result, position) => {
         const state = live[position];
         if (state === undefined) return;
         if (result.status === 'rejected') return finish(state, 'error', describe(result.reason));
         if (signal.aborted) return finish(state, 'cancelled');
-        const output = result.value[0]?.next;
-        const token = output?.token;
-        if (token === undefined || token === null || this.model.isEogToken(token)) return finish(state, 'stop');
-        state.generated.push(token);
-        state.logProbSum += Math.log(Math.max(output?.confidence ?? 0, MIN_PROBABILITY));
+        // The generator ends by itself only on an end-of-generation token.
+        if (result.value.done === true) return finish(state, 'stop');
+        const step = result.value.value;
+        state.generated.push(step.token);
+        state.logProbSum += Math.log(Math.max(step.confidence ?? 0, MIN_PROBABILITY));
         state.text = this.model.detokenize(state.generated);
         const cut = state.sampling.stop.length > 0 ? findStopIndex(state.text, state.sampling.stop) : null;
         if (cut !== null) {
@@ -319,7 +314,6 @@ export class LlamaEngine {
           return finish(state, 'stop');
         }
         if (state.generated.length >= state.sampling.maxTokens) return finish(state, 'length');
-        state.next = token;
       });
     }
   }
@@ -356,11 +350,6 @@ export class LlamaEngine {
 
 interface InternalSequence {
   _copyStateFromOtherSequence?: (other: LlamaContextSequence, upToTokenIndex: number) => Promise<boolean>;
-}
-
-/** A per-step seed derived from the candidate's seed: the sampler is created anew each step. */
-function stepSeed(seed: number, step: number): number {
-  return (seed + Math.imul(step, 0x9e3779b1)) >>> 0;
 }
 
 function describe(error: unknown): string {
