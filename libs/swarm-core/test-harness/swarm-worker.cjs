@@ -42,6 +42,9 @@ const ops = {
   async load() {
     return swarm.load;
   },
+  async rss() {
+    return process.memoryUsage().rss;
+  },
   async estimate({ sequences }) {
     const memory = await core.estimateModelMemory(core.defaultModelPath());
     return { modelBytes: memory.modelBytes, contextBytes: sequences.map((n) => memory.estimateContextBytes(n, 2048)) };

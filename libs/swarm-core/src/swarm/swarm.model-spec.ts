@@ -95,6 +95,24 @@ describe('Swarm on the real default model', () => {
     }
   });
 
+  it('keeps resident memory flat over batched requests (no native buffer per sampled token)', async () => {
+    // A sampler per token per candidate left 576 KiB of native memory each until a full GC:
+    // these 4 requests (3 x 128 tokens each) would have grown RSS by ~800 MiB.
+    const counting: GenerationRequest = {
+      prompt: { kind: 'text', text: 'Counting from one to one thousand: 1, 2, 3, 4,' },
+      maxTokens: 128,
+      candidates: INSTANCES,
+      seed: 7,
+    };
+    candidatesOf(await generate(counting));
+    const before = await worker.call<number>('rss');
+    for (let request = 0; request < 3; request++) {
+      expect(candidatesOf(await generate(counting)).map((c) => c.completionTokens)).toEqual([128, 128, 128]);
+    }
+    const grownMiB = ((await worker.call<number>('rss')) - before) / 2 ** 20;
+    expect(grownMiB).toBeLessThan(64);
+  });
+
   it('stops at once when aborted and gives the instances back', async () => {
     const started = Date.now();
     const outcome = await generate(
