@@ -112,12 +112,10 @@ export function memoryBenchResult(run: MemoryRun): BenchResult {
       'Rss, Anonymous and Pss come from /proc/<pid>/smaps_rollup (file-backed = Rss - Anonymous); VmRSS and VmHWM (peak) from /proc/<pid>/status.',
       `Model file: ${mib(run.modelBytes)} MiB. node-llama-cpp maps the GGUF (mmap), so the weights are file-backed pages: counted once however many sequences read them, and shared with the page cache.`,
       'The node allocates every instance\'s KV cache when it creates the context at start-up, so the growth shows already after load; the request adds compute buffers and heap.',
-      'With 2+ instances the node generates in lock step through node-llama-cpp\'s controlledEvaluate, which creates a sampler for every call (one per token per candidate) ' +
-        'and disposes it; but the native sampler\'s candidate buffer (one 12-byte llama_token_data per vocabulary entry: 576 KiB for a 49152-token vocabulary, ' +
-        'allocated in AddonSampler\'s constructor) is freed only by its C++ destructor, when V8 collects the JS object, and V8 does not see that memory. ' +
-        'While developing this benchmark, 300 such calls raised a process\'s RSS from 263 to 436 MiB and a forced gc() brought it to 236 MiB; ' +
-        'a node with 8 instances grew by about 73 MiB per 128-token request over 6 requests in a row. The after-request slope carries that garbage; the after-load slope does not. ' +
-        'Reported for libs/swarm-core (lock-step generation): memory of a busy node grows with the tokens it serves until a GC.',
+      'This benchmark found a defect, since fixed: the lock step used to call node-llama-cpp\'s controlledEvaluate once per token per candidate, and each call made a sampler whose ' +
+        '576 KiB native candidate buffer (12 bytes per vocabulary entry) is freed only when V8 garbage-collects the JS object, which V8 has no reason to do soon: ' +
+        'an 8-instance node grew by ~73 MiB per 128-token request. Each candidate now keeps one generator (one sampler) for its whole answer; ' +
+        'a model test (libs/swarm-core, test-model) checks that RSS stays flat over batched requests.',
       'The "if each instance loaded its own weights" line is the 1-instance RSS plus one model file per extra instance: what copies would cost, for comparison.',
     ],
   };
