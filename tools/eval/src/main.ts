@@ -1,2 +1,0 @@
-// Entry point: replaced by the eval runner.
-export {};
