@@ -2,23 +2,23 @@
 // for the 2 cores), then writes docs/benchmarks.md and its SVG charts from their results.
 //   node tools/bench/dist/main.js [--only a,b] [--skip c] [--report docs/benchmarks.md]
 // The README's command (tools/scripts/bench-all.sh) does setup first, then this.
-import { describeMachine } from '@local-swarm/bench-kit';
+import { describeMachine, type BenchResult } from '@local-swarm/bench-kit';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import type { BenchOutcome } from './report/bench-outcome';
 import { renderReport } from './report/render-report';
 import { renderSvgLineChart } from './report/svg-line-chart';
 import { runEntry } from './suite/run-entry';
-import { selectEntries } from './suite/suite-entries';
+import { SUITE, selectEntries } from './suite/suite-entries';
 
 const list = (value: string): string[] => value.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
 
 async function main(): Promise<number> {
   const program = new Command('bench')
     .description('Runs the Local Swarm benchmark suite and writes docs/benchmarks.md')
-    .option('--only <names>', 'comma-separated benchmarks to run (default: all)', list, [])
+    .option('--only <names>', 'comma-separated benchmarks to run (default: all); the others keep their last results in the report', list, [])
     .option('--skip <names>', 'comma-separated benchmarks to leave out', list, [])
     .option('--report <file>', 'where the markdown report goes', 'docs/benchmarks.md')
     .option('--results <dir>', 'where each benchmark writes its JSON result', path.join('tmp', 'bench'))
@@ -38,8 +38,20 @@ async function main(): Promise<number> {
   mkdirSync(chartDir, { recursive: true });
   mkdirSync(resultDir, { recursive: true });
 
+  const renderCharts = (result: BenchResult): string[] =>
+    (result.charts ?? []).map((chart, index) => {
+      const file = path.join(chartDir, `${result.name}-${index + 1}.svg`);
+      writeFileSync(file, renderSvgLineChart(chart));
+      return path.relative(path.dirname(reportFile), file);
+    });
   const outcomes: BenchOutcome[] = [];
-  for (const entry of entries) {
+  for (const entry of SUITE) {
+    if (!entries.includes(entry)) {
+      // Left out this time: keep its last result (if any) so the report stays whole.
+      const earlier = readEarlierResult(path.join(resultDir, `${entry.name}.json`));
+      if (earlier !== null) outcomes.push({ status: 'ok', result: earlier, chartFiles: renderCharts(earlier), fromEarlierRun: true });
+      continue;
+    }
     if (interrupted.signal.aborted) break;
     console.log(`\n==> bench: ${entry.name} (${entry.title}; at most ${entry.timeoutSeconds} s)`);
     const run = await runEntry(entry, root, resultDir, interrupted.signal);
@@ -48,12 +60,7 @@ async function main(): Promise<number> {
       outcomes.push({ status: 'failed', name: entry.name, title: entry.title, command: `node ${entry.script}`, seconds: run.seconds, error: run.error });
       continue;
     }
-    const chartFiles = (run.result.charts ?? []).map((chart, index) => {
-      const file = path.join(chartDir, `${entry.name}-${index + 1}.svg`);
-      writeFileSync(file, renderSvgLineChart(chart));
-      return path.relative(path.dirname(reportFile), file);
-    });
-    outcomes.push({ status: 'ok', result: run.result, chartFiles });
+    outcomes.push({ status: 'ok', result: run.result, chartFiles: renderCharts(run.result) });
     console.log(`==> bench: ${entry.name} done in ${run.seconds.toFixed(0)} s`);
   }
 
@@ -63,8 +70,19 @@ async function main(): Promise<number> {
     renderReport({ outcomes, machine, command: options.command, startedAt: startedAt.toISOString(), totalSeconds, revision: revision(root) }),
   );
   const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
-  console.log(`\n==> bench: ${outcomes.length - failed} of ${entries.length} benchmarks done, ${failed} failed, in ${(totalSeconds / 60).toFixed(1)} min; report: ${path.relative(root, reportFile)}`);
-  return failed === 0 && outcomes.length === entries.length ? 0 : 1;
+  const ran = outcomes.filter((outcome) => outcome.status === 'failed' || outcome.fromEarlierRun !== true).length;
+  console.log(`\n==> bench: ${ran - failed} of ${entries.length} benchmarks done, ${failed} failed, in ${(totalSeconds / 60).toFixed(1)} min; report: ${path.relative(root, reportFile)}`);
+  return failed === 0 && ran === entries.length ? 0 : 1;
+}
+
+/** A result file an earlier run left, or null when there is none (or it is unreadable). */
+function readEarlierResult(file: string): BenchResult | null {
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as BenchResult;
+  } catch {
+    return null;
+  }
 }
 
 /** The commit measured, so a report can be matched to its code. */

@@ -1,7 +1,7 @@
 // Consensus cost (issue 5, item 1): wall time of N = 1..8 candidates of the same prompt and
 // length, batched (one lock-step loop) vs one after another, and what node-llama-cpp itself
 // charges for a decode step of N tokens (the floor of any batched loop).
-//   node tools/bench/dist/consensus-cost/main.js [--n 1,2,3,4,5,8] [--tokens 48] [--reps 3] [--threads 2]
+//   node tools/bench/dist/consensus-cost/main.js [--n 1,2,3,4,5,8] [--tokens 32] [--reps 3] [--threads 2]
 import { describeMachine, writeBenchResult, type BenchTable } from '@local-swarm/bench-kit';
 import { defaultModelPath, Swarm } from '@local-swarm/swarm-core';
 import { Command } from 'commander';
@@ -21,7 +21,7 @@ const integers = (value: string): number[] => value.split(',').map((part) => {
 async function main(): Promise<void> {
   const options = new Command('consensus-cost')
     .option('--n <list>', 'candidate counts (must include 1)', integers, [1, 2, 3, 4, 5, 8])
-    .option('--tokens <count>', 'tokens per candidate', Number, 48)
+    .option('--tokens <count>', 'tokens per candidate', Number, 32)
     .option('--reps <count>', 'repetitions per figure (median taken)', Number, 3)
     .option('--threads <count>', 'CPU threads (default: every core)', Number, os.cpus().length)
     .option('--model <path>', 'GGUF model', defaultModelPath())
@@ -32,12 +32,14 @@ async function main(): Promise<void> {
 
   console.log(`consensus-cost: engine floor (decode steps of N tokens), N = ${ns.join(', ')}`);
   const floor = await measureEngineSteps(options.model, ns, options.threads, 16, options.reps);
-  console.log(`consensus-cost: in-process swarm, batched vs one after another, ${options.tokens} tokens, median of ${options.reps}`);
+  const phase = (): string => `${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s`;
+  console.log(`consensus-cost: engine floor done at ${phase()}; in-process swarm, batched vs one after another, ${options.tokens} tokens, median of ${options.reps}`);
   const swarm = await Swarm.start({ modelPath: options.model, modelId: 'bench', instances: Math.max(...ns), contextSize: 256, threads: options.threads, maxQueue: 4 });
   const swarmCosts = await measureSwarmCost(swarm, ns, options.tokens, options.reps).finally(() => swarm.stop());
-  console.log(`consensus-cost: through the whole node (HTTP /v1/completions), one node per N, median of ${options.reps}`);
+  console.log(`consensus-cost: in-process done at ${phase()}; through the whole node (HTTP /v1/completions), one node per N, median of ${options.reps}`);
   const nodeCosts = await measureNodeCost(ns, { model: options.model, threads: options.threads, maxTokens: options.tokens, repetitions: options.reps });
 
+  console.log(`consensus-cost: node done at ${phase()}`);
   const viaNode = ratiosToSingle(nodeCosts.map((cost) => ({ n: cost.n, ms: cost.ms })));
   const batched = ratiosToSingle(swarmCosts.map((cost) => ({ n: cost.n, ms: cost.batchedMs })));
   const sequential = ratiosToSingle(swarmCosts.map((cost) => ({ n: cost.n, ms: cost.sequentialMs })));

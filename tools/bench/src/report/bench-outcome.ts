@@ -2,7 +2,13 @@ import type { BenchResult } from '@local-swarm/bench-kit';
 
 /** How one benchmark of the suite went: its result and chart files, or why there is none. */
 export type BenchOutcome =
-  | { readonly status: 'ok'; readonly result: BenchResult; readonly chartFiles: readonly string[] }
+  | {
+      readonly status: 'ok';
+      readonly result: BenchResult;
+      readonly chartFiles: readonly string[];
+      /** Not run this time (--only / --skip): its last result file, kept so the report stays whole. */
+      readonly fromEarlierRun?: boolean;
+    }
   | {
       readonly status: 'failed';
       readonly name: string;

@@ -40,6 +40,13 @@ describe('renderReport', () => {
   });
 });
 
+describe('renderReport with results kept from an earlier run', () => {
+  it('says which sections were measured in an earlier run, and when', () => {
+    const text = renderReport({ ...base, outcomes: [{ status: 'ok', result, chartFiles: [], fromEarlierRun: true }] });
+    expect(text).toContain('(140 s in an earlier run, started 2026-11-25T03:00:00.000Z)');
+  });
+});
+
 describe('anchor', () => {
   it('matches GitHub heading anchors', () => {
     expect(anchor('Memory: 1, 3, 5, 8 instances')).toBe('memory-1-3-5-8-instances');

@@ -56,7 +56,8 @@ function renderSection(outcome: BenchOutcome): string[] {
     ];
   }
   const { result } = outcome;
-  const lines = [`## ${result.title}`, '', `Alone: \`${result.command}\` (${result.durationSeconds.toFixed(0)} s in this run).`, ''];
+  const when = outcome.fromEarlierRun ? `${result.durationSeconds.toFixed(0)} s in an earlier run, started ${result.startedAt}` : `${result.durationSeconds.toFixed(0)} s in this run`;
+  const lines = [`## ${result.title}`, '', `Alone: \`${result.command}\` (${when}).`, ''];
   lines.push(...result.summary.map((bullet) => `- ${bullet}`), '');
   (result.charts ?? []).forEach((chart, index) => {
     const file = outcome.chartFiles[index];
