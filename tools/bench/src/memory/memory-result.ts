@@ -50,8 +50,8 @@ export function memoryBenchResult(run: MemoryRun): BenchResult {
       ...(summary.requestGrowthPerTokenBytes === null
         ? []
         : [
-            `The request added ${kib(summary.requestGrowthPerTokenBytes)} KiB of RSS per generated token (median over the starts with 2+ instances): ` +
-              'garbage of the lock-step loop, freed only by a V8 garbage collection, not a per-instance cost (see notes).',
+            `The request added ${kib(summary.requestGrowthPerTokenBytes)} KiB of RSS per generated token (median over the starts with 2+ instances; ` +
+              'compute buffers and heap warm-up, which a per-token leak would push to hundreds of KiB: see notes).',
           ]),
       `Machine: ${run.machine}.`,
     ],
