@@ -1,14 +1,13 @@
 import { parseArgs } from 'node:util';
 
 /**
- * Defaults sized to the benchmark's budget (≤ 6 minutes on a quiet 2-core machine). Measured on a
- * loaded 2-core machine with one thread: ~6.9 s CPU per factual task and ~16.5 s per arithmetic
- * task (greedy + 16 samples); 32 + 8 tasks is ~350 s even if a quiet machine were no faster than
- * that CPU time, ~270 s at half the loaded wall time (see README).
+ * Defaults sized to the benchmark's budget (≤ 6 minutes on a quiet 2-core machine). Measured in
+ * the suite on a quiet 2-core machine: 32 factual + 8 arithmetic tasks (greedy + 16 samples each)
+ * took 201 s, ~3.5 s per factual and ~11 s per arithmetic task; 48 + 12 is ~300 s.
  */
 export const DEFAULT_OPTIONS = {
-  factual: 32,
-  arithmetic: 8,
+  factual: 48,
+  arithmetic: 12,
   samples: 16,
   seed: 1,
   temperature: 0.7,
