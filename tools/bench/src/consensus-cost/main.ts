@@ -78,13 +78,15 @@ async function main(): Promise<void> {
     summary: [
       `Through the whole node (HTTP, median of ${options.reps}), 4 candidates cost **${formatRatio(four)}** the wall time of 1; target 1.5x: **${four <= 1.5 ? 'met' : 'not met'}**. In process (Swarm.generate) the same is ${formatRatio(at(batched, 4))}.`,
       `One after another, 4 candidates cost ${formatRatio(at(sequential, 4))} and 8 cost ${formatRatio(at(sequential, 8))}; batched through the node, 8 cost ${formatRatio(at(viaNode, 8))}.`,
-      `The engine's own floor: one llama.cpp decode step holding 4 tokens costs ${formatRatio(at(decode, 4))} a step of 1 token (${formatRatio(at(decodeAndSample, 4))} with sampling), so no lock-step loop on this machine and model can do 4 candidates for less.`,
+      `The engine's own floor: one llama.cpp decode step holding 4 tokens (no sampling) costs ${formatRatio(at(decode, 4))} a step of 1 token, so no lock-step loop on this machine and model can do 4 candidates for less than about that; sampling each sequence adds to it (table).`,
       tokensOk ? `Every candidate generated exactly ${options.tokens} tokens (the prompt never stops).` : `Some candidates stopped before ${options.tokens} tokens: ${swarmCosts.map((cost) => `N=${cost.n}: ${cost.tokens.join('/')}`).join('; ')}.`,
     ],
     tables: [table],
     notes: [
       describeMachine(),
       `Model ${path.basename(options.model)}, ${options.threads} threads, temperature 0.7, top_p 0.95, each candidate its own seed; batched and one-after-another use the same seeds.`,
+      `A node's step gets slower with its instance count even for one candidate: N=1 took ${Math.round(nodeCosts[0]?.ms ?? Number.NaN)} ms on a 1-instance node and ${Math.round(swarmCosts[0]?.batchedMs ?? Number.NaN)} ms in process on an ${Math.max(...ns)}-instance swarm (one context holding every instance's KV cells), which is why the in-process ratios read lower than the node's; the node figures (N instances for N candidates) are the ones a user sees.`,
+      'The decode-step columns come from node-llama-cpp directly (N sequences of one context, one token each per step, median of 16 steps per round); "decode" asks for no logits, "decode+sample" samples every sequence, as generation does. Their N=1 figures are the least stable of the table (a step of ~10-20 ms).',
       'Via the node = a node process started with --instances N (its instances are its candidates), asked over HTTP by a client in this process (majority, temperature 0.7, seed 1000); one node per N, all started before measuring, asked in turn.',
       'Batched in process = one Swarm.generate with N candidates: the prompt is decoded once and its KV cells copied to the other sequences, then every step decodes one token per live candidate in a single llama_decode batch.',
     ],
