@@ -44,6 +44,7 @@ describe('renderReport with results kept from an earlier run', () => {
   it('says which sections were measured in an earlier run, and when', () => {
     const text = renderReport({ ...base, outcomes: [{ status: 'ok', result, chartFiles: [], fromEarlierRun: true }] });
     expect(text).toContain('(140 s in an earlier run, started 2026-11-25T03:00:00.000Z)');
+    expect(text).toContain('This run measured 0 of 1 benchmarks; consensus-cost is kept from an earlier run');
   });
 });
 

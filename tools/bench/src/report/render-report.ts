@@ -31,6 +31,13 @@ export function renderReport(input: ReportInput): string {
     'Every figure below was measured in this one run, side by side where it is a ratio; times are medians of the repetitions stated. Nothing here is a test assertion.',
     '',
   ];
+  const earlier = input.outcomes.filter((outcome) => outcome.status === 'ok' && outcome.fromEarlierRun === true);
+  if (earlier.length > 0) {
+    lines.push(
+      `This run measured ${input.outcomes.length - earlier.length} of ${input.outcomes.length} benchmarks; ${earlier.map(nameOf).join(', ')} ${earlier.length === 1 ? 'is' : 'are'} kept from an earlier run (each section says when).`,
+      '',
+    );
+  }
   if (failed.length > 0) {
     lines.push(`**${failed.length} of ${input.outcomes.length} benchmarks failed in this run:** ${failed.map(nameOf).join(', ')} (see their sections).`, '');
   }
