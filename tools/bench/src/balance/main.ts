@@ -11,6 +11,7 @@ import { requestCompletion } from '../lan/request-completion';
 import { tallyRequests } from '../lan/request-tally';
 import { balanceReport, type BalanceSettings, type BalanceSetup, type BalanceWindow } from './balance-report';
 import { runThroughputWindow } from './throughput-window';
+import { positiveNumberOption } from '../support/numeric-flag';
 
 const IDS = { a: 'bench-a', b: 'bench-b', solo: 'bench-solo' } as const;
 const COUNTING_PROMPT = 'Counting from one to one thousand: 1, 2, 3, 4, 5, 6, 7,';
@@ -26,21 +27,15 @@ interface Options {
   model?: string;
 }
 
-const positive = (value: string): number => {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new RangeError(`not a positive number: ${value}`);
-  return number;
-};
-
 async function main(): Promise<void> {
   const options = new Command('balance')
     .description('Balance-mode throughput: two nodes on two cores vs one node on one core, in network namespaces (needs root, iproute2, taskset)')
-    .option('--rounds <count>', 'windows per setup, the setups alternating (median taken)', positive, 3)
-    .option('--window <seconds>', 'length of a measured window', positive, 10)
-    .option('--warmup <seconds>', 'load before each window opens', positive, 1)
-    .option('--concurrency <count>', 'clients, each with one request in flight', positive, 4)
-    .option('--tokens <count>', 'max_tokens per request', positive, 32)
-    .option('--instances <count>', 'instances per node (candidates per request)', positive, 1)
+    .option('--rounds <count>', 'windows per setup, the setups alternating (median taken)', positiveNumberOption('rounds'), 3)
+    .option('--window <seconds>', 'length of a measured window', positiveNumberOption('window'), 10)
+    .option('--warmup <seconds>', 'load before each window opens', positiveNumberOption('warmup'), 1)
+    .option('--concurrency <count>', 'clients, each with one request in flight', positiveNumberOption('concurrency'), 4)
+    .option('--tokens <count>', 'max_tokens per request', positiveNumberOption('tokens'), 32)
+    .option('--instances <count>', 'instances per node (candidates per request)', positiveNumberOption('instances'), 1)
     .addOption(new Option('--target <node>', 'two-node clients send to A only (A balances) or to both').choices(['a', 'both']).default('a'))
     .option('--model <path>', "GGUF model (default: the node's default model)")
     .parse()

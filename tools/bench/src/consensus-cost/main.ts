@@ -5,6 +5,7 @@
 import { describeMachine, writeBenchResult, type BenchTable } from '@local-swarm/bench-kit';
 import { defaultModelPath, Swarm } from '@local-swarm/swarm-core';
 import { Command } from 'commander';
+import { commanderParser, integerListFlag, positiveIntegerOption } from '../support/numeric-flag';
 import os from 'node:os';
 import path from 'node:path';
 import { formatRatio, ratiosToSingle } from './cost-table';
@@ -12,18 +13,12 @@ import { measureEngineSteps } from './engine-floor';
 import { measureNodeCost } from './node-cost';
 import { measureSwarmCost } from './swarm-cost';
 
-const integers = (value: string): number[] => value.split(',').map((part) => {
-  const number = Number(part);
-  if (!Number.isInteger(number) || number < 1) throw new RangeError(`not a positive integer: ${part}`);
-  return number;
-});
-
 async function main(): Promise<void> {
   const options = new Command('consensus-cost')
-    .option('--n <list>', 'candidate counts (must include 1)', integers, [1, 2, 3, 4, 5, 8])
-    .option('--tokens <count>', 'tokens per candidate', Number, 32)
-    .option('--reps <count>', 'repetitions per figure (median taken)', Number, 3)
-    .option('--threads <count>', 'CPU threads (default: every core)', Number, os.cpus().length)
+    .option('--n <list>', 'candidate counts (1 is always measured)', commanderParser((raw) => integerListFlag('n', raw, [], 1, 64)), [1, 2, 3, 4, 5, 8])
+    .option('--tokens <count>', 'tokens per candidate', positiveIntegerOption('tokens'), 32)
+    .option('--reps <count>', 'repetitions per figure (median taken)', positiveIntegerOption('reps'), 3)
+    .option('--threads <count>', 'CPU threads (default: every core)', positiveIntegerOption('threads'), os.cpus().length)
     .option('--model <path>', 'GGUF model', defaultModelPath())
     .parse()
     .opts<{ n: number[]; tokens: number; reps: number; threads: number; model: string }>();

@@ -13,6 +13,7 @@ import { federationReport, type FederationMeasurements, type FederationSettings 
 import type { DepartureSample, DiscoverySample, EventWindow } from './federation-samples';
 import { restartB, stopB, type MembershipContext } from './membership-events';
 import { measureVoteLatency } from './vote-latency';
+import { positiveIntegerOption } from '../support/numeric-flag';
 
 const A_ID = 'bench-a';
 const B_ID = 'bench-b';
@@ -32,21 +33,15 @@ interface Options {
   model?: string;
 }
 
-const positive = (value: string): number => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new RangeError(`not a positive integer: ${value}`);
-  return number;
-};
-
 async function main(): Promise<void> {
   const options = new Command('federation')
     .description('Federation benchmark: two nodes in network namespaces (needs root, iproute2, taskset)')
-    .option('--reps <count>', 'interleaved rounds of the four latency cases (median taken)', positive, 5)
-    .option('--events <count>', 'SIGTERMs and kill -9s of B, each (median taken)', positive, 3)
-    .option('--tokens <count>', 'max_tokens of the latency requests', positive, 32)
-    .option('--client-tokens <count>', "max_tokens of the client loop's chat requests during events", positive, 8)
-    .option('--instances <count>', 'instances (candidates) per node', positive, 1)
-    .option('--settle-ms <ms>', 'how long after each event its window stays open', positive, 1000)
+    .option('--reps <count>', 'interleaved rounds of the four latency cases (median taken)', positiveIntegerOption('reps'), 5)
+    .option('--events <count>', 'SIGTERMs and kill -9s of B, each (median taken)', positiveIntegerOption('events'), 3)
+    .option('--tokens <count>', 'max_tokens of the latency requests', positiveIntegerOption('tokens'), 32)
+    .option('--client-tokens <count>', "max_tokens of the client loop's chat requests during events", positiveIntegerOption('client-tokens'), 8)
+    .option('--instances <count>', 'instances (candidates) per node', positiveIntegerOption('instances'), 1)
+    .option('--settle-ms <ms>', 'how long after each event its window stays open', positiveIntegerOption('settle-ms'), 1000)
     .option('--model <path>', 'GGUF model (default: the node\'s default model)')
     .parse()
     .opts<Options>();

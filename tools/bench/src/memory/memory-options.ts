@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { integerListFlag, numericFlag } from '../node-process/numeric-flag';
+import { integerListFlag, numericFlag } from '../support/numeric-flag';
 
 export interface MemoryOptions {
   /** Instance counts to start nodes with; default 1, 3, 5, 8. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { numericFlag } from '../node-process/numeric-flag';
+import { numericFlag } from '../support/numeric-flag';
 
 export interface ServingOptions {
   /** Measured pairs (one HTTP request + one in-process generation each); default 7. */

@@ -1,4 +1,5 @@
-import { integerListFlag, numericFlag } from './numeric-flag';
+import { InvalidArgumentError } from 'commander';
+import { integerListFlag, numericFlag, positiveIntegerOption, positiveNumberOption } from './numeric-flag';
 
 describe('numericFlag', () => {
   it('gives the default when the flag is absent', () => {
@@ -25,5 +26,17 @@ describe('integerListFlag', () => {
   it('refuses empty items and values out of range', () => {
     expect(() => integerListFlag('instances', '1,,3', [1], 1, 16)).toThrow(/comma-separated/);
     expect(() => integerListFlag('instances', '1,32', [1], 1, 16)).toThrow(/from 1 to 16/);
+  });
+});
+
+describe('commander option parsers', () => {
+  it('positiveIntegerOption takes integers from 1 and names the flag when refusing', () => {
+    expect(positiveIntegerOption('reps')('5')).toBe(5);
+    expect(() => positiveIntegerOption('reps')('0')).toThrow('--reps must be an integer from 1 up, got "0"');
+    expect(() => positiveIntegerOption('reps')('2.5')).toThrow(InvalidArgumentError);
+  });
+  it('positiveNumberOption takes fractions above 0', () => {
+    expect(positiveNumberOption('window')('0.5')).toBe(0.5);
+    expect(() => positiveNumberOption('window')('0')).toThrow('--window must be a number above 0, got "0"');
   });
 });
