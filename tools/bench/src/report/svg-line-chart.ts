@@ -1,9 +1,11 @@
 import type { BenchChart } from '@local-swarm/bench-kit';
 
 /** Plot size in SVG user units; the image scales in the browser. */
-const WIDTH = 720;
+const PLOT_WIDTH = 460;
 const HEIGHT = 400;
-const MARGIN = { top: 40, right: 190, bottom: 56, left: 72 };
+const MARGIN = { top: 40, bottom: 56, left: 72 };
+/** Width of a legend character at 12 px sans-serif, generous so labels never spill out. */
+const LEGEND_CHAR_WIDTH = 7.2;
 /** Colour-blind-safe palette (Okabe–Ito), one per series in order. */
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
 
@@ -21,16 +23,19 @@ export function renderSvgLineChart(chart: BenchChart): string {
   const yTicks = niceTicks(Math.min(0, ...ys), Math.max(...ys));
   const [xMin, xMax] = [first(xTicks), last(xTicks)];
   const [yMin, yMax] = [first(yTicks), last(yTicks)];
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
+  // The legend sits right of the plot, as wide as its longest label needs.
+  const legendWidth = 16 + 28 + Math.max(...chart.series.map((series) => series.name.length)) * LEGEND_CHAR_WIDTH + 12;
+  const width = Math.ceil(MARGIN.left + PLOT_WIDTH + legendWidth);
+  const plotWidth = PLOT_WIDTH;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const sx = (x: number): number => MARGIN.left + ((x - xMin) / (xMax - xMin || 1)) * plotWidth;
   const sy = (y: number): number => MARGIN.top + plotHeight - ((y - yMin) / (yMax - yMin || 1)) * plotHeight;
 
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${HEIGHT}" width="${width}" height="${HEIGHT}" font-family="sans-serif" font-size="12">`,
     `<title>${escapeXml(chart.title)}</title>`,
-    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
+    `<rect width="${width}" height="${HEIGHT}" fill="#ffffff"/>`,
     `<text x="${MARGIN.left}" y="24" font-size="15" font-weight="bold">${escapeXml(chart.title)}</text>`,
   );
   for (const tick of yTicks) {
