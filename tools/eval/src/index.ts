@@ -29,6 +29,6 @@ export type { EarlyExitSummary, FamilySummary, VoteSummary } from './analysis/su
 export { analyseRecords, defaultAnalysisSettings, DEFAULT_KS, DEFAULT_EARLY_EXIT_KS } from './analysis/analyse-records';
 export type { Analysis } from './analysis/analyse-records';
 export { runTasks } from './answer-quality/run-tasks';
-export type { SamplingSettings } from './answer-quality/run-tasks';
+export type { SamplingSettings } from './records/answer-record';
 export { taskSeed } from './answer-quality/task-seed';
 export { buildAnswerQualityResult } from './answer-quality/answer-quality-report';

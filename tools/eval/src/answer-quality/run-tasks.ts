@@ -1,18 +1,10 @@
 import type { Swarm } from '@local-swarm/swarm-core';
 import { performance } from 'node:perf_hooks';
 import { taskPrompt } from '../prompts/task-prompt';
-import type { CallRecord, TaskRecord } from '../records/answer-record';
-import type { EvalTask, TaskFamily } from '../tasks/eval-task';
+import type { CallRecord, SamplingSettings, TaskRecord } from '../records/answer-record';
+import type { EvalTask } from '../tasks/eval-task';
 import { taskSeed } from './task-seed';
 
-export interface SamplingSettings {
-  readonly seed: number;
-  readonly samples: number;
-  readonly temperature: number;
-  readonly topP: number;
-  readonly maxTokens: Readonly<Record<TaskFamily, number>>;
-  readonly stop: Readonly<Record<TaskFamily, readonly string[]>>;
-}
 
 interface CallSettings {
   readonly candidates: number;

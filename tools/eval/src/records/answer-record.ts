@@ -32,15 +32,8 @@ export interface CallRecord {
   readonly samples: readonly SampleRecord[];
 }
 
-/** First line of a records file: how the run was made. */
-export interface RunRecord {
-  readonly type: 'run';
-  readonly version: number;
-  readonly startedAt: string;
-  /** File name of the GGUF model. */
-  readonly model: string;
-  /** Model id stamped on candidates (what decide() sees). */
-  readonly modelId: string;
+/** How each task was sampled; a run record carries them so the analysis knows what it reads. */
+export interface SamplingSettings {
   readonly seed: number;
   /** Sampled answers per task (one call with this many candidates). */
   readonly samples: number;
@@ -48,6 +41,17 @@ export interface RunRecord {
   readonly topP: number;
   readonly maxTokens: Readonly<Record<TaskFamily, number>>;
   readonly stop: Readonly<Record<TaskFamily, readonly string[]>>;
+}
+
+/** First line of a records file: how the run was made. */
+export interface RunRecord extends SamplingSettings {
+  readonly type: 'run';
+  readonly version: number;
+  readonly startedAt: string;
+  /** File name of the GGUF model. */
+  readonly model: string;
+  /** Model id stamped on candidates (what decide() sees). */
+  readonly modelId: string;
   readonly contextSize: number;
   readonly threads: number | null;
   readonly factualSetSize: number;
