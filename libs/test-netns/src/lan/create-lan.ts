@@ -170,6 +170,9 @@ export async function createLan(options: CreateLanOptions): Promise<Lan> {
         clearTimeout(timer);
         resolve({ code, signal, stdout, stderr });
       });
+      // A command that exits without reading its input closes the pipe first: the EPIPE that
+      // follows is not a failure of the command (its exit code says how it went).
+      child.stdin?.on('error', () => undefined);
       child.stdin?.end(runOptions.input ?? '');
     });
 
