@@ -7,12 +7,11 @@ import { CompletionsController } from './openai/completions.controller';
 import { ModelsController } from './openai/models.controller';
 import type pino from 'pino';
 import { DashboardModule } from './dashboard';
-import { APP_LOGGER } from './logging/app-logger.token';
+import { APP_LOGGER, ListenState, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from './core/core.tokens';
 import { MetricsModule } from './metrics';
 import { RequestEvents } from './observability/request-events';
 import { CANDIDATE_PLANNER, LocalOnlyPlanner } from './swarm/candidate-planner';
 import { NO_PEERS, PEER_COUNTS } from './swarm/peer-counts';
-import { ListenState, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from './swarm/swarm.tokens';
 
 export interface AppModuleOptions {
   /** The loaded swarm: loading happens before Nest starts so the banner can show progress. */

@@ -21,7 +21,7 @@ import { OpenAiValidationPipe } from '../openai/validation/openai-validation.pip
 import { RequestEvents } from '../observability/request-events';
 import { REQUEST_ID_HEADER, requestIdFor } from '../observability/request-id';
 import { privateNetworkOnly } from '../security/private-network-only.hook';
-import { ListenState, type NodeSettings } from '../swarm/swarm.tokens';
+import { ListenState, type NodeSettings } from '../core/core.tokens';
 import { formatBanner } from './banner';
 import { createLoadProgress } from './load-progress';
 import { planSwarm } from './plan-swarm';

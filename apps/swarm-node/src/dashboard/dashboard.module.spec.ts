@@ -18,7 +18,7 @@ import { OpenAiValidationPipe } from '../openai/validation/openai-validation.pip
 import { privateNetworkOnly } from '../security/private-network-only.hook';
 import { CANDIDATE_PLANNER, LocalOnlyPlanner } from '../swarm/candidate-planner';
 import { NO_PEERS, PEER_COUNTS } from '../swarm/peer-counts';
-import type { NodeSettings } from '../swarm/swarm.tokens';
+import type { NodeSettings } from '../core/core.tokens';
 import { FakeSwarm } from '../testing/fake-swarm';
 import { DashboardHub, type CandidateEvent, type DashboardState } from './dashboard-hub';
 import { formatSseEvent } from './dashboard-sse';

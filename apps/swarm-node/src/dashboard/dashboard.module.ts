@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { join } from 'node:path';
 import { PeerDirectory } from '../federation/peer-directory';
 import type { RequestEvents } from '../observability/request-events';
-import type { LocalSwarm, NodeSettings } from '../swarm/swarm.tokens';
+import type { LocalSwarm, NodeSettings } from '../core/core.tokens';
 import { DashboardHub } from './dashboard-hub';
 import { DashboardPage } from './dashboard-page';
 import { peerSourceOf } from './dashboard-peers';

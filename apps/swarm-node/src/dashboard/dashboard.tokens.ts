@@ -1,5 +1,5 @@
 import type { RequestEvents } from '../observability/request-events';
-import type { LocalSwarm, NodeSettings } from '../swarm/swarm.tokens';
+import type { LocalSwarm, NodeSettings } from '../core/core.tokens';
 
 /** Injection token of the dashboard's resolved options. */
 export const DASHBOARD_OPTIONS = Symbol('DASHBOARD_OPTIONS');

@@ -2,9 +2,8 @@ import { createDiscoveryService, type PeerInfo, type SwarmDiscovery } from '@loc
 import { FEDERATION_PROTOCOL_VERSION } from '@local-swarm/federation-protocol';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type pino from 'pino';
-import { APP_LOGGER } from '../logging/app-logger.token';
+import { APP_LOGGER, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
 import { toLibLogger } from '../logging/app-logger';
-import { LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
 import { FEDERATION_OPTIONS, type FederationOptions } from './federation.tokens';
 import { PeerDirectory } from './peer-directory';
 

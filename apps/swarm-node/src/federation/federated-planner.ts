@@ -1,6 +1,6 @@
 import { FederatedSwarm } from '@local-swarm/swarm-core';
 import { Inject, Injectable } from '@nestjs/common';
-import { LOCAL_SWARM, type LocalSwarm } from '../swarm/swarm.tokens';
+import { LOCAL_SWARM, type LocalSwarm } from '../core/core.tokens';
 import { FEDERATION_OPTIONS, type FederationOptions } from './federation.tokens';
 import { PeerDirectory } from './peer-directory';
 

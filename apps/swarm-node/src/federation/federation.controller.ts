@@ -11,10 +11,9 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Res } fro
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type pino from 'pino';
-import { APP_LOGGER } from '../logging/app-logger.token';
+import { APP_LOGGER, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
 import { OpenAiHttpError, openAiErrorFromSwarmFailure } from '../openai/errors/openai-error';
 import { abortOnClientDisconnect } from '../openai/request-abort';
-import { LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
 import { FEDERATION_OPTIONS, type FederationOptions } from './federation.tokens';
 import { PeerDirectory } from './peer-directory';
 

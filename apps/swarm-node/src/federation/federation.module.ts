@@ -1,10 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type pino from 'pino';
-import { APP_LOGGER } from '../logging/app-logger.token';
+import { APP_LOGGER, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
 import { RequestEvents } from '../observability/request-events';
 import { CANDIDATE_PLANNER } from '../swarm/candidate-planner';
 import { PEER_COUNTS } from '../swarm/peer-counts';
-import { LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
 import { DiscoveryService } from './discovery.service';
 import { FederatedPlanner } from './federated-planner';
 import { FederationController } from './federation.controller';

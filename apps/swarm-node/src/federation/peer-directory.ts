@@ -11,7 +11,7 @@ import {
 import type { CandidateSource } from '@local-swarm/swarm-core';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type pino from 'pino';
-import { APP_LOGGER } from '../logging/app-logger.token';
+import { APP_LOGGER } from '../core/core.tokens';
 import { RequestEvents } from '../observability/request-events';
 import type { PeerCounter, PeerCounts } from '../swarm/peer-counts';
 import { FEDERATION_OPTIONS, type FederationOptions } from './federation.tokens';

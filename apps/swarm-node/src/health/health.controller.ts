@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequestEvents } from '../observability/request-events';
 import { PEER_COUNTS, type PeerCounter } from '../swarm/peer-counts';
-import { ListenState, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
+import { ListenState, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
 
 @ApiTags('Node')
 @Controller('health')

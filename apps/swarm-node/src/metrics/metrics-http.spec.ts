@@ -16,7 +16,7 @@ import { OpenAiValidationPipe } from '../openai/validation/openai-validation.pip
 import { privateNetworkOnly } from '../security/private-network-only.hook';
 import { CANDIDATE_PLANNER, LocalOnlyPlanner } from '../swarm/candidate-planner';
 import { PEER_COUNTS, type PeerCounts } from '../swarm/peer-counts';
-import { LOCAL_SWARM, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
+import { LOCAL_SWARM, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
 import { FakeSwarm } from '../testing/fake-swarm';
 
 type MetricFamily = parsePrometheusTextFormat.MetricFamily;

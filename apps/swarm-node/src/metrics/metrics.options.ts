@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import type pino from 'pino';
 import type { RequestEvents } from '../observability/request-events';
-import type { LocalSwarm } from '../swarm/swarm.tokens';
+import type { LocalSwarm } from '../core/core.tokens';
 
 /** Injection token of MetricsModule's options. */
 export const METRICS_OPTIONS = Symbol('METRICS_OPTIONS');

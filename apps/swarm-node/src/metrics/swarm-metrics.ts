@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RequestEvents, RequestFinished, VoteFailed } from '../observability/request-events';
 import type { PeerCounter } from '../swarm/peer-counts';
-import type { LocalSwarm } from '../swarm/swarm.tokens';
+import type { LocalSwarm } from '../core/core.tokens';
 
 /** Prefix of every metric this node defines (process metrics keep prom-client's standard names). */
 export const METRIC_PREFIX = 'local_swarm_';

@@ -7,10 +7,9 @@ import {
 } from '@local-swarm/swarm-core';
 import { Inject, Injectable } from '@nestjs/common';
 import type pino from 'pino';
-import { APP_LOGGER } from '../logging/app-logger.token';
+import { APP_LOGGER, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
 import { RequestEvents } from '../observability/request-events';
 import { CANDIDATE_PLANNER, type CandidatePlanner, type FederationMode } from '../swarm/candidate-planner';
-import { LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
 import type { ChatCompletionRequestDto, ChatMessageDto } from './dto/chat-completion-request.dto';
 import type { CompletionRequestDto } from './dto/completion-request.dto';
 import type { SamplingFieldsDto } from './dto/sampling-fields.dto';

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LOCAL_SWARM, type LocalSwarm } from '../swarm/swarm.tokens';
+import { LOCAL_SWARM, type LocalSwarm } from '../core/core.tokens';
 import { CompletionService } from './completion.service';
 import { CompletionRequestDto } from './dto/completion-request.dto';
 import { respondWithConsensus } from './respond-with-consensus';

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../swarm/swarm.tokens';
+import { LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
 import { OpenAiHttpError } from './errors/openai-error';
 
 interface ModelObject {

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { AppModule } from '../app.module';
 import { RequestEvents } from '../observability/request-events';
 import { privateNetworkOnly } from '../security/private-network-only.hook';
-import type { NodeSettings } from '../swarm/swarm.tokens';
+import type { NodeSettings } from '../core/core.tokens';
 import { FakeSwarm } from '../testing/fake-swarm';
 import { OpenAiExceptionFilter } from './errors/openai-exception.filter';
 import { OpenAiValidationPipe } from './validation/openai-validation.pipe';

@@ -1,5 +1,5 @@
 import { FederatedSwarm, NO_REMOTE_PEERS } from '@local-swarm/swarm-core';
-import type { LocalSwarm } from './swarm.tokens';
+import type { LocalSwarm } from '../core/core.tokens';
 
 export { FEDERATION_MODES, type FederationMode } from '@local-swarm/swarm-core';
 

@@ -9,7 +9,7 @@ import {
   type SwarmInfo,
   type SwarmLoad,
 } from '@local-swarm/swarm-core';
-import type { LocalSwarm } from '../swarm/swarm.tokens';
+import type { LocalSwarm } from '../core/core.tokens';
 
 /** What one canned candidate says; the rest of the Candidate is filled in by the fake. */
 export interface CannedCandidate {

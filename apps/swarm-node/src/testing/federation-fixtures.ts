@@ -22,7 +22,7 @@ import { RequestEvents } from '../observability/request-events';
 import { OpenAiExceptionFilter } from '../openai/errors/openai-exception.filter';
 import { OpenAiValidationPipe } from '../openai/validation/openai-validation.pipe';
 import { privateNetworkOnly } from '../security/private-network-only.hook';
-import type { NodeSettings } from '../swarm/swarm.tokens';
+import type { NodeSettings } from '../core/core.tokens';
 import type { FakeSwarm } from './fake-swarm';
 import { sendJson, startTestHttpServer, type TestHttpServer } from './test-http-server';
 

@@ -1,11 +1,12 @@
-import type { Swarm } from '@local-swarm/swarm-core';
 import type { StrategyName } from '@local-swarm/consensus';
-import type { FederationMode } from './candidate-planner';
+import type { FederationMode, Swarm } from '@local-swarm/swarm-core';
 
 /** Injection token of this node's local swarm. */
 export const LOCAL_SWARM = Symbol('LOCAL_SWARM');
 /** Injection token of the node's resolved runtime settings. */
 export const NODE_SETTINGS = Symbol('NODE_SETTINGS');
+/** Injection token of the node's pino logger. */
+export const APP_LOGGER = Symbol('APP_LOGGER');
 
 /** The part of `Swarm` the HTTP layer uses (a narrow surface keeps fakes honest in unit tests). */
 export type LocalSwarm = Pick<Swarm, 'id' | 'info' | 'load' | 'check' | 'countPromptTokens' | 'generate' | 'expectedCandidates'>;
