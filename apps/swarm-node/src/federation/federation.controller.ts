@@ -12,8 +12,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type pino from 'pino';
 import { APP_LOGGER, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
-import { OpenAiHttpError, openAiErrorFromSwarmFailure } from '../openai/errors/openai-error';
-import { abortOnClientDisconnect } from '../openai/request-abort';
+import { OpenAiHttpError, openAiErrorFromSwarmFailure } from '../http/openai-error';
+import { abortOnClientDisconnect } from '../http/request-abort';
 import { FEDERATION_OPTIONS, type FederationOptions } from './federation.tokens';
 import { PeerDirectory } from './peer-directory';
 

@@ -13,7 +13,7 @@ import { CANDIDATE_PLANNER, type CandidatePlanner, type FederationMode } from '.
 import type { ChatCompletionRequestDto, ChatMessageDto } from './dto/chat-completion-request.dto';
 import type { CompletionRequestDto } from './dto/completion-request.dto';
 import type { SamplingFieldsDto } from './dto/sampling-fields.dto';
-import { OpenAiHttpError, openAiErrorFromSwarmFailure } from './errors/openai-error';
+import { OpenAiHttpError, openAiErrorFromSwarmFailure } from '../http/openai-error';
 
 /** A request checked against this node's limits, ready to run. */
 export interface PreparedRequest {

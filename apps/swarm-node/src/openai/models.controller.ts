@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
-import { OpenAiHttpError } from './errors/openai-error';
+import { OpenAiHttpError } from '../http/openai-error';
 
 interface ModelObject {
   readonly id: string;

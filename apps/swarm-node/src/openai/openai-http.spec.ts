@@ -9,8 +9,8 @@ import { RequestEvents } from '../observability/request-events';
 import { privateNetworkOnly } from '../security/private-network-only.hook';
 import type { NodeSettings } from '../core/core.tokens';
 import { FakeSwarm } from '../testing/fake-swarm';
-import { OpenAiExceptionFilter } from './errors/openai-exception.filter';
-import { OpenAiValidationPipe } from './validation/openai-validation.pipe';
+import { OpenAiExceptionFilter } from '../http/openai-exception.filter';
+import { OpenAiValidationPipe } from '../http/openai-validation.pipe';
 
 const settings: NodeSettings = {
   version: '9.9.9-test',

@@ -1,6 +1,6 @@
 import { isTrustedClientAddress } from '@local-swarm/net-binding';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { OpenAiErrorBody } from '../openai/errors/openai-error';
+import type { OpenAiErrorBody } from '../http/openai-error';
 
 /**
  * Fastify onRequest hook: only loopback, private (RFC 1918 / ULA), CGNAT (e.g. Tailscale) and

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { OpenAiErrorBody } from '../errors/openai-error';
+import type { OpenAiErrorBody } from '../../http/openai-error';
 
 /**
  * OpenAI-style server-sent events on a hijacked Fastify reply: `data: <json>\n\n` events and a

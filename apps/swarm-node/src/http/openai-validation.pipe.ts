@@ -1,6 +1,6 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { OpenAiHttpError } from '../errors/openai-error';
-import { validationErrorsToOpenAi } from '../errors/validation-error-to-openai';
+import { OpenAiHttpError } from './openai-error';
+import { validationErrorsToOpenAi } from './validation-error-to-openai';
 
 /**
  * Validates request bodies against their class-validator DTOs and reports the first problem in
