@@ -1,14 +1,4 @@
 import type { PeerStatusWire } from '@local-swarm/federation-protocol';
-import type { FederatedSwarm } from '@local-swarm/swarm-core';
-
-/**
- * Injection token of this node's FederatedSwarm: who answers a request (this node alone, or with
- * its peers) and how. Provided by PeersModule in both modes (federation on or off).
- */
-export const FEDERATED_SWARM = Symbol('FEDERATED_SWARM');
-
-/** What the completion path needs of the FederatedSwarm: plan a request and run it. */
-export type RequestPlanner = Pick<FederatedSwarm, 'plan' | 'generateWithFederation'>;
 
 /** Injection token of the PeerView: the peers as /health, /metrics and the dashboard show them. */
 export const PEER_VIEW = Symbol('PEER_VIEW');
