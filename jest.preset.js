@@ -1,6 +1,6 @@
 // Shared jest settings for every project. Each project's jest.config.ts spreads this.
 // ts-jest compiles with the project's tsconfig.spec.json; `isolatedModules` is required there
-// because module=node16 keeps `import()` as a real dynamic import (see shared stack notes).
+// because module=node16 keeps `import()` as a real dynamic import (ts-jest otherwise rewrites it into require(), which an ESM-only package such as node-llama-cpp refuses).
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.base.json');
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark suite of issue 5 in one command, on a fresh machine too:
+# The benchmark suite in one command, on a fresh machine too:
 #   bash tools/scripts/bench-all.sh [--only consensus-cost,memory] [--skip answer-quality]
 # Sets up (see setup.sh: npm ci, build, default model), fetches the second model (Gemma 3 270M,
 # for the two-model federation run), then runs every benchmark one after another and writes

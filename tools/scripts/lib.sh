@@ -6,7 +6,7 @@ LOCAL_SWARM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export LOCAL_SWARM_ROOT
 
 # Determinism: no Nx daemon, no Nx Cloud, plain (non-TUI) Nx output. node-llama-cpp must never
-# download or build llama.cpp (it uses its prebuilt binaries; see shared/stack-notes.md).
+# download or build llama.cpp (it uses node-llama-cpp's prebuilt CPU binaries from npm; a source build would need to download llama.cpp).
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 export NODE_LLAMA_CPP_SKIP_DOWNLOAD=true
 

@@ -86,7 +86,7 @@ describeLan('federation on a LAN of namespaces', () => {
   let aId: string;
   let bId: string;
 
-  it('two nodes on one network discover each other within the seed’s 10 s and both vote on one answer', async () => {
+  it('two nodes on one network discover each other within 10 s and both vote on one answer', async () => {
     a = await lan.startNode('a', NODE_ARGS);
     b = await lan.startNode('b', NODE_ARGS);
     [aId, bId] = [await nodeIdOf(a), await nodeIdOf(b)];

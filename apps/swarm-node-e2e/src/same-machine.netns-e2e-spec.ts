@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { FederationLan, type LanNode } from './support/federation-lan';
 
 /**
- * The seed's "two instances on the same machine": two nodes on two ports of 127.0.0.1 inside one
+ * "Two instances on the same machine": two nodes on two ports of 127.0.0.1 inside one
  * namespace of the test's own, with mDNS on that namespace's loopback. (Never the machine's own
  * loopback: mDNS must not reach the root namespace.)
  */

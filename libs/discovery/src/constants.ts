@@ -23,7 +23,7 @@ export const TxtKey = {
   PROTOCOL: 'protocol',
 } as const;
 
-/** A peer unseen this long is dropped ("Peers timeout after 60 seconds if not seen": the seed). */
+/** A peer unseen this long is dropped (peers time out after 60 seconds unseen, as the original prototype did). */
 export const DEFAULT_PEER_TTL_MS = 60_000;
 
 /**

@@ -71,7 +71,7 @@ describe('SwarmDiscovery in network namespaces', () => {
     const aFoundB = await a.waitForPeer('peer-joined', 'node-b', 10_000);
     measure('A found B, from B advertised', Math.max(0, aFoundB.t - advertisedB.t));
     measure('A advertise (probe + announce)', advertisedA.t - a.startedAt);
-    expect(bFoundA.t - b.startedAt).toBeLessThan(10_000); // the seed: "discover each other within 5-10 seconds"
+    expect(bFoundA.t - b.startedAt).toBeLessThan(10_000); // the product target: peers discover each other within 5-10 seconds
 
     const peerA = bFoundA['peer'] as AgentPeer;
     expect(peerA).toMatchObject({

@@ -1,4 +1,4 @@
-// The benchmark suite: runs every benchmark of issue 5 one after another (they must not compete
+// The benchmark suite: runs every benchmark one after another (they must not compete
 // for the 2 cores), then writes docs/benchmarks.md and its SVG charts from their results.
 //   node tools/bench/dist/main.js [--only a,b] [--skip c] [--report docs/benchmarks.md]
 // The README's command (tools/scripts/bench-all.sh) does setup first, then this.

@@ -14,7 +14,7 @@ import { chromiumMissingReason, launchChromiumIn, type NamespacedBrowser } from 
  */
 const NODE_ARGS = ['--federation', '--threads', '1', '--instances', '1', '--context-size', '512'];
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'dashboard');
-/** The issue: "joins and departures appear within a second of the node knowing". */
+/** Joins and departures must appear within a second of the node knowing. */
 const LIVE_WITHIN_MS = 1000;
 
 interface PeerRow {
@@ -96,7 +96,7 @@ describeLan('peer dashboard in a browser, two nodes on a LAN of namespaces', () 
   }
 
   beforeAll(async () => {
-    // Fail (never skip) when the browser is missing: the issue's tests must run.
+    // Fail (never skip) when the browser is missing: these tests must run.
     const missing = chromiumMissingReason();
     if (missing !== null) throw new Error(missing);
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -7,7 +7,7 @@ import type { Advertiser, AdvertisedService } from './advertiser';
  *
  * The interface is ALWAYS passed to getResponder(): ciao 1.3.12 lists interfaces with `ip -o link`
  * and keeps veth names' `@ifN` suffix, so without it a veth never matches and ciao silently
- * advertises on loopback only (see /work/shared/stack-notes.md). The service is further
+ * advertises on loopback only. The service is further
  * restricted to the API's address, IPv4 only: peers must learn the address the API listens on.
  */
 export function createCiaoAdvertiser(interfaceName: string): Advertiser {

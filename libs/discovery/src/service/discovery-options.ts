@@ -7,7 +7,7 @@ export interface DiscoveryOptions {
   address: string;
   /** This node's id: our own advertisement (same node_id in TXT) is never reported as a peer. */
   nodeId: string;
-  /** A peer unseen this long is removed ('peer-left', 'expired'). Default 60000 (the seed's rule). At least 2 × queryIntervalMs. */
+  /** A peer unseen this long is removed ('peer-left', 'expired'). Default 60000 (60 s, as the original prototype). At least 2 × queryIntervalMs. */
   peerTtlMs?: number;
   /** How often the PTR query is repeated; live peers answer, which keeps them fresh. Default 5000. */
   queryIntervalMs?: number;

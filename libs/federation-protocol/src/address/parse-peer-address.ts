@@ -31,7 +31,7 @@ const OPENAI_PREFIX = 'openai+';
  * - `openai+http://host[:port]/path`: an OpenAI-compatible server whose base URL is
  *   `http://host[:port]/path` (port defaults to 80).
  *
- * Plain http only: federation stays on the LAN and has no TLS (see the seed's "Out of scope").
+ * Plain http only: federation stays on the LAN and has no TLS (internet-facing federation is out of scope).
  * Hosts must be IP literals or RFC 1123 hostnames; nothing is resolved here.
  */
 export function parsePeerAddress(input: string): PeerAddressResult {

@@ -13,7 +13,7 @@ export const FEDERATION_PROTOCOL_VERSION = 1;
  */
 export const MAX_VOTE_HOPS = 1;
 
-/** Default Local Swarm API port (the port the seed's prototype used), used when an address names none. */
+/** Default Local Swarm API port (the port the original prototype used), used when an address names none. */
 export const DEFAULT_FEDERATION_PORT = 17615;
 
 /** HTTP paths of the federation API, relative to the node's base URL. */

@@ -4,7 +4,7 @@ import { classifyAddress } from './classify-address';
 /**
  * Classes of client address the node's API answers. Everything else (public, documentation,
  * reserved, multicast, unspecified, invalid) gets 403: Local Swarm federates on the local network
- * only, never across the internet (see the seed's "Out of Scope").
+ * only, never across the internet (internet-facing use is out of scope).
  */
 export const TRUSTED_CLIENT_CLASSES: ReadonlySet<AddressClass> = new Set<AddressClass>([
   'loopback',

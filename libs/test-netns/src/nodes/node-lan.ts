@@ -37,7 +37,7 @@ const DEFAULT_START_TIMEOUT_MS = 90_000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
 
 /**
- * A LAN of network namespaces (/work/shared/netns.md) with node processes on it: real processes,
+ * A LAN of network namespaces (see this lib's README) with node processes on it: real processes,
  * each in its host's namespace, optionally pinned to CPUs. Requests are made from inside a host's
  * namespace by a small driver process there (http-driver.cjs), since the calling process (root
  * namespace) has no route to the LAN. Nothing here touches the machine's own interfaces.

@@ -35,7 +35,7 @@ export interface BalanceNodeIds {
   readonly solo: string;
 }
 
-/** The target: two nodes on two cores serve at least 1.8x one node on one core. */
+/** The target: two nodes on two cores serve at least 1.8x one node on one core. */
 export const BALANCE_TARGET = 1.8;
 
 export interface BalanceReport {

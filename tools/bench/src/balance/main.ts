@@ -1,4 +1,4 @@
-// Balance mode (issue 5, item 4): throughput of two federated nodes, each pinned to its own core,
+// Balance mode: throughput of two federated nodes, each pinned to its own core,
 // with requests in `balance` mode, vs one node on one core under the same load.
 //   node tools/bench/dist/balance/main.js [--rounds 3] [--window 10] [--concurrency 4] [--tokens 32] [--target a|both]
 import { describeMachine, writeBenchResult } from '@local-swarm/bench-kit';

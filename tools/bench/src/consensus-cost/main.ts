@@ -1,4 +1,4 @@
-// Consensus cost (issue 5, item 1): wall time of N = 1..8 candidates of the same prompt and
+// Consensus cost: wall time of N = 1..8 candidates of the same prompt and
 // length, batched (one lock-step loop) vs one after another, and what node-llama-cpp itself
 // charges for a decode step of N tokens (the floor of any batched loop).
 //   node tools/bench/dist/consensus-cost/main.js [--n 1,2,3,4,5,8] [--tokens 32] [--reps 3] [--threads 2]

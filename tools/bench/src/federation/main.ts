@@ -1,4 +1,4 @@
-// Federation (issue 5, item 3): two real nodes in network namespaces, each pinned to its own core.
+// Federation: two real nodes in network namespaces, each pinned to its own core.
 // Added latency of a peer's vote vs the same generation done locally; discovery time; kill -9 to
 // unhealthy; SIGTERM to removed; client requests failed meanwhile.
 //   node tools/bench/dist/federation/main.js [--reps 5] [--events 3] [--tokens 32] [--instances 1]

@@ -1,5 +1,5 @@
 /**
- * Memory (issue 5, item 5): resident memory of a node with 1, 3, 5 and 8 instances, to show the
+ * Memory: resident memory of a node with 1, 3, 5 and 8 instances, to show the
  * weights are loaded once. Writes tmp/bench/memory.json.
  *
  *   node tools/bench/dist/memory/main.js [--instances 1,3,5,8] [--starts 2] [--context-size 512] ...

@@ -4,7 +4,7 @@ type NodeLlamaCpp = typeof import('node-llama-cpp', { with: { 'resolution-mode':
 
 /** The model's attention shape from its GGUF header (no weights loaded), or null if unknown. */
 export async function readAttentionShape(modelPath: string): Promise<AttentionShape | null> {
-  // ESM-only package: a real dynamic import from this CommonJS build (see the stack notes).
+  // ESM-only package: a real dynamic import from this CommonJS build (a static import would compile to require(), which node-llama-cpp's top-level await refuses).
   const lib: NodeLlamaCpp = await import('node-llama-cpp');
   const info = await lib.readGgufFileInfo(modelPath, { readTensorInfo: false });
   return attentionShapeFromMetadata(info.architectureMetadata);

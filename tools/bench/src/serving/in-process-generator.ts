@@ -40,7 +40,7 @@ export class InProcessGenerator {
   ) {}
 
   static async load(settings: InProcessSettings): Promise<InProcessGenerator> {
-    // ESM-only package: a real dynamic import from this CommonJS build (see the stack notes).
+    // ESM-only package: a real dynamic import from this CommonJS build (a static import would compile to require(), which node-llama-cpp's top-level await refuses).
     const lib: NodeLlamaCpp = await import('node-llama-cpp');
     const llama = await lib.getLlama({ gpu: false, build: 'never', logLevel: lib.LlamaLogLevel.error });
     const model = await llama.loadModel({ modelPath: settings.modelPath });

@@ -1,5 +1,5 @@
 /**
- * Serving overhead (issue 5, item 2): single-candidate tokens/s through the node's HTTP API vs
+ * Serving overhead: single-candidate tokens/s through the node's HTTP API vs
  * node-llama-cpp in this process with the same settings. Writes tmp/bench/serving-overhead.json.
  *
  *   node tools/bench/dist/serving/main.js [--reps 5] [--max-tokens 128] [--threads N] ...

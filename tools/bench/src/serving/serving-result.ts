@@ -2,7 +2,7 @@ import type { BenchResult } from '@local-swarm/bench-kit';
 import type { ServingOptions } from './serving-options';
 import { requestOverheadMs, tokensPerSecond, type ServingPair, type ServingSummary } from './serving-stats';
 
-/** The target: tokens/s through the HTTP API at least this share of in-process. */
+/** The target: tokens/s through the HTTP API at least this share of in-process. */
 export const SERVING_RATIO_TARGET = 0.95;
 
 export interface ServingRun {

@@ -19,7 +19,7 @@ export interface ServingSummary {
   /** Medians over the pairs of each side's tokens/s. */
   readonly httpTokensPerSecond: number;
   readonly inProcessTokensPerSecond: number;
-  /** The figure: median HTTP tokens/s over median in-process tokens/s (target >= 0.95). */
+  /** The headline figure: median HTTP tokens/s over median in-process tokens/s (target >= 0.95). */
   readonly ratio: number;
   /** Median of each pair's own ratio: the same figure, less sensitive to drift during the run. */
   readonly pairedRatio: number;

@@ -10,7 +10,7 @@ export interface SuiteEntry {
 }
 
 /**
- * The suite, in report order: cost of consensus first (the issue's target), then what the node
+ * The suite, in report order: cost of consensus first (the headline target), then what the node
  * adds, federation, memory, and answer quality last (the longest). Timeouts are about twice each
  * benchmark's usual time on 2 cores.
  */

@@ -3,7 +3,7 @@ import { TASK_FAMILIES, type TaskFamily } from '../tasks/eval-task';
 import { summariseOutcomes, type FamilySummary } from './summarise-outcomes';
 import { analyseTask, type AnalysisSettings, type TaskOutcome } from './task-outcome';
 
-/** Vote sizes the issue asks for, and the ones early exit is replayed at. */
+/** Vote sizes reported, and the ones early exit is replayed at. */
 export const DEFAULT_KS: readonly number[] = [1, 3, 5, 8];
 export const DEFAULT_EARLY_EXIT_KS: readonly number[] = [5, 8];
 

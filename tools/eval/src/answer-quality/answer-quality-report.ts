@@ -171,7 +171,7 @@ export function buildAnswerQualityResult(records: RecordsFile, analysis: Analysi
     summary.push(
       `Over ${overall.tasks} tasks (${summaries.filter((entry) => entry.family !== 'overall').map(label).join(', ')}), ${run.model}, ${run.samples} samples per task: ` +
         `greedy **${percentWithInterval(overall.greedy)}**, one sample ${percentWithInterval(overall.singleSample)}, ` +
-        `majority@${biggest.k} **${percentWithInterval(biggest.majority)}** (bootstrap 95% intervals over tasks; no target in the issue, reported as measured).`,
+        `majority@${biggest.k} **${percentWithInterval(biggest.majority)}** (bootstrap 95% intervals over tasks; no target set, reported as measured).`,
     );
   }
   summary.push(...votingVerdicts(summaries));

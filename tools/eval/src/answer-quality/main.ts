@@ -1,4 +1,4 @@
-// Answer quality on one node (issue 5, item 6): for each task one greedy answer and 16 samples
+// Answer quality on one node: for each task one greedy answer and 16 samples
 // in one batched call; accuracy of greedy, one sample, majority@k and weighted_vote@k (k = 1, 3,
 // 5, 8) from the same samples, bootstrap intervals, tokens, latency, and early exit replayed.
 //   node tools/eval/dist/answer-quality/main.js [--factual N|all] [--arithmetic N] [--samples 16] [--seed S]

@@ -1,4 +1,4 @@
-// Answer quality of a federation (issue 5, item 6): three nodes in network namespaces, two models
+// Answer quality of a federation: three nodes in network namespaces, two models
 // (A and B: SmolLM2-135M, C: Gemma 3 270M), against one node, decided on the SAME candidates.
 //   node tools/eval/dist/federation-quality/main.js [--factual 8] [--arithmetic 8] [--seed 1]
 // Needs root and iproute2 (network namespaces). Writes tmp/bench/federation-quality.json and the
