@@ -93,11 +93,13 @@ describe('public API', () => {
       'ConsensusError',
       'DROP_REASONS_LEAST_BAD_FIRST',
       'STRATEGY_NAMES',
+      'STRATEGY_TRAITS',
       'canonicalForm',
       'decide',
       'detectLooping',
       'isJsonSchemaSubset',
       'isStrategyName',
+      'strategyTraits',
       'validateCandidate',
     ]);
   });

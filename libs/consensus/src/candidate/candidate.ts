@@ -1,5 +1,5 @@
 /**
- * One answer proposed for a request, by a local instance or (later) a peer node.
+ * One answer proposed for a request, by a local instance or a peer node.
  * Everything a strategy needs to judge it travels with it; strategies never look elsewhere.
  */
 export type FinishReason =

@@ -1,7 +1,7 @@
 import { ConsensusError } from '../errors/consensus-error';
 import { isJsonSchemaSubset } from '../json/json-schema-subset';
-import { isStrategyName, type StrategyName } from '../strategies/strategy-name';
-import type { JsonModeOptions } from '../validation/validate-candidate';
+import { assertStrategyName, type StrategyName } from '../strategies/strategy-name';
+import type { JsonModeOptions } from './json-mode-options';
 
 export interface ConsensusOptions {
   readonly strategy: StrategyName;
@@ -26,9 +26,7 @@ function assertWeights(name: string, weights: Readonly<Record<string, number>> |
 
 /** Throws a ConsensusError on a programmer error in the options. */
 export function assertValidOptions(options: ConsensusOptions): void {
-  if (!isStrategyName(options.strategy)) {
-    throw new ConsensusError('CONSENSUS_ERR_UNKNOWN_STRATEGY', JSON.stringify(options.strategy));
-  }
+  assertStrategyName(options.strategy);
   assertWeights('sourceWeights', options.sourceWeights);
   assertWeights('modelWeights', options.modelWeights);
   const schema = options.json?.schema;

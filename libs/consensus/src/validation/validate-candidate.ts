@@ -1,15 +1,8 @@
 import type { Candidate } from '../candidate/candidate';
-import type { JsonSchemaSubset } from '../json/json-schema-subset';
-import type { ConsensusOptions } from '../options/consensus-options';
 import { findSchemaMismatch } from '../json/matches-schema';
+import type { ConsensusOptions } from '../options/consensus-options';
 import { detectLooping } from './detect-looping';
 import type { DropReason } from './drop-reason';
-
-/** JSON mode: the answer must be a JSON object/array, matching `schema` when one is given. */
-export interface JsonModeOptions {
-  /** When given, the parsed value must match it (type/properties/required/items/enum). */
-  readonly schema?: JsonSchemaSubset | undefined;
-}
 
 export type CandidateValidation = { readonly valid: true } | { readonly valid: false; readonly reason: DropReason };
 

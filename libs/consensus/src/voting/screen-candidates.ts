@@ -2,8 +2,9 @@ import type { Candidate } from '../candidate/candidate';
 import { canonicalForm, groupKeyOf } from '../canonical/canonical-form';
 import { ConsensusError } from '../errors/consensus-error';
 import { compareStable } from '../ordering/compare-stable';
+import type { JsonModeOptions } from '../options/json-mode-options';
 import type { DropReason } from '../validation/drop-reason';
-import { validateCandidate, type JsonModeOptions } from '../validation/validate-candidate';
+import { validateCandidate } from '../validation/validate-candidate';
 
 /** A candidate with everything strategies need computed once: its place, its group, its fate. */
 export interface ScreenedCandidate {
