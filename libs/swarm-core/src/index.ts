@@ -1,6 +1,6 @@
 export { runConsensus } from './consensus-runner/consensus-runner';
 export type { ConsensusRun, ConsensusRunOptions, ConsensusRunOutcome, EarlyStop, SourceReport } from './consensus-runner/consensus-runner';
-export { EARLY_EXIT_STRATEGIES, isVoteDecided } from './consensus-runner/vote-decided';
+export { isVoteDecided } from './consensus-runner/vote-decided';
 export type { PendingVotes } from './consensus-runner/vote-decided';
 export type { CandidateSampling, RawCandidate } from './engine/llama-engine';
 export { SlotQueue } from './engine/slot-queue';

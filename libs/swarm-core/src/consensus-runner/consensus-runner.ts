@@ -1,5 +1,6 @@
 import {
   decide,
+  strategyTraits,
   validateCandidate,
   type Candidate,
   type ConsensusOptions,
@@ -88,6 +89,7 @@ export async function runConsensus(
     ...(options.modelWeights ? { modelWeights: options.modelWeights } : {}),
     ...(json ? { json } : {}),
   };
+  const earlyStopRule = strategyTraits(options.strategy).earlyStop;
   let earlyStop: EarlyStop | null = null;
   const stopEarly = (reason: EarlyStop): void => {
     earlyStop = reason;
@@ -124,7 +126,7 @@ export async function runConsensus(
       entry.model ??= candidate.model;
     }
     if (stopAll.signal.aborted) return;
-    if (options.strategy === 'first_valid') {
+    if (earlyStopRule === 'first-valid') {
       if (validateCandidate(candidate, { json }).valid) stopEarly('first_valid');
       return;
     }
@@ -142,7 +144,7 @@ export async function runConsensus(
         const entry = progress[index];
         if (entry !== undefined) entry.done = true;
         // A peer that answered (or failed) no longer counts as pending: maybe the vote is settled now.
-        if (options.strategy !== 'first_valid') checkVoteDecided();
+        if (earlyStopRule !== 'first-valid') checkVoteDecided();
         return outcome;
       }),
     );

@@ -1,4 +1,4 @@
-import { decide, type Candidate, type ConsensusOptions } from '@local-swarm/consensus';
+import { decide, strategyTraits, type Candidate, type ConsensusOptions } from '@local-swarm/consensus';
 
 /** Candidates a source may still send: its id, its model when known, and how many at most. */
 export interface PendingVotes {
@@ -7,9 +7,6 @@ export interface PendingVotes {
   readonly model: string | undefined;
   readonly count: number;
 }
-
-/** Strategies whose outcome a count of votes settles; only these can stop early on a lead. */
-export const EARLY_EXIT_STRATEGIES = ['majority', 'weighted_vote'] as const;
 
 /** A text no real answer has: the probe for "every pending vote forms a new group". */
 const NEW_GROUP_PROBE = '{"local_swarm_early_exit_probe": "a group nobody has proposed yet"}';
@@ -31,7 +28,8 @@ export function isVoteDecided(
   pending: readonly PendingVotes[],
   options: ConsensusOptions,
 ): boolean {
-  if (!(EARLY_EXIT_STRATEGIES as readonly string[]).includes(options.strategy)) return false;
+  // Only a strategy whose outcome a count of votes settles can be decided by a lead.
+  if (strategyTraits(options.strategy).earlyStop !== 'decided-lead') return false;
   const pendingTotal = pending.reduce((sum, votes) => sum + votes.count, 0);
   if (pendingTotal === 0 || received.length === 0) return false;
   const now = decide(received, options);

@@ -4,7 +4,7 @@
 // Needs root and iproute2 (network namespaces). Writes tmp/bench/federation-quality.json and the
 // raw replies to tmp/eval/federation-quality-run.json (re-analyse with --reanalyse <file>).
 import { describeMachine, writeBenchResult } from '@local-swarm/bench-kit';
-import { isStrategyName, type StrategyName } from '@local-swarm/consensus';
+import { isStrategyName, STRATEGY_NAMES, strategyTraits, type StrategyName } from '@local-swarm/consensus';
 import { Command, InvalidArgumentError } from 'commander';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -53,8 +53,10 @@ const nonNegative = (value: string): number => {
   if (!Number.isFinite(number) || number < 0) throw new InvalidArgumentError(`expected a number ≥ 0, got ${value}`);
   return number;
 };
+/** The strategies that vote (their lead can be decided early): the ones this eval compares. */
+const VOTING_STRATEGIES = STRATEGY_NAMES.filter((name) => strategyTraits(name).earlyStop === 'decided-lead').join(' or ');
 const strategy = (value: string): StrategyName => {
-  if (!isStrategyName(value) || (value !== 'majority' && value !== 'weighted_vote')) throw new InvalidArgumentError('majority or weighted_vote');
+  if (!isStrategyName(value) || strategyTraits(value).earlyStop !== 'decided-lead') throw new InvalidArgumentError(VOTING_STRATEGIES);
   return value;
 };
 
@@ -71,7 +73,7 @@ function parseOptions(): Options {
     .option('--arithmetic-tokens <n>', "max_tokens of arithmetic problems (default: the single-node eval's)", integer(1), DEFAULT_MAX_TOKENS.arithmetic)
     .option('--temperature <t>', 'sampling temperature', nonNegative, 0.7)
     .option('--top-p <p>', 'nucleus sampling', nonNegative, 0.95)
-    .option('--strategy <name>', "the node's strategy for the request (majority or weighted_vote)", strategy, 'majority')
+    .option('--strategy <name>', `the node's strategy for the request (${VOTING_STRATEGIES})`, strategy, 'majority')
     .option('--no-early-exit', 'ask n = instances, so the node lets every candidate finish (no early exit)')
     .option('--prior-weight <w>', "weighted_vote weight of Gemma's candidates, fixed in advance", nonNegative, 1.5)
     .option('--c-model <path>', "GGUF of node C (default: Gemma 3 270M from the model fetcher)")
