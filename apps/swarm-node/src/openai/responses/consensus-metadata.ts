@@ -1,5 +1,12 @@
-import type { Candidate, FinishReason } from '@local-swarm/consensus';
 import type { ConsensusRun } from '@local-swarm/swarm-core';
+import { candidateToWire, type CandidateWire } from '../../http/candidate-to-wire';
+
+/** A candidate in the metadata: its wire shape, where it stands in the run, its group and why it was dropped. */
+export interface ConsensusCandidate extends CandidateWire {
+  readonly index: number;
+  readonly group: string | null;
+  readonly dropped: string | null;
+}
 
 /** Snake_case consensus metadata every completion carries, so a client can see why an answer won. */
 export interface ConsensusMetadata {
@@ -14,19 +21,7 @@ export interface ConsensusMetadata {
   /** Why candidates were stopped early: first_valid found one, or the vote was decided; null if none were. */
   readonly early_stop: 'first_valid' | 'vote_decided' | null;
   readonly winner: { readonly source: string; readonly index: number; readonly sequence: number } | null;
-  readonly candidates: readonly {
-    readonly index: number;
-    readonly source: string;
-    readonly sequence: number;
-    readonly model: string;
-    readonly text: string;
-    readonly score: number | null;
-    readonly finish_reason: FinishReason;
-    readonly latency_ms: number;
-    readonly completion_tokens: number | null;
-    readonly group: string | null;
-    readonly dropped: string | null;
-  }[];
+  readonly candidates: readonly ConsensusCandidate[];
   readonly groups: readonly { readonly key: string; readonly members: readonly number[]; readonly weight: number }[];
   readonly sources: readonly { readonly id: string; readonly ok: boolean; readonly candidates: number; readonly error: string | null }[];
   readonly notes: readonly string[];
@@ -50,16 +45,11 @@ export function buildConsensusMetadata(run: ConsensusRun, trivialAgreement: bool
       verdict.winner === null
         ? null
         : { source: verdict.winner.candidate.source, index: verdict.winner.index, sequence: verdict.winner.candidate.sequence },
-    candidates: run.candidates.map((candidate: Candidate, index) => ({
+    candidates: run.candidates.map((candidate, index) => ({
       index,
-      source: candidate.source,
-      sequence: candidate.sequence,
-      model: candidate.model,
-      text: candidate.text,
+      ...candidateToWire(candidate),
+      // Rounded here only: the live `candidate` events carry the score as generated.
       score: candidate.score === null ? null : round(candidate.score),
-      finish_reason: candidate.finishReason,
-      latency_ms: candidate.latencyMs,
-      completion_tokens: candidate.completionTokens ?? null,
       group: groupOf.get(index) ?? null,
       dropped: droppedOf.get(index) ?? null,
     })),
