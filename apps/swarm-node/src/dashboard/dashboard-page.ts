@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { DASHBOARD_OPTIONS, type DashboardOptions } from './dashboard.tokens';
 
 /**
- * The page may load only what this node serves (the issue: "never loads anything from outside the
- * node"). Styles and scripts come from /assets; bars are sized through the CSSOM, which CSP allows.
+ * The page may load only what this node serves, never anything from outside the node, so it
+ * works on a LAN without internet access.
+ * Styles and scripts come from /assets; bars are sized through the CSSOM, which CSP allows.
  */
 export const DASHBOARD_CSP = [
   "default-src 'self'",

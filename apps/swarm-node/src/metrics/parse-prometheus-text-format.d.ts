@@ -1,7 +1,7 @@
 /**
  * Types of `parse-prometheus-text-format` 1.1.x (it ships none), as far as the metrics specs use it.
  * Its histogram and summary support holds for families WITHOUT labels only: labelled ones lose
- * their labels, sum and count (yunyu/parse-prometheus-text-format#13, fix in the unmerged #8).
+ * their labels, sum and count.
  */
 declare module 'parse-prometheus-text-format' {
   namespace parsePrometheusTextFormat {

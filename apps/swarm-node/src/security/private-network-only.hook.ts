@@ -4,8 +4,8 @@ import type { OpenAiErrorBody } from '../http/openai-error';
 
 /**
  * Fastify onRequest hook: only loopback, private (RFC 1918 / ULA), CGNAT (e.g. Tailscale) and
- * link-local clients may use the node. Everything else gets 403 before any route runs — the
- * seed's "secure local network binding" holds even when the node is bound to 0.0.0.0.
+ * link-local clients may use the node. Everything else gets 403 before any route runs, so the
+ * node stays a local-network service even when it is bound to 0.0.0.0.
  */
 export async function privateNetworkOnly(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (isTrustedClientAddress(request.ip)) return;
