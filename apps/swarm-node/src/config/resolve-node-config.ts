@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { configError, ConfigErrorCode, type ConfigError } from './config-error';
-import { FIELD_SPECS, flagName, SETTABLE_KEYS } from './config-fields';
+import { checkSettings } from './check-settings';
+import type { ConfigError } from './config-error';
+import { assembleSettings } from './field-tree';
 import { loadConfigFile } from './load-config-file';
-import {
-  DEFAULT_SETTINGS,
-  type ConfigSource,
-  type ConfigSources,
-  type NodeConfig,
-  type SettableConfig,
-  type SettableKey,
-} from './node-config';
+import { DEFAULT_SETTINGS, type ConfigSource, type ConfigSources, type NodeConfig, type SettableConfig, type SettableKey } from './node-config';
+import { NODE_FIELDS } from './node-fields';
+import { ownVersion } from './own-version';
 import { parseCli } from './parse-cli';
+import { SETTABLE_KEYS } from './settable-fields';
 
 export interface ConfigIo {
   /** Reads a config file as UTF-8 text; throws when it cannot. Default: `fs.readFileSync`. */
@@ -53,146 +49,16 @@ export function resolveNodeConfig(
     fileValues = loaded.values;
   }
 
-  const layers = { cli: cli.cli.values, file: fileValues };
-  const auto = pick('auto', layers);
-  const model = pick('model', layers);
-  const instances = pick('instances', layers);
-  const strategy = pick('strategy', layers);
-  const host = pick('host', layers);
-  const port = pick('port', layers);
-  const logLevel = pick('logLevel', layers);
-  const contextSize = pick('contextSize', layers);
-  const threads = pick('threads', layers);
-  const maxQueue = pick('maxQueue', layers);
-  const maxTokensLimit = pick('maxTokensLimit', layers);
-  const nodeId = pick('nodeId', layers);
-  const enabled = pick('federation.enabled', layers);
-  const peers = pick('federation.peers', layers);
-  const discovery = pick('federation.discovery', layers);
-  const mode = pick('federation.mode', layers);
-  const federationStrategy = pick('federation.strategy', layers);
-  const voteTimeoutMs = pick('federation.voteTimeoutMs', layers);
-  const healthIntervalMs = pick('federation.healthIntervalMs', layers);
-  const unhealthyAfterFailures = pick('federation.unhealthyAfterFailures', layers);
-  const peerTtlMs = pick('federation.peerTtlMs', layers);
-  const peerWeights = pick('federation.weights.peers', layers);
-  const modelWeights = pick('federation.weights.models', layers);
+  const cliValues = cli.cli.values;
+  // Parsers never store `undefined` (exactOptionalPropertyTypes), so a later layer only
+  // overrides the settings it holds.
+  const merged: SettableConfig = { ...DEFAULT_SETTINGS, ...fileValues, ...cliValues };
+  const sourceOf = (key: SettableKey): ConfigSource =>
+    cliValues[key] !== undefined ? 'cli' : fileValues[key] !== undefined ? 'file' : 'default';
+  // One entry per settable key, so the record is complete.
+  const sources = Object.fromEntries(SETTABLE_KEYS.map((key) => [key, sourceOf(key)])) as ConfigSources;
 
-  const sources: ConfigSources = {
-    auto: auto.source,
-    model: model.source,
-    instances: instances.source,
-    strategy: strategy.source,
-    host: host.source,
-    port: port.source,
-    logLevel: logLevel.source,
-    contextSize: contextSize.source,
-    threads: threads.source,
-    maxQueue: maxQueue.source,
-    maxTokensLimit: maxTokensLimit.source,
-    nodeId: nodeId.source,
-    'federation.enabled': enabled.source,
-    'federation.peers': peers.source,
-    'federation.discovery': discovery.source,
-    'federation.mode': mode.source,
-    'federation.strategy': federationStrategy.source,
-    'federation.voteTimeoutMs': voteTimeoutMs.source,
-    'federation.healthIntervalMs': healthIntervalMs.source,
-    'federation.unhealthyAfterFailures': unhealthyAfterFailures.source,
-    'federation.peerTtlMs': peerTtlMs.source,
-    'federation.weights.peers': peerWeights.source,
-    'federation.weights.models': modelWeights.source,
-  };
-
-  // A federation flag on a node that will not federate is a mistake, not a preset (a config
-  // file's federation block may be kept while federation is off, flags may not).
-  if (!enabled.value) {
-    const stray = SETTABLE_KEYS.find((key) => FIELD_SPECS[key].requiresFederation === true && sources[key] === 'cli');
-    if (stray !== undefined) {
-      return { ok: false, error: configError(ConfigErrorCode.CONFLICT, `${flagName(stray)} requires --federation`) };
-    }
-  }
-
-  // A reply can never be longer than the context; the default shrinks to fit a small context,
-  // an explicit value that cannot fit is the user's mistake to hear about.
-  let tokensLimit = maxTokensLimit.value;
-  if (tokensLimit > contextSize.value) {
-    if (maxTokensLimit.source === 'default') {
-      tokensLimit = contextSize.value;
-    } else {
-      return {
-        ok: false,
-        error: configError(
-          ConfigErrorCode.CONFLICT,
-          `${label('maxTokensLimit', maxTokensLimit.source, configFile)} (${tokensLimit}) must not exceed ` +
-            `${label('contextSize', contextSize.source, configFile)} (${contextSize.value})`,
-        ),
-      };
-    }
-  }
-
-  return {
-    ok: true,
-    config: {
-      auto: auto.value,
-      model: model.value,
-      instances: instances.value,
-      strategy: strategy.value,
-      host: host.value,
-      port: port.value,
-      logLevel: logLevel.value,
-      contextSize: contextSize.value,
-      threads: threads.value,
-      maxQueue: maxQueue.value,
-      maxTokensLimit: tokensLimit,
-      nodeId: nodeId.value,
-      federation: {
-        enabled: enabled.value,
-        peers: peers.value,
-        discovery: discovery.value,
-        mode: mode.value,
-        strategy: federationStrategy.value,
-        voteTimeoutMs: voteTimeoutMs.value,
-        healthIntervalMs: healthIntervalMs.value,
-        unhealthyAfterFailures: unhealthyAfterFailures.value,
-        peerTtlMs: peerTtlMs.value,
-        weights: { peers: peerWeights.value, models: modelWeights.value },
-      },
-      configFile,
-    },
-    sources,
-  };
-}
-
-interface Layers {
-  readonly cli: Partial<SettableConfig>;
-  readonly file: Partial<SettableConfig>;
-}
-
-function pick<K extends SettableKey>(key: K, layers: Layers): { value: SettableConfig[K]; source: ConfigSource } {
-  // Partial values are never `undefined` when present (exactOptionalPropertyTypes), so undefined = not set.
-  const fromCli = layers.cli[key];
-  if (fromCli !== undefined) return { value: fromCli, source: 'cli' };
-  const fromFile = layers.file[key];
-  if (fromFile !== undefined) return { value: fromFile, source: 'file' };
-  return { value: DEFAULT_SETTINGS[key], source: 'default' };
-}
-
-function label(key: SettableKey, source: ConfigSource, configFile: string | null): string {
-  if (source === 'cli') return flagName(key);
-  if (source === 'file') return `"${key}" in ${configFile ?? 'the config file'}`;
-  return `the default ${flagName(key)}`;
-}
-
-/** apps/swarm-node/package.json: two folders up from both src/config and dist/config. */
-function ownVersion(): string {
-  try {
-    const manifest: unknown = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
-    if (typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string') {
-      return manifest.version;
-    }
-  } catch {
-    // fall through: a missing manifest must not stop --help
-  }
-  return 'unknown';
+  const checked = checkSettings(merged, sources, configFile);
+  if (!checked.ok) return checked;
+  return { ok: true, config: { ...assembleSettings(NODE_FIELDS, checked.settings), configFile }, sources };
 }

@@ -1,0 +1,79 @@
+import { STRATEGY_NAMES } from '@local-swarm/consensus';
+import { FEDERATION_MODES } from '@local-swarm/federation';
+import { peerLists, weightMaps } from './collection-kinds';
+import { field, fieldGroup } from './field-spec';
+import { integers, onOff, oneOf, orNull } from './value-kinds';
+
+/** Settings of the federation: this node voting together with other nodes (config file block `federation:`). */
+export const FEDERATION_FIELDS = {
+  /** Join a federation. */
+  enabled: field(onOff, {
+    default: false,
+    cli: { flags: '--federation', help: 'vote together with other Local Swarm nodes', negatable: true, alias: '--enable-federation' },
+  }),
+  /**
+   * Peers to join besides the discovered ones, each `host:port` or `openai+http://host:port/v1`.
+   * Only the shape is checked here (non-empty, no whitespace); the app checks the addresses.
+   */
+  peers: field(peerLists, {
+    default: Object.freeze([]),
+    cli: {
+      flags: '--peer <host:port|openai+http://host:port/v1>',
+      help: 'federation peer to join besides the discovered ones; repeat for more; replaces federation.peers of the config file',
+      defaultHelp: 'none',
+      repeatable: true,
+      requiresFederation: true,
+    },
+    fileHelp: '--peer host:port ...; flags replace this list',
+  }),
+  /** Find peers on the local network; false keeps only `peers`. */
+  discovery: field(onOff, {
+    default: true,
+    cli: {
+      flags: '--no-discovery',
+      help: 'do not look for peers on the local network, use only --peer',
+      defaultHelp: 'discovery on',
+      requiresFederation: true,
+    },
+  }),
+  /**
+   * How a federated request uses the peers: `vote` asks every healthy peer and votes over all
+   * candidates; `balance` sends each request to one node (this one or a peer) to spread the load.
+   */
+  mode: field(oneOf(FEDERATION_MODES), {
+    default: 'vote',
+    cli: {
+      flags: `--mode <${FEDERATION_MODES.join('|')}>`,
+      help: 'federation mode: vote (every peer votes) or balance (spread requests over the nodes)',
+      requiresFederation: true,
+    },
+    fileHelp: `--mode ${FEDERATION_MODES.join('|')}`,
+  }),
+  /** Strategy for federated requests, overriding the top-level `strategy`; null: use `strategy`. */
+  strategy: field(orNull(oneOf(STRATEGY_NAMES)), {
+    default: null,
+    cli: null,
+    fileHelp: 'file only: strategy for federated requests (null: --strategy)',
+  }),
+  /** How long a request waits for the peers' votes, in ms. */
+  voteTimeoutMs: field(integers({ min: 100, max: 600_000 }), {
+    default: 30_000,
+    cli: { flags: '--vote-timeout-ms <n>', help: "how long a federated request waits for the peers' votes, in ms", requiresFederation: true },
+  }),
+  /** Time between health checks of each peer, in ms. */
+  healthIntervalMs: field(integers({ min: 200, max: 60_000 }), { default: 2_000, cli: null }),
+  /** Failed health checks in a row before a peer counts as unhealthy. */
+  unhealthyAfterFailures: field(integers({ min: 1, max: 100 }), { default: 2, cli: null }),
+  /** A discovered peer not heard from for this long (ms) is forgotten. */
+  peerTtlMs: field(integers({ min: 1_000, max: 3_600_000 }), { default: 60_000, cli: null }),
+  /** Voting weights for federated `weighted_vote`; ids not listed weigh 1. */
+  weights: fieldGroup(
+    {
+      /** Weight of each peer's candidates, by node id. */
+      peers: field(weightMaps('peer'), { default: Object.freeze({}), cli: null, fileHelp: 'e.g. {node-b: 2}' }),
+      /** Weight of each model's candidates, by model id. */
+      models: field(weightMaps('model'), { default: Object.freeze({}), cli: null, fileHelp: 'e.g. {qwen2.5-7b: 1.5}' }),
+    },
+    'file only: weighted_vote weight per node id / model id',
+  ),
+};
