@@ -1,5 +1,6 @@
 import type { StrategyName } from '@local-swarm/consensus';
-import type { FederationMode, Swarm } from '@local-swarm/swarm-core';
+import type { FederationMode } from '@local-swarm/federation';
+import type { Swarm } from '@local-swarm/swarm-core';
 
 /** Injection token of this node's local swarm. */
 export const LOCAL_SWARM = Symbol('LOCAL_SWARM');

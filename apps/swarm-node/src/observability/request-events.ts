@@ -1,8 +1,8 @@
 import type { Candidate, StrategyName } from '@local-swarm/consensus';
+import type { FederationMode } from '@local-swarm/federation';
 import type { ConsensusRun } from '@local-swarm/swarm-core';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import type { FederationMode } from '../swarm/candidate-planner';
 
 /** A client request entered consensus. */
 export interface RequestStarted {

@@ -1,31 +1,16 @@
-import { isStrategyName, type Candidate, type StrategyName } from '@local-swarm/consensus';
-import {
-  type ChatMessage,
-  type ConsensusRun,
-  type GenerationRequest,
-  type Prompt,
-} from '@local-swarm/swarm-core';
+import type { Candidate } from '@local-swarm/consensus';
+import { FederatedSwarm } from '@local-swarm/federation';
+import type { ChatMessage, ConsensusRun, GenerationRequest, Prompt } from '@local-swarm/swarm-core';
 import { Inject, Injectable } from '@nestjs/common';
 import type pino from 'pino';
 import { APP_LOGGER, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
+import { OpenAiHttpError, openAiErrorFromSwarmFailure } from '../http/openai-error';
 import { RequestEvents } from '../observability/request-events';
-import { CANDIDATE_PLANNER, type CandidatePlanner, type FederationMode } from '../swarm/candidate-planner';
 import type { ChatCompletionRequestDto, ChatMessageDto } from './dto/chat-completion-request.dto';
 import type { CompletionRequestDto } from './dto/completion-request.dto';
 import type { SamplingFieldsDto } from './dto/sampling-fields.dto';
-import { OpenAiHttpError, openAiErrorFromSwarmFailure } from '../http/openai-error';
-
-/** A request checked against this node's limits, ready to run. */
-export interface PreparedRequest {
-  readonly generation: GenerationRequest;
-  readonly strategy: StrategyName;
-  /** vote (every node answers) or balance (the least-loaded node answers alone). */
-  readonly mode: FederationMode;
-  /** Choices to return (OpenAI's `n`). */
-  readonly choices: number;
-  readonly stream: boolean;
-  readonly includeUsage: boolean;
-}
+import type { PreparedRequest } from './prepared-request';
+import { resolveMode, resolveStrategy, type SwarmHeaders } from './request-overrides';
 
 /**
  * Turns OpenAI requests into swarm requests, enforces the node's limits with OpenAI-shaped
@@ -36,7 +21,7 @@ export class CompletionService {
   constructor(
     @Inject(LOCAL_SWARM) private readonly swarm: LocalSwarm,
     @Inject(NODE_SETTINGS) private readonly settings: NodeSettings,
-    @Inject(CANDIDATE_PLANNER) private readonly planner: CandidatePlanner,
+    private readonly federatedSwarm: FederatedSwarm,
     private readonly events: RequestEvents,
     @Inject(APP_LOGGER) private readonly logger: pino.Logger,
   ) {}
@@ -83,20 +68,15 @@ export class CompletionService {
       return run;
     } catch (error) {
       const failure = error instanceof OpenAiHttpError ? error : new OpenAiHttpError(500, 'server_error', String(error));
-      this.events.emit('finished', {
-        ...base,
-        startedAt,
-        durationMs: Date.now() - startedAt,
-        run: null,
-        error: { status: failure.status, code: failure.code, message: failure.message },
-      });
-      this.logger.info({ requestId, status: failure.status, code: failure.code }, 'request failed');
+      const { status, code, message } = failure;
+      this.events.emit('finished', { ...base, startedAt, durationMs: Date.now() - startedAt, run: null, error: { status, code, message } });
+      this.logger.info({ requestId, status, code }, 'request failed');
       throw error;
     }
   }
 
   private async runPlan(prepared: PreparedRequest, signal: AbortSignal, onCandidate: (candidate: Candidate) => void): Promise<ConsensusRun> {
-    const outcome = await this.planner.generateWithFederation(prepared.generation, {
+    const outcome = await this.federatedSwarm.generateWithFederation(prepared.generation, {
       strategy: prepared.strategy,
       mode: prepared.mode,
       signal,
@@ -119,8 +99,8 @@ export class CompletionService {
     headers: SwarmHeaders,
     extra: { json: boolean; includeUsage: boolean },
   ): PreparedRequest {
-    const strategy = this.resolveStrategy(body.strategy, headers.strategy);
-    const mode = this.resolveMode(body.mode, headers.mode);
+    const strategy = resolveStrategy(body.strategy, headers.strategy, this.settings.strategy);
+    const mode = resolveMode(body.mode, headers.mode, this.settings.mode);
     const instances = this.swarm.info.instances;
     const choices = body.n ?? 1;
     if (choices > instances) {
@@ -133,10 +113,9 @@ export class CompletionService {
         'max_tokens_too_large',
       );
     }
-    const maxTokens = requestedMaxTokens ?? this.defaultMaxTokens(prompt);
     const generation: GenerationRequest = {
       prompt,
-      maxTokens,
+      maxTokens: requestedMaxTokens ?? this.defaultMaxTokens(prompt),
       candidates: instances,
       ...(headers.requestId !== undefined ? { requestId: headers.requestId } : {}),
       ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),
@@ -155,32 +134,6 @@ export class CompletionService {
     const left = this.swarm.info.contextSize - this.swarm.countPromptTokens({ prompt });
     return Math.max(1, Math.min(this.settings.defaultMaxTokens, left));
   }
-
-  private resolveMode(fromBody: FederationMode | undefined, fromHeader: string | undefined): FederationMode {
-    if (fromBody !== undefined) return fromBody;
-    if (fromHeader === undefined || fromHeader === '') return this.settings.mode;
-    if (fromHeader === 'vote' || fromHeader === 'balance') return fromHeader;
-    throw OpenAiHttpError.invalidRequest(`x-swarm-mode must be vote or balance; got "${fromHeader}"`, 'x-swarm-mode', 'unknown_mode');
-  }
-
-  private resolveStrategy(fromBody: StrategyName | undefined, fromHeader: string | undefined): StrategyName {
-    if (fromBody !== undefined) return fromBody;
-    if (fromHeader === undefined || fromHeader === '') return this.settings.strategy;
-    if (isStrategyName(fromHeader)) return fromHeader;
-    throw OpenAiHttpError.invalidRequest(
-      `x-swarm-strategy must be one of best_of_n, weighted_vote, first_valid, majority; got "${fromHeader}"`,
-      'x-swarm-strategy',
-      'unknown_strategy',
-    );
-  }
-}
-
-/** Per-request overrides that may come as headers (`x-swarm-strategy`, `x-swarm-mode`). */
-export interface SwarmHeaders {
-  readonly strategy: string | undefined;
-  readonly mode: string | undefined;
-  /** The request's id (Fastify's, from `x-request-id` when the client sent a usable one). */
-  readonly requestId?: string;
 }
 
 function toChatMessage(message: ChatMessageDto): ChatMessage {

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import type { CompletionService, PreparedRequest } from './completion.service';
+import type { CompletionService } from './completion.service';
+import type { PreparedRequest } from './prepared-request';
 import { abortOnClientDisconnect } from '../http/request-abort';
 import { buildChatCompletion, buildTextCompletion, type CompletedRequest } from './responses/completion-responses';
 import { streamChatCompletion, streamTextCompletion } from './streaming/stream-completion';

@@ -1,7 +1,7 @@
 import { STRATEGY_NAMES, type StrategyName } from '@local-swarm/consensus';
+import { FEDERATION_MODES, type FederationMode } from '@local-swarm/federation';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
-import { FEDERATION_MODES, type FederationMode } from '../../swarm/candidate-planner';
 import { IsStopSequences } from './validators';
 
 /** Fields shared by /v1/chat/completions and /v1/completions (OpenAI's names, snake_case). */

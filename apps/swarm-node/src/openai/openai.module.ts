@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ChatCompletionsController } from './chat-completions.controller';
+import { CompletionService } from './completion.service';
+import { CompletionsController } from './completions.controller';
+import { ModelsController } from './models.controller';
+
+/**
+ * The OpenAI-compatible API: /v1/chat/completions, /v1/completions and /v1/models. The swarm,
+ * settings and events come from CoreModule, the node's FederatedSwarm from PeersModule.
+ */
+@Module({
+  controllers: [ChatCompletionsController, CompletionsController, ModelsController],
+  providers: [CompletionService],
+})
+export class OpenAiModule {}

@@ -1,0 +1,15 @@
+import type { StrategyName } from '@local-swarm/consensus';
+import type { FederationMode } from '@local-swarm/federation';
+import type { GenerationRequest } from '@local-swarm/swarm-core';
+
+/** A request checked against this node's limits, ready to run. */
+export interface PreparedRequest {
+  readonly generation: GenerationRequest;
+  readonly strategy: StrategyName;
+  /** vote (every node answers) or balance (the least-loaded node answers alone). */
+  readonly mode: FederationMode;
+  /** Choices to return (OpenAI's `n`). */
+  readonly choices: number;
+  readonly stream: boolean;
+  readonly includeUsage: boolean;
+}

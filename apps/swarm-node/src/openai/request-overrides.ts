@@ -1,0 +1,31 @@
+import { isStrategyName, STRATEGY_NAMES, type StrategyName } from '@local-swarm/consensus';
+import type { FederationMode } from '@local-swarm/federation';
+import { OpenAiHttpError } from '../http/openai-error';
+
+/** Per-request overrides that may come as headers (`x-swarm-strategy`, `x-swarm-mode`). */
+export interface SwarmHeaders {
+  readonly strategy: string | undefined;
+  readonly mode: string | undefined;
+  /** The request's id (Fastify's, from `x-request-id` when the client sent a usable one). */
+  readonly requestId?: string;
+}
+
+/** The body's strategy, else the header's, else the node's default; an unknown header is a 400. */
+export function resolveStrategy(fromBody: StrategyName | undefined, fromHeader: string | undefined, nodeDefault: StrategyName): StrategyName {
+  if (fromBody !== undefined) return fromBody;
+  if (fromHeader === undefined || fromHeader === '') return nodeDefault;
+  if (isStrategyName(fromHeader)) return fromHeader;
+  throw OpenAiHttpError.invalidRequest(
+    `x-swarm-strategy must be one of ${STRATEGY_NAMES.join(', ')}; got "${fromHeader}"`,
+    'x-swarm-strategy',
+    'unknown_strategy',
+  );
+}
+
+/** The body's mode, else the header's, else the node's default; an unknown header is a 400. */
+export function resolveMode(fromBody: FederationMode | undefined, fromHeader: string | undefined, nodeDefault: FederationMode): FederationMode {
+  if (fromBody !== undefined) return fromBody;
+  if (fromHeader === undefined || fromHeader === '') return nodeDefault;
+  if (fromHeader === 'vote' || fromHeader === 'balance') return fromHeader;
+  throw OpenAiHttpError.invalidRequest(`x-swarm-mode must be vote or balance; got "${fromHeader}"`, 'x-swarm-mode', 'unknown_mode');
+}
