@@ -1,8 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequestEvents } from '../observability/request-events';
-import { PEER_COUNTS, type PeerCounter } from '../swarm/peer-counts';
 import { ListenState, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
+import { uptimeSeconds } from '../core/uptime-seconds';
+import { loadToWire } from '../http/load-to-wire';
+import { RequestEvents } from '../observability/request-events';
+import { PEER_VIEW, type PeerView } from '../peers/peers.tokens';
 
 @ApiTags('Node')
 @Controller('health')
@@ -11,14 +13,14 @@ export class HealthController {
     @Inject(LOCAL_SWARM) private readonly swarm: LocalSwarm,
     @Inject(NODE_SETTINGS) private readonly settings: NodeSettings,
     private readonly listening: ListenState,
-    @Inject(PEER_COUNTS) private readonly peers: PeerCounter,
+    @Inject(PEER_VIEW) private readonly peers: PeerView,
     private readonly requests: RequestEvents,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Liveness, model, instances and load of this node' })
   health(): Record<string, unknown> {
-    const { info, load } = this.swarm;
+    const { info } = this.swarm;
     return {
       status: 'ok',
       version: this.settings.version,
@@ -30,13 +32,8 @@ export class HealthController {
       requests_served: this.requests.finishedCount,
       hardware: this.settings.hardwareSummary,
       url: this.listening.url,
-      uptime_s: Math.round((Date.now() - this.settings.startedAt.getTime()) / 1000),
-      load: {
-        busy_instances: load.busyInstances,
-        capacity: load.capacity,
-        queued_requests: load.queuedRequests,
-        max_queue: load.maxQueue,
-      },
+      uptime_s: uptimeSeconds(this.settings),
+      load: loadToWire(this.swarm.load),
       peers: this.peers.counts(),
     };
   }

@@ -1,3 +1,4 @@
+export { METRIC_PREFIX } from './metric-prefix';
 export { MetricsModule } from './metrics.module';
 export type { MetricsModuleOptions } from './metrics.options';
-export { METRIC_PREFIX, SwarmMetrics, type MetricsSources, type SwarmMetricsOptions } from './swarm-metrics';
+export { SwarmMetrics, type MetricsSources, type SwarmMetricsOptions } from './swarm-metrics';

@@ -1,35 +1,21 @@
-import { PeerRegistry } from '@local-swarm/federation-protocol';
-import { PeerDirectory } from '../federation/peer-directory';
 import 'reflect-metadata';
 import { FederationErrorCode } from '@local-swarm/federation-protocol';
-import { SwarmErrorCode, type Swarm, type SwarmLoad } from '@local-swarm/swarm-core';
-import { Module, type DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwarmErrorCode, type SwarmLoad } from '@local-swarm/swarm-core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import pino from 'pino';
 import { AppModule } from '../app.module';
 import { RequestEvents } from '../observability/request-events';
-import { OpenAiExceptionFilter } from '../http/openai-exception.filter';
-import { OpenAiValidationPipe } from '../http/openai-validation.pipe';
-import { privateNetworkOnly } from '../security/private-network-only.hook';
-import { CANDIDATE_PLANNER, LocalOnlyPlanner } from '../swarm/candidate-planner';
-import { PEER_COUNTS, type PeerCounts } from '../swarm/peer-counts';
-import { LOCAL_SWARM, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
+import { NO_PEER_VIEW } from '../peers/peer-view';
+import type { PeerCounts, PeerView } from '../peers/peers.tokens';
+import { createTestApp, type TestApp } from '../testing/create-test-app';
+import { FakePeersModule } from '../testing/fake-peers.module';
 import { FakeSwarm } from '../testing/fake-swarm';
+import { TEST_NODE_SETTINGS } from '../testing/test-node-settings';
 
 type MetricFamily = parsePrometheusTextFormat.MetricFamily;
 
-const settings: NodeSettings = {
-  version: '9.9.9-test',
-  strategy: 'majority',
-  mode: 'vote',
-  maxTokensLimit: 512,
-  defaultMaxTokens: 256,
-  hardwareSummary: 'test hardware',
-  startedAt: new Date(),
-};
 const USER_MESSAGES = [{ role: 'user', content: 'What is 2 + 3?' }];
 const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
@@ -42,45 +28,22 @@ class LoadedSwarm extends FakeSwarm {
   }
 }
 
-/** Stands in for FederationModule: PEER_COUNTS lives outside AppModule, as with --federation. */
-@Module({})
-class FakePeersModule {}
-
-/** The app as start-node.ts wires it (AppModule imports MetricsModule). */
-async function createApp(swarm: FakeSwarm, peers: { counts(): PeerCounts } | null): Promise<{ app: NestFastifyApplication; fastify: FastifyInstance }> {
-  const federation: DynamicModule | null =
+/**
+ * The app as start-node.ts wires it (AppModule imports MetricsModule): with federation off, or
+ * with a fake peer view whose counts the test sets.
+ */
+async function createApp(swarm: FakeSwarm, peers: Pick<PeerView, 'counts'> | null): Promise<TestApp> {
+  const options = { swarm, settings: TEST_NODE_SETTINGS, logger: pino({ level: 'silent' }), events: new RequestEvents() };
+  const root =
     peers === null
-      ? null
-      : {
-          module: FakePeersModule,
-          providers: [
-            { provide: LOCAL_SWARM, useValue: swarm },
-            { provide: CANDIDATE_PLANNER, useFactory: (local: LocalSwarm) => new LocalOnlyPlanner(local), inject: [LOCAL_SWARM] },
-            { provide: PEER_COUNTS, useValue: peers },
-            // The dashboard lists peers from the federation's PeerDirectory: an empty one here.
-            { provide: PeerDirectory, useValue: { registry: new PeerRegistry(), list: () => [] } },
-          ],
-          exports: [CANDIDATE_PLANNER, PEER_COUNTS, PeerDirectory],
-        };
-  const root = AppModule.forRoot({
-    swarm: swarm as unknown as Swarm,
-    settings,
-    logger: pino({ level: 'silent' }),
-    events: new RequestEvents(),
-    ...(federation === null ? {} : { federation }),
-  });
-  const app = await NestFactory.create<NestFastifyApplication>(
-    root,
-    new FastifyAdapter(),
-    { logger: false, abortOnError: false },
-  );
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', privateNetworkOnly);
-  app.useGlobalPipes(new OpenAiValidationPipe());
-  app.useGlobalFilters(new OpenAiExceptionFilter(pino({ level: 'silent' })));
-  await app.init();
-  await fastify.ready();
-  return { app, fastify };
+      ? AppModule.forRoot({ ...options, federation: null })
+      : AppModule.withPeers(
+          FakePeersModule.forRoot(() => ({ ...NO_PEER_VIEW, federation: true, counts: () => peers.counts() })),
+          options,
+        );
+  const created = await createTestApp(root);
+  await created.ready();
+  return created;
 }
 
 /** One histogram series as numbers. */

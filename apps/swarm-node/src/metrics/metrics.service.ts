@@ -1,5 +1,8 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { PEER_COUNTS, type PeerCounter } from '../swarm/peer-counts';
+import type pino from 'pino';
+import { APP_LOGGER, LOCAL_SWARM, type LocalSwarm } from '../core/core.tokens';
+import { RequestEvents } from '../observability/request-events';
+import { PEER_VIEW, type PeerView } from '../peers/peers.tokens';
 import { METRICS_OPTIONS, type MetricsModuleOptions } from './metrics.options';
 import { SwarmMetrics } from './swarm-metrics';
 
@@ -16,16 +19,18 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @Inject(METRICS_OPTIONS) private readonly options: MetricsModuleOptions,
-    @Inject(PEER_COUNTS) private readonly peers: PeerCounter,
+    private readonly events: RequestEvents,
+    @Inject(LOCAL_SWARM) private readonly swarm: LocalSwarm,
+    @Inject(PEER_VIEW) private readonly peers: PeerView,
+    @Inject(APP_LOGGER) private readonly logger: pino.Logger,
   ) {}
 
   onModuleInit(): void {
-    const { events, swarm, logger } = this.options;
     this.metrics = new SwarmMetrics(
-      { events, swarm, peers: this.peers },
+      { events: this.events, swarm: this.swarm, peers: this.peers },
       {
         defaultMetrics: this.options.defaultMetrics ?? true,
-        onError: (error) => logger.warn({ error: String(error) }, 'recording metrics failed'),
+        onError: (error) => this.logger.warn({ error: String(error) }, 'recording metrics failed'),
       },
     );
   }

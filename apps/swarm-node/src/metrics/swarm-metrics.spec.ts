@@ -1,6 +1,6 @@
 import type { ConsensusRun } from '@local-swarm/swarm-core';
 import { RequestEvents, type RequestFinished } from '../observability/request-events';
-import { NO_PEERS } from '../swarm/peer-counts';
+import { NO_PEER_VIEW } from '../peers/peer-view';
 import { FakeSwarm } from '../testing/fake-swarm';
 import { SwarmMetrics } from './swarm-metrics';
 
@@ -34,7 +34,7 @@ describe('SwarmMetrics', () => {
   beforeEach(() => {
     events = new RequestEvents();
     errors = [];
-    metrics = new SwarmMetrics({ events, swarm: new FakeSwarm(), peers: NO_PEERS }, { defaultMetrics: false, onError: (error) => errors.push(error) });
+    metrics = new SwarmMetrics({ events, swarm: new FakeSwarm(), peers: NO_PEER_VIEW }, { defaultMetrics: false, onError: (error) => errors.push(error) });
   });
 
   afterEach(() => metrics.stop());

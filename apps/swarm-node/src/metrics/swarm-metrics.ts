@@ -1,10 +1,7 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { RequestEvents, RequestFinished, VoteFailed } from '../observability/request-events';
-import type { PeerCounter } from '../swarm/peer-counts';
-import type { LocalSwarm } from '../core/core.tokens';
-
-/** Prefix of every metric this node defines (process metrics keep prom-client's standard names). */
-export const METRIC_PREFIX = 'local_swarm_';
+import { METRIC_PREFIX } from './metric-prefix';
+import { registerScrapeTimeGauges, type GaugeSources } from './scrape-time-gauges';
 
 /** Seconds: a small model answers in well under a second, a large one with many candidates in minutes. */
 const DURATION_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300];
@@ -17,10 +14,8 @@ const AGREEMENT_BUCKETS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 const MIN_DURATION_MS = 1;
 
 /** What the metrics read: request events as they happen, peers and load at scrape time. */
-export interface MetricsSources {
+export interface MetricsSources extends GaugeSources {
   readonly events: RequestEvents;
-  readonly swarm: Pick<LocalSwarm, 'load'>;
-  readonly peers: PeerCounter;
 }
 
 export interface SwarmMetricsOptions {
@@ -101,42 +96,7 @@ export class SwarmMetrics {
       labelNames: ['reason'] as const,
       registers,
     });
-    const peers: Gauge<'status'> = new Gauge({
-      name: `${METRIC_PREFIX}peers`,
-      help: 'Known peers by health status, read at scrape time.',
-      labelNames: ['status'] as const,
-      registers,
-      collect: () => {
-        const counts = this.sources.peers.counts();
-        peers.set({ status: 'healthy' }, counts.healthy);
-        peers.set({ status: 'unhealthy' }, counts.unhealthy);
-        peers.set({ status: 'expired' }, counts.expired);
-      },
-    });
-    const queueDepth: Gauge = new Gauge({
-      name: `${METRIC_PREFIX}queue_depth`,
-      help: 'Requests waiting for a free instance of the local swarm, read at scrape time.',
-      registers,
-      collect: () => queueDepth.set(this.sources.swarm.load.queuedRequests),
-    });
-    const busy: Gauge = new Gauge({
-      name: `${METRIC_PREFIX}busy_instances`,
-      help: 'Local instances generating now, read at scrape time.',
-      registers,
-      collect: () => busy.set(this.sources.swarm.load.busyInstances),
-    });
-    const instances: Gauge = new Gauge({
-      name: `${METRIC_PREFIX}instances`,
-      help: 'Local instances (model copies) of this node: busy_instances / instances is the utilisation.',
-      registers,
-      collect: () => instances.set(this.sources.swarm.load.capacity),
-    });
-    const maxQueue: Gauge = new Gauge({
-      name: `${METRIC_PREFIX}max_queue`,
-      help: 'Queue length above which requests are refused with 429.',
-      registers,
-      collect: () => maxQueue.set(this.sources.swarm.load.maxQueue),
-    });
+    registerScrapeTimeGauges(this.registry, sources);
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
     sources.events.on('finished', this.onFinished);
     sources.events.on('vote-failed', this.onVoteFailed);
