@@ -1,48 +1,28 @@
 import 'reflect-metadata';
-import { PeerRegistry } from '@local-swarm/federation-protocol';
-import type { Swarm } from '@local-swarm/swarm-core';
-import { Module, type DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { PeerDirectory } from '@local-swarm/federation';
+import { silentFederationLogger } from '@local-swarm/federation-protocol';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { readdirSync, readFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import pino from 'pino';
 import { AppModule } from '../app.module';
-import { PeerDirectory } from '../federation/peer-directory';
 import { RequestEvents, type RequestFinished } from '../observability/request-events';
-import { requestIdFor } from '../observability/request-id';
-import { OpenAiExceptionFilter } from '../http/openai-exception.filter';
-import { OpenAiValidationPipe } from '../http/openai-validation.pipe';
-import { privateNetworkOnly } from '../security/private-network-only.hook';
-import { CANDIDATE_PLANNER, LocalOnlyPlanner } from '../swarm/candidate-planner';
-import { NO_PEERS, PEER_COUNTS } from '../swarm/peer-counts';
-import type { NodeSettings } from '../core/core.tokens';
+import { peerViewOf } from '../peers/peer-view';
+import type { PeerView } from '../peers/peers.tokens';
+import { createTestApp } from '../testing/create-test-app';
+import { FakePeersModule } from '../testing/fake-peers.module';
 import { FakeSwarm } from '../testing/fake-swarm';
+import { TEST_NODE_SETTINGS } from '../testing/test-node-settings';
 import { DashboardHub, type CandidateEvent, type DashboardState } from './dashboard-hub';
 import { formatSseEvent } from './dashboard-sse';
 import { DEFAULT_PUBLIC_DIR } from './dashboard.module';
 import type { AnswerSummary } from './recent-answers';
 
-
-const settings: NodeSettings = {
-  version: '9.9.9-test',
-  strategy: 'majority',
-  mode: 'vote',
-  maxTokensLimit: 512,
-  defaultMaxTokens: 256,
-  hardwareSummary: 'test hardware',
-  startedAt: new Date(Date.now() - 42_000),
-};
 const CHAT = { messages: [{ role: 'user', content: 'What is 2 + 3?' }] };
 /** Short, so the periodic `node` event shows up within a test. */
 const NODE_INTERVAL_MS = 100;
-
-@Module({})
-class TestRootModule {}
-@Module({})
-class FakeFederationModule {}
 
 interface Harness {
   readonly app: NestFastifyApplication;
@@ -51,32 +31,15 @@ interface Harness {
   readonly url: string;
 }
 
-/** The app as start-node wires it (AppModule imports DashboardModule), listening on 127.0.0.1:0. */
-async function startApp(federation?: DynamicModule): Promise<Harness> {
-  const swarm = new FakeSwarm();
+/**
+ * The app as start-node wires it (AppModule imports DashboardModule), listening on 127.0.0.1:0:
+ * with federation off, or over a peer view the spec drives.
+ */
+async function startApp(peers?: () => PeerView): Promise<Harness> {
   const events = new RequestEvents();
-  const logger = pino({ level: 'silent' });
-  const root: DynamicModule = {
-    module: TestRootModule,
-    imports: [
-      AppModule.forRoot({
-        swarm: swarm as unknown as Swarm,
-        settings,
-        logger,
-        events,
-        dashboard: { nodeIntervalMs: NODE_INTERVAL_MS },
-        ...(federation ? { federation } : {}),
-      }),
-    ],
-  };
-  const app = await NestFactory.create<NestFastifyApplication>(root, new FastifyAdapter({ genReqId: requestIdFor }), {
-    logger: false,
-    abortOnError: false,
-  });
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', privateNetworkOnly);
-  app.useGlobalPipes(new OpenAiValidationPipe());
-  app.useGlobalFilters(new OpenAiExceptionFilter(logger));
+  const options = { swarm: new FakeSwarm(), settings: TEST_NODE_SETTINGS, logger: pino({ level: 'silent' }), events, dashboard: { nodeIntervalMs: NODE_INTERVAL_MS } };
+  const root = peers === undefined ? AppModule.forRoot({ ...options, federation: null }) : AppModule.withPeers(FakePeersModule.forRoot(peers), options);
+  const { app, fastify } = await createTestApp(root);
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, fastify, events, url: await app.getUrl() };
 }
@@ -345,31 +308,23 @@ describe('dashboard (in-process, fake swarm, federation off)', () => {
   });
 });
 
-describe('dashboard with federation on (a registry standing in for the PeerDirectory)', () => {
+describe('dashboard with federation on (a PeerDirectory that runs no health checks)', () => {
   let harness: Harness;
-  let registry: PeerRegistry;
-  let directories = 0;
+  let directory: PeerDirectory;
+  let views = 0;
 
   beforeAll(async () => {
-    registry = new PeerRegistry({ selfNodeId: 'local' });
-    const swarm = new FakeSwarm();
-    // What FederationModule exports, faked; imported by AppModule and DashboardModule both.
-    const federation: DynamicModule = {
-      module: FakeFederationModule,
-      providers: [
-        {
-          provide: PeerDirectory,
-          useFactory: () => {
-            directories += 1;
-            return { registry, list: () => registry.list() };
-          },
-        },
-        { provide: CANDIDATE_PLANNER, useValue: new LocalOnlyPlanner(swarm) },
-        { provide: PEER_COUNTS, useValue: NO_PEERS },
-      ],
-      exports: [PeerDirectory, CANDIDATE_PLANNER, PEER_COUNTS],
-    };
-    harness = await startApp(federation);
+    directory = new PeerDirectory({
+      nodeId: 'local',
+      settings: { peers: [], unhealthyAfterFailures: 3, healthIntervalMs: 60_000, voteTimeoutMs: 1000 },
+      logger: silentFederationLogger,
+      onVoteFailed: () => undefined,
+    });
+    // The peer view PeersModule gives with --federation, over a directory the spec drives.
+    harness = await startApp(() => {
+      views += 1;
+      return peerViewOf(directory);
+    });
   });
 
   let closed = false;
@@ -380,17 +335,17 @@ describe('dashboard with federation on (a registry standing in for the PeerDirec
 
   const peerB = { nodeId: 'ls-b', name: 'node-b', address: '10.0.0.2', port: 17615, modelId: 'fake-model', instances: 1, lastSeen: Date.now() };
 
-  it('shares the one PeerDirectory with the federation (one module instance)', () => {
-    expect(directories).toBe(1);
+  it('shares the one peer view with every module (one instance)', () => {
+    expect(views).toBe(1);
   });
 
   it('lists the peers in the state', async () => {
-    registry.upsertDiscovered(peerB);
+    directory.seen(peerB);
     const state = (await harness.fastify.inject({ method: 'GET', url: '/v1/dashboard/state' })).json<DashboardState>();
     expect(state.federation).toEqual({ enabled: true });
     expect(state.node.federation).toBe(true);
     expect(state.peers).toEqual([expect.objectContaining({ node_id: 'ls-b', name: 'node-b', address: '10.0.0.2', port: 17615, source: 'mdns', status: 'unhealthy' })]);
-    registry.remove('ls-b');
+    directory.remove('ls-b');
   });
 
   it('sends `peers` at once on a join, a status change and a departure', async () => {
@@ -399,17 +354,17 @@ describe('dashboard with federation on (a registry standing in for the PeerDirec
       await client.waitFor((event) => event.event === 'peers', 'the first peers');
       expect(client.events()[0]?.data).toEqual({ federation: true, node_id: 'local' });
       const before = Date.now();
-      registry.upsertDiscovered(peerB);
+      directory.seen(peerB);
       const joined = await client.waitFor((event) => event.event === 'peers' && (event.data as { change: { kind: string } }).change.kind === 'added', 'join');
       expect(Date.now() - before).toBeLessThan(1000);
       expect(joined.data).toEqual({
         peers: [expect.objectContaining({ node_id: 'ls-b', status: 'unhealthy' })],
         change: { kind: 'added', node_id: 'ls-b', name: 'node-b' },
       });
-      registry.markExpired('ls-b');
+      directory.expired('ls-b');
       const changed = await client.waitFor((event) => event.event === 'peers' && (event.data as { change: { kind: string } }).change.kind === 'changed', 'change');
       expect(changed.data).toMatchObject({ peers: [expect.objectContaining({ status: 'expired' })], change: { node_id: 'ls-b', from: 'unhealthy', to: 'expired' } });
-      registry.remove('ls-b');
+      directory.remove('ls-b');
       const left = await client.waitFor((event) => event.event === 'peers' && (event.data as { change: { kind: string } }).change.kind === 'removed', 'departure');
       expect(left.data).toEqual({ peers: [], change: { kind: 'removed', node_id: 'ls-b', name: 'node-b', reason: 'removed' } });
     } finally {

@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
-import { DASHBOARD_OPTIONS, type DashboardOptions } from './dashboard.tokens';
+import { LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
+import { uptimeSeconds } from '../core/uptime-seconds';
+import { loadToWire, type LoadWire } from '../http/load-to-wire';
+import { RequestEvents } from '../observability/request-events';
+import { PEER_VIEW, type PeerView } from '../peers/peers.tokens';
 
 /** What the node panel shows (and the `node` event repeats every few seconds). */
 export interface NodeFacts {
@@ -20,25 +24,23 @@ export interface NodeFacts {
   readonly started_at: string;
   readonly uptime_s: number;
   readonly requests_served: number;
-  readonly load: {
-    readonly busy_instances: number;
-    readonly capacity: number;
-    readonly queued_requests: number;
-    readonly max_queue: number;
-  };
+  readonly load: LoadWire;
 }
 
 /** Reads this node's facts at the moment they are asked for. */
 @Injectable()
 export class NodeFactsReader {
   constructor(
-    @Inject(DASHBOARD_OPTIONS) private readonly options: DashboardOptions,
+    @Inject(LOCAL_SWARM) private readonly swarm: LocalSwarm,
+    @Inject(NODE_SETTINGS) private readonly settings: NodeSettings,
+    private readonly events: RequestEvents,
+    @Inject(PEER_VIEW) private readonly peers: PeerView,
     private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   read(): NodeFacts {
-    const { swarm, settings, events } = this.options;
-    const { info, load } = swarm;
+    const { swarm, settings, events } = this;
+    const { info } = swarm;
     return {
       node_id: swarm.id,
       version: settings.version,
@@ -49,16 +51,11 @@ export class NodeFactsReader {
       url: this.listeningUrl(),
       strategy: settings.strategy,
       mode: settings.mode,
-      federation: this.options.federation,
+      federation: this.peers.federation,
       started_at: settings.startedAt.toISOString(),
-      uptime_s: Math.round((Date.now() - settings.startedAt.getTime()) / 1000),
+      uptime_s: uptimeSeconds(settings),
       requests_served: events.finishedCount,
-      load: {
-        busy_instances: load.busyInstances,
-        capacity: load.capacity,
-        queued_requests: load.queuedRequests,
-        max_queue: load.maxQueue,
-      },
+      load: loadToWire(swarm.load),
     };
   }
 
