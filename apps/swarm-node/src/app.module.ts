@@ -1,81 +1,46 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import type { Swarm } from '@local-swarm/swarm-core';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CoreModule, type CoreModuleOptions } from './core/core.module';
+import { DashboardModule, type DashboardModuleOptions } from './dashboard';
 import { HealthController } from './health/health.controller';
-import { ChatCompletionsController } from './openai/chat-completions.controller';
-import { CompletionService } from './openai/completion.service';
-import { CompletionsController } from './openai/completions.controller';
-import { ModelsController } from './openai/models.controller';
-import type pino from 'pino';
-import { DashboardModule } from './dashboard';
-import { APP_LOGGER, ListenState, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from './core/core.tokens';
 import { MetricsModule } from './metrics';
-import { RequestEvents } from './observability/request-events';
-import { CANDIDATE_PLANNER, LocalOnlyPlanner } from './swarm/candidate-planner';
-import { NO_PEERS, PEER_COUNTS } from './swarm/peer-counts';
+import { OpenAiModule } from './openai/openai.module';
+import type { FederationOptions } from './peers/federation-options';
+import { PeersModule } from './peers/peers.module';
 
-export interface AppModuleOptions {
-  /** The loaded swarm: loading happens before Nest starts so the banner can show progress. */
-  readonly swarm: Swarm;
-  readonly settings: NodeSettings;
-  readonly logger: pino.Logger;
-  /** Shared with the federation module, so peers' vote failures reach the same subscribers. */
-  readonly events: RequestEvents;
-  /**
-   * Federation (discovery, peers, the /v1/federation routes): a module that provides
-   * CANDIDATE_PLANNER and PEER_COUNTS. Without it the node answers with its own instances only.
-   */
-  readonly federation?: DynamicModule;
+export interface AppModuleOptions extends CoreModuleOptions {
+  /** With --federation: discovery, peers and the /v1/federation routes. Null: this node's instances only. */
+  readonly federation: FederationOptions | null;
   /** Dashboard tuning (tests shorten the `node` event interval). */
-  readonly dashboard?: { readonly nodeIntervalMs?: number };
+  readonly dashboard?: DashboardModuleOptions;
 }
 
-/** Frees the model when Nest shuts down (SIGTERM/SIGINT through enableShutdownHooks). */
-class SwarmLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(LOCAL_SWARM) private readonly swarm: Swarm) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.swarm.stop();
-  }
-}
-
+/**
+ * The node: CoreModule and PeersModule provide what every feature module injects (the swarm,
+ * settings, logger, request events, the FederatedSwarm and the PEER_VIEW), so the feature
+ * modules take no options but their own tuning.
+ */
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
+    return AppModule.withPeers(PeersModule.forRoot({ federation: options.federation }), options);
+  }
+
+  /**
+   * The node over a given peers module: forRoot's, or in specs a global module that provides
+   * fake PEER_VIEW and FederatedSwarm (so a spec sees peers without running a federation).
+   */
+  static withPeers(peers: DynamicModule, options: CoreModuleOptions & Pick<AppModuleOptions, 'dashboard'>): DynamicModule {
+    const { swarm, settings, logger, events } = options;
     return {
       module: AppModule,
       imports: [
-        ...(options.federation ? [options.federation] : []),
-        MetricsModule.forRoot({
-          events: options.events,
-          swarm: options.swarm,
-          logger: options.logger,
-          ...(options.federation ? { federation: options.federation } : {}),
-        }),
-        DashboardModule.forRoot({
-          swarm: options.swarm,
-          settings: options.settings,
-          events: options.events,
-          ...(options.federation ? { federation: options.federation } : {}),
-          ...(options.dashboard?.nodeIntervalMs !== undefined ? { nodeIntervalMs: options.dashboard.nodeIntervalMs } : {}),
-        }),
+        CoreModule.forRoot({ swarm, settings, logger, events }),
+        peers,
+        OpenAiModule,
+        MetricsModule.forRoot(),
+        DashboardModule.forRoot(options.dashboard),
       ],
-      exports: [RequestEvents],
-      controllers: [ChatCompletionsController, CompletionsController, ModelsController, HealthController],
-      providers: [
-        { provide: LOCAL_SWARM, useValue: options.swarm },
-        { provide: NODE_SETTINGS, useValue: options.settings },
-        { provide: APP_LOGGER, useValue: options.logger },
-        ListenState,
-        { provide: RequestEvents, useValue: options.events },
-        ...(options.federation
-          ? []
-          : [
-              { provide: CANDIDATE_PLANNER, useFactory: (swarm: LocalSwarm) => new LocalOnlyPlanner(swarm), inject: [LOCAL_SWARM] },
-              { provide: PEER_COUNTS, useValue: NO_PEERS },
-            ]),
-        CompletionService,
-        SwarmLifecycle,
-      ],
+      controllers: [HealthController],
     };
   }
 }

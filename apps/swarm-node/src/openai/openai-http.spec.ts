@@ -1,26 +1,13 @@
 import 'reflect-metadata';
-import { SwarmErrorCode, type Swarm } from '@local-swarm/swarm-core';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwarmErrorCode } from '@local-swarm/swarm-core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { AppModule } from '../app.module';
 import { RequestEvents } from '../observability/request-events';
-import { privateNetworkOnly } from '../security/private-network-only.hook';
-import type { NodeSettings } from '../core/core.tokens';
+import { createTestApp, type TestApp } from '../testing/create-test-app';
 import { FakeSwarm } from '../testing/fake-swarm';
-import { OpenAiExceptionFilter } from '../http/openai-exception.filter';
-import { OpenAiValidationPipe } from '../http/openai-validation.pipe';
-
-const settings: NodeSettings = {
-  version: '9.9.9-test',
-  strategy: 'majority',
-  mode: 'vote',
-  maxTokensLimit: 512,
-  defaultMaxTokens: 256,
-  hardwareSummary: 'test hardware',
-  startedAt: new Date(Date.now() - 42_000),
-};
+import { TEST_NODE_SETTINGS } from '../testing/test-node-settings';
 
 const USER_MESSAGES = [{ role: 'user', content: 'What is 2 + 3?' }];
 
@@ -50,19 +37,12 @@ interface ChunkJson {
 }
 
 /** The app as bootstrap/start-node.ts wires it, on a fake swarm, without listening. */
-async function createApp(swarm: FakeSwarm): Promise<{ app: NestFastifyApplication; fastify: FastifyInstance }> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ swarm: swarm as unknown as Swarm, settings, logger: pino({ level: 'silent' }), events: new RequestEvents() }),
-    new FastifyAdapter(),
-    { logger: false, abortOnError: false },
+async function createApp(swarm: FakeSwarm): Promise<TestApp> {
+  const created = await createTestApp(
+    AppModule.forRoot({ swarm, settings: TEST_NODE_SETTINGS, logger: pino({ level: 'silent' }), events: new RequestEvents(), federation: null }),
   );
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', privateNetworkOnly);
-  app.useGlobalPipes(new OpenAiValidationPipe());
-  app.useGlobalFilters(new OpenAiExceptionFilter(pino({ level: 'silent' })));
-  await app.init();
-  await fastify.ready();
-  return { app, fastify };
+  await created.ready();
+  return created;
 }
 
 describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
@@ -392,7 +372,7 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual({
         object: 'list',
-        data: [{ id: 'fake-model', object: 'model', created: Math.floor(settings.startedAt.getTime() / 1000), owned_by: 'local-swarm' }],
+        data: [{ id: 'fake-model', object: 'model', created: Math.floor(TEST_NODE_SETTINGS.startedAt.getTime() / 1000), owned_by: 'local-swarm' }],
       });
     });
 

@@ -1,0 +1,19 @@
+import type { NodeConfig } from '../config';
+import type { NodeSettings } from '../core/core.tokens';
+
+/** max_tokens of a request that names none, before clamping to what the context leaves. */
+const DEFAULT_MAX_TOKENS = 256;
+
+/** The settings every module reads, from the resolved config; federation may choose the strategy. */
+export function nodeSettings(version: string, config: NodeConfig, hardwareSummary: string): NodeSettings {
+  const { federation } = config;
+  return {
+    version,
+    strategy: federation.enabled && federation.strategy !== null ? federation.strategy : config.strategy,
+    mode: federation.mode,
+    maxTokensLimit: config.maxTokensLimit,
+    defaultMaxTokens: Math.min(DEFAULT_MAX_TOKENS, config.maxTokensLimit),
+    hardwareSummary,
+    startedAt: new Date(),
+  };
+}
