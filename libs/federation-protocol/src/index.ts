@@ -28,9 +28,8 @@ export {
   type ParseResult,
 } from './errors/federation-error';
 
-// Logger and events
+// Logger
 export { silentFederationLogger, type FederationLogger } from './logger/federation-logger';
-export { TypedEventEmitter, type EventMap, type Listener } from './events/typed-event-emitter';
 
 // Messages (camelCase domain values)
 export type { HealthReport, PeerHealth, PeerLoad } from './messages/peer-health';
@@ -43,6 +42,7 @@ export type {
   VoteRequest,
 } from './messages/vote-request';
 export type { PeerVote, VoteFinishReason, VoteResponse, VoteUsage } from './messages/vote-response';
+export type { OpenAiChoice, OpenAiCompletion, OpenAiCompletionRequest } from './messages/openai-completion';
 
 // DTOs (snake_case wire messages, class-validator) and parsing
 export {
@@ -86,25 +86,5 @@ export {
   type RequestVoteOptions,
   type TimedPeerHealth,
 } from './client/federation-client';
-export { OpenAiHealthClient, type OpenAiHealthClientOptions } from './client/openai-health-client';
+export { OpenAiPeerClient, type CompleteOptions, type OpenAiPeerClientOptions } from './client/openai-peer-client';
 export { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES } from './client/peer-http';
-
-// Registry and health monitor
-export type { PeerSnapshot } from './registry/peer-snapshot';
-export {
-  peerSnapshotToWire,
-  PeerRegistry,
-  type AddManualResult,
-  type DiscoveredPeer,
-  type PeerRegistryEvents,
-  type PeerRegistryOptions,
-  type PeerRemovalReason,
-} from './registry/peer-registry';
-export {
-  HealthMonitor,
-  type HealthChecker,
-  type HealthMonitorEvents,
-  type HealthMonitorOptions,
-  type HealthMonitorState,
-  type IntervalTimers,
-} from './health/health-monitor';

@@ -27,19 +27,3 @@ export { estimateModelMemory } from './sizing/estimate-model-memory';
 export type { CandidateSource, CandidateSourceCallOptions, SourceOutcome } from './sources/candidate-source';
 export { LOCAL_SOURCE_ID, Swarm } from './swarm/swarm';
 export type { SwarmInfo, SwarmLoad, SwarmOptions } from './swarm/swarm';
-export {
-  FEDERATION_MODES,
-  FederatedSwarm,
-  loadScore,
-  NO_REMOTE_PEERS,
-} from './federation/federated-swarm';
-export type {
-  FederationMode,
-  FederationPlan,
-  FederationResult,
-  FederationWeights,
-  GenerateWithFederationOptions,
-  NodeLoad,
-  RemoteParticipant,
-  RemotePeers,
-} from './federation/federated-swarm';

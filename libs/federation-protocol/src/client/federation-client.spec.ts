@@ -11,7 +11,7 @@ import type { VoteRequest } from '../messages/vote-request';
 import { closedPort, readBody, sendJson, startTestServer, type TestServer } from '../testing/test-server';
 import { peerHealthWire, voteResponseWire, withField } from '../testing/wire-fixtures';
 import { FederationClient } from './federation-client';
-import { OpenAiHealthClient } from './openai-health-client';
+import { OpenAiPeerClient } from './openai-peer-client';
 
 const request: VoteRequest = {
   requestId: 'req-1',
@@ -306,13 +306,13 @@ describe('FederationClient.health', () => {
   });
 });
 
-describe('OpenAiHealthClient', () => {
+describe('OpenAiPeerClient', () => {
   it('checks GET {baseUrl}/models and reports the first model', async () => {
     const server = await serve((req, res) => {
       if (req.url === '/v1/models') sendJson(res, 200, { object: 'list', data: [{ id: 'llama-3.1-8b', object: 'model' }] });
       else sendJson(res, 404, { error: { message: `no ${req.url}` } });
     });
-    const client = new OpenAiHealthClient({ baseUrl: `${server.url}/v1` });
+    const client = new OpenAiPeerClient({ baseUrl: `${server.url}/v1` });
     const result = await client.health({ timeoutMs: 1000 });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value).toMatchObject({ nodeId: `openai:${server.url}/v1`, modelId: 'llama-3.1-8b', instances: null, load: null });
@@ -320,7 +320,7 @@ describe('OpenAiHealthClient', () => {
 
   it('reports a reply that is not a model list', async () => {
     const server = await serve((req, res) => sendJson(res, 200, { models: [] }));
-    const client = new OpenAiHealthClient({ baseUrl: `${server.url}/v1` });
+    const client = new OpenAiPeerClient({ baseUrl: `${server.url}/v1` });
     expect(expectError(await client.health(), FederationErrorCode.BAD_REPLY)).toMatchObject({ param: 'data' });
   });
 });

@@ -35,6 +35,14 @@ export interface JsonReply {
   readonly body: unknown;
 }
 
+/** Any HTTP reply, its body unread as JSON: for callers that judge the status themselves. */
+export interface RawReply {
+  /** The full URL asked, for error messages. */
+  readonly url: string;
+  readonly status: number;
+  readonly text: string;
+}
+
 export interface SendOptions {
   readonly method: 'GET' | 'POST';
   readonly path: string;
@@ -45,7 +53,7 @@ export interface SendOptions {
 
 /**
  * The HTTP part shared by the federation and OpenAI-compatible clients: one axios instance per
- * peer, every failure turned into a FederationClientError value. Internal, not exported.
+ * peer, every failure turned into a FederationClientError value. Internal: the lib exports the clients, not this.
  */
 export class PeerHttp {
   readonly #http: AxiosInstance;
@@ -79,6 +87,15 @@ export class PeerHttp {
 
   /** Sends one request; resolves to the parsed JSON of a 2xx reply or to an error value. Never rejects. */
   async send(options: SendOptions): Promise<ClientResult<JsonReply>> {
+    const reply = await this.exchange(options);
+    return reply.ok ? interpretReply(reply.value) : reply;
+  }
+
+  /**
+   * Sends one request; resolves to the reply whatever its status, or to an error value when
+   * there is none (unreachable, too large, deadline, abort). Never rejects.
+   */
+  async exchange(options: SendOptions): Promise<ClientResult<RawReply>> {
     const url = `${this.#options.baseUrl}${options.path}`;
     const { signal } = options;
     if (signal?.aborted === true) return { ok: false, error: aborted(url) };
@@ -93,7 +110,7 @@ export class PeerHttp {
           headers: { 'content-type': 'application/json' },
         }),
       });
-      return interpretReply(url, response.status, response.data);
+      return { ok: true, value: { url, status: response.status, text: typeof response.data === 'string' ? response.data : '' } };
     } catch (error: unknown) {
       // The caller's signal wins over the deadline: the caller asked, so it is not a peer failure.
       if (isAborted(signal)) return { ok: false, error: aborted(url) };
@@ -155,8 +172,7 @@ function aborted(url: string): FederationClientError {
   return { code: FederationErrorCode.ABORTED, message: `request to ${url} aborted by the caller` };
 }
 
-function interpretReply(url: string, status: number, data: unknown): ClientResult<JsonReply> {
-  const text = typeof data === 'string' ? data : '';
+function interpretReply({ url, status, text }: RawReply): ClientResult<JsonReply> {
   if (status >= 400) return { ok: false, error: httpError(url, status, text) };
   if (status < 200 || status >= 300) {
     return {
@@ -164,6 +180,11 @@ function interpretReply(url: string, status: number, data: unknown): ClientResul
       error: { code: FederationErrorCode.BAD_REPLY, message: `${url} answered HTTP ${status}`, param: null, status },
     };
   }
+  return parseJsonReply({ url, status, text });
+}
+
+/** The JSON body of a reply, or BAD_REPLY when it is not JSON. */
+export function parseJsonReply({ url, status, text }: RawReply): ClientResult<JsonReply> {
   try {
     return { ok: true, value: { status, body: JSON.parse(text) as unknown } };
   } catch {
@@ -184,7 +205,7 @@ function interpretReply(url: string, status: number, data: unknown): ClientResul
  * `{ "error": { "message", "type", "code" } }`; keep its message and code. A peer that refuses
  * our protocol version says so with code FEDERATION_ERR_VERSION_MISMATCH.
  */
-function httpError(url: string, status: number, text: string): FederationClientError {
+export function httpError(url: string, status: number, text: string): FederationClientError {
   let peerMessage: string | null = null;
   let peerCode: string | null = null;
   try {

@@ -1,0 +1,15 @@
+import { PeerDirectory } from '@local-swarm/federation';
+import type pino from 'pino';
+import { toLibLogger } from '../logging/app-logger';
+import type { RequestEvents } from '../observability/request-events';
+import type { FederationOptions } from './federation-options';
+
+/** The node's peer directory: its log lines in the node's log, its failed votes as `vote-failed` events. */
+export function createPeerDirectory(options: FederationOptions, logger: pino.Logger, events: RequestEvents): PeerDirectory {
+  return new PeerDirectory({
+    nodeId: options.nodeId,
+    settings: options.config,
+    logger: toLibLogger(logger),
+    onVoteFailed: (failure) => events.emit('vote-failed', failure),
+  });
+}

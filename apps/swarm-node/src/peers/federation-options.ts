@@ -1,0 +1,15 @@
+import type { BindChoice } from '@local-swarm/net-binding';
+import type { FederationConfig } from '../config';
+
+/** Injection token of the federation's start-up options (provided only with federation on). */
+export const FEDERATION_OPTIONS = Symbol('FEDERATION_OPTIONS');
+
+export interface FederationOptions {
+  /** This node's id: on every vote, in mDNS TXT records and in consensus metadata. */
+  readonly nodeId: string;
+  readonly config: FederationConfig;
+  /** Where the API listens; discovery binds to the same interface, never to others. */
+  readonly bind: BindChoice;
+  readonly hostname: string;
+  readonly hardwareSummary: string;
+}

@@ -1,0 +1,59 @@
+import { FederatedSwarm, PeerDirectory } from '@local-swarm/federation';
+import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import type pino from 'pino';
+import { APP_LOGGER, LOCAL_SWARM, type LocalSwarm } from '../core/core.tokens';
+import { RequestEvents } from '../observability/request-events';
+import { createPeerDirectory } from './create-peer-directory';
+import { DiscoveryService } from './discovery.service';
+import { FEDERATION_OPTIONS, type FederationOptions } from './federation-options';
+import { FederationController } from './federation.controller';
+import { PeerDirectoryLifecycle } from './peer-directory-lifecycle';
+import { NO_PEER_VIEW, peerViewOf } from './peer-view';
+import { PEER_VIEW } from './peers.tokens';
+
+export interface PeersModuleOptions {
+  /** Federation on (discovery, peers, the /v1/federation routes) or off (null: this node alone). */
+  readonly federation: FederationOptions | null;
+}
+
+/**
+ * Who answers a request besides this node. Decides federation on or off once: either way it
+ * provides the node's FederatedSwarm (the class is the token) and the PEER_VIEW; with federation
+ * on, also the peer directory with its health checks, mDNS discovery and the /v1/federation routes.
+ */
+@Global()
+@Module({})
+export class PeersModule {
+  static forRoot(options: PeersModuleOptions): DynamicModule {
+    const exports = [FederatedSwarm, PEER_VIEW];
+    if (options.federation === null) {
+      return {
+        module: PeersModule,
+        providers: [
+          { provide: FederatedSwarm, useFactory: (swarm: LocalSwarm) => new FederatedSwarm(swarm), inject: [LOCAL_SWARM] },
+          { provide: PEER_VIEW, useValue: NO_PEER_VIEW },
+        ],
+        exports,
+      };
+    }
+    const { weights } = options.federation.config;
+    const providers: Provider[] = [
+      { provide: FEDERATION_OPTIONS, useValue: options.federation },
+      {
+        provide: PeerDirectory,
+        useFactory: (federation: FederationOptions, logger: pino.Logger, events: RequestEvents) => createPeerDirectory(federation, logger, events),
+        inject: [FEDERATION_OPTIONS, APP_LOGGER, RequestEvents],
+      },
+      {
+        provide: FederatedSwarm,
+        useFactory: (swarm: LocalSwarm, directory: PeerDirectory) =>
+          new FederatedSwarm(swarm, directory, { sourceWeights: weights.peers, modelWeights: weights.models }),
+        inject: [LOCAL_SWARM, PeerDirectory],
+      },
+      { provide: PEER_VIEW, useFactory: peerViewOf, inject: [PeerDirectory] },
+      PeerDirectoryLifecycle,
+      DiscoveryService,
+    ];
+    return { module: PeersModule, controllers: [FederationController], providers, exports };
+  }
+}

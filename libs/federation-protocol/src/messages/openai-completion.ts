@@ -1,0 +1,35 @@
+import type { VoteFinishReason, VoteUsage } from './vote-response';
+import type { VotePrompt } from './vote-request';
+
+/**
+ * A request to an OpenAI-compatible server (camelCase; the client writes the wire body and adds
+ * `n`). The prompt picks the endpoint: a chat goes to /chat/completions, text to /completions.
+ */
+export interface OpenAiCompletionRequest {
+  /** The server's model name (as its /models lists it); vLLM and Ollama need the right one. */
+  readonly model: string;
+  readonly prompt: VotePrompt;
+  readonly maxTokens: number;
+  readonly temperature?: number;
+  readonly topP?: number;
+  readonly seed?: number;
+  readonly stop?: readonly string[];
+  /** Sent as `response_format: { type: 'json_object' }`. */
+  readonly json?: boolean;
+}
+
+/** One choice of the server's reply. */
+export interface OpenAiChoice {
+  readonly text: string;
+  /** `length` when the server says so, `stop` for anything else. */
+  readonly finishReason: Extract<VoteFinishReason, 'stop' | 'length'>;
+}
+
+/** The server's reply, read defensively: it is untrusted input. */
+export interface OpenAiCompletion {
+  readonly choices: readonly OpenAiChoice[];
+  /** The model the reply names; null when it names none (or an absurdly long one). */
+  readonly model: string | null;
+  /** Counts that are missing or not non-negative numbers read as 0. */
+  readonly usage: VoteUsage;
+}

@@ -1,0 +1,78 @@
+import type { Candidate, StrategyName } from '@local-swarm/consensus';
+import { runConsensus, type CandidateSource, type ConsensusRunOutcome, type GenerationRequest } from '@local-swarm/swarm-core';
+import type { FederationMode } from './federation-mode';
+import { loadScore } from './load-score';
+import type { NodeLoad } from './node-load';
+import { NO_REMOTE_PEERS, type RemotePeers } from './remote-peers';
+
+export interface FederationWeights {
+  /** weighted_vote weight per source (node id); default 1. */
+  readonly sourceWeights?: Readonly<Record<string, number>>;
+  /** weighted_vote weight per model id; default 1. */
+  readonly modelWeights?: Readonly<Record<string, number>>;
+}
+
+/** Who answers one request, and how their votes weigh. */
+export interface FederationPlan extends FederationWeights {
+  readonly sources: readonly CandidateSource[];
+  /** Tried alone when every planned source failed (balance mode: this node). */
+  readonly fallback?: CandidateSource;
+}
+
+export interface GenerateWithFederationOptions {
+  readonly strategy: StrategyName;
+  readonly mode: FederationMode;
+  readonly signal: AbortSignal;
+  readonly onCandidate?: (candidate: Candidate) => void;
+  /** See ConsensusRunOptions.earlyExit (default true). */
+  readonly earlyExit?: boolean;
+}
+
+/** Every candidate and the verdict, or why nobody could answer. */
+export type FederationResult = ConsensusRunOutcome;
+
+/**
+ * The local swarm plus its healthy peers: who generates a request, and how. `vote` asks this node
+ * and every healthy peer at once and lets the strategy pick among all candidates; `balance` sends the
+ * whole request to the least-loaded healthy node (this one on ties) and falls back to this node
+ * if that peer fails. With no healthy peer both are "local only", in the same result shape.
+ * Peers that fail, stall past their deadline or send garbage just contribute no candidates.
+ */
+export class FederatedSwarm {
+  constructor(
+    protected readonly local: CandidateSource & { readonly load: NodeLoad },
+    protected readonly peers: RemotePeers = NO_REMOTE_PEERS,
+    protected readonly weights: FederationWeights = {},
+  ) {}
+
+  plan(mode: FederationMode): FederationPlan {
+    const peers = this.peers.healthySources();
+    if (mode === 'vote') return { sources: [this.local, ...peers.map((peer) => peer.source)], ...this.weights };
+
+    let best: { score: number; source: CandidateSource } = { score: loadScore(this.local.load), source: this.local };
+    for (const peer of peers) {
+      if (peer.load === null) continue;
+      const score = loadScore(peer.load, peer.inFlight());
+      if (score < best.score) best = { score, source: peer.source };
+    }
+    return best.source === this.local
+      ? { sources: [this.local], ...this.weights }
+      : { sources: [best.source], fallback: this.local, ...this.weights };
+  }
+
+  async generateWithFederation(request: GenerationRequest, options: GenerateWithFederationOptions): Promise<FederationResult> {
+    const plan = this.plan(options.mode);
+    const runWith = (sources: readonly CandidateSource[]): Promise<ConsensusRunOutcome> =>
+      runConsensus(request, sources, {
+        strategy: options.strategy,
+        signal: options.signal,
+        ...(options.onCandidate ? { onCandidate: options.onCandidate } : {}),
+        ...(options.earlyExit !== undefined ? { earlyExit: options.earlyExit } : {}),
+        ...(plan.sourceWeights ? { sourceWeights: plan.sourceWeights } : {}),
+        ...(plan.modelWeights ? { modelWeights: plan.modelWeights } : {}),
+      });
+    const outcome = await runWith(plan.sources);
+    if (outcome.ok || plan.fallback === undefined || options.signal.aborted) return outcome;
+    return runWith([plan.fallback]);
+  }
+}

@@ -1,0 +1,56 @@
+// The node's federated swarm (vote / balance over this node and its healthy peers)
+export { FEDERATION_MODES, type FederationMode } from './federated-swarm/federation-mode';
+export {
+  FederatedSwarm,
+  type FederationPlan,
+  type FederationResult,
+  type FederationWeights,
+  type GenerateWithFederationOptions,
+} from './federated-swarm/federated-swarm';
+export { loadScore } from './federated-swarm/load-score';
+export type { NodeLoad } from './federated-swarm/node-load';
+export { NO_REMOTE_PEERS, type RemoteParticipant, type RemotePeers } from './federated-swarm/remote-peers';
+
+// Peers: registry, health checks, and the directory that owns both
+export { TypedEventEmitter, type EventMap, type Listener } from './events/typed-event-emitter';
+export type { PeerSnapshot } from './registry/peer-snapshot';
+export { peerSnapshotToWire } from './registry/peer-snapshot-to-wire';
+export {
+  PeerRegistry,
+  type AddManualResult,
+  type DiscoveredPeer,
+  type PeerRegistryEvents,
+  type PeerRegistryOptions,
+  type PeerRemovalReason,
+} from './registry/peer-registry';
+export {
+  HealthMonitor,
+  type HealthChecker,
+  type HealthMonitorEvents,
+  type HealthMonitorOptions,
+  type HealthMonitorState,
+  type IntervalTimers,
+} from './health/health-monitor';
+export {
+  PeerDirectory,
+  type AddPeerOutcome,
+  type PeerDirectoryOptions,
+  type PeerDirectorySettings,
+  type VoteFailure,
+} from './peer-directory/peer-directory';
+export type { PeerChange } from './peer-directory/peer-change';
+export type { PeerCounts } from './peer-directory/peer-counts';
+
+// Candidate sources that reach peers
+export { OpenAiPeerSource } from './sources/openai-peer-source';
+export { PeerCandidateSource } from './sources/peer-candidate-source';
+export type { PeerCallObserver } from './sources/peer-call-observer';
+
+// Requests and replies between this node's swarm and the wire
+export { nodeSeed } from './mapping/node-seed';
+export { samplingFields, type SamplingFields } from './mapping/sampling-fields';
+export { toGenerationRequest } from './mapping/to-generation-request';
+export { toOpenAiCompletionRequest } from './mapping/to-openai-completion-request';
+export { toPeerHealth } from './mapping/to-peer-health';
+export { toVoteRequest } from './mapping/to-vote-request';
+export { toVoteResponse, type GeneratedVotes } from './mapping/to-vote-response';

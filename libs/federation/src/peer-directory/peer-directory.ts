@@ -1,0 +1,212 @@
+import {
+  FederationClient,
+  OpenAiPeerClient,
+  type FederationClientError,
+  type FederationLogger,
+  type PeerStatusWire,
+} from '@local-swarm/federation-protocol';
+import type { RemoteParticipant, RemotePeers } from '../federated-swarm/remote-peers';
+import { HealthMonitor, type HealthChecker } from '../health/health-monitor';
+import { PeerRegistry, type DiscoveredPeer } from '../registry/peer-registry';
+import type { PeerSnapshot } from '../registry/peer-snapshot';
+import { peerSnapshotToWire } from '../registry/peer-snapshot-to-wire';
+import { OpenAiPeerSource } from '../sources/openai-peer-source';
+import type { PeerCallObserver } from '../sources/peer-call-observer';
+import { PeerCandidateSource } from '../sources/peer-candidate-source';
+import type { PeerChange } from './peer-change';
+import type { PeerCounts } from './peer-counts';
+import { subscribeToRegistry } from './registry-changes';
+
+/** The federation settings the directory uses (the node's `federation` config has them all). */
+export interface PeerDirectorySettings {
+  /** Manual peers to add at start (`host:port` or `openai+http://host:port/v1`). */
+  readonly peers: readonly string[];
+  readonly unhealthyAfterFailures: number;
+  readonly healthIntervalMs: number;
+  /** How long a peer's vote may take. */
+  readonly voteTimeoutMs: number;
+}
+
+/** A peer's vote failed. */
+export interface VoteFailure {
+  readonly nodeId: string;
+  /** FederationErrorCode, e.g. FEDERATION_ERR_TIMEOUT. */
+  readonly code: string;
+}
+
+export interface PeerDirectoryOptions {
+  /** This node's id: never registered as a peer of itself, sent as the origin of votes. */
+  readonly nodeId: string;
+  readonly settings: PeerDirectorySettings;
+  readonly logger: FederationLogger;
+  /** Called on every failed vote (the app counts them for metrics and the dashboard). */
+  readonly onVoteFailed: (failure: VoteFailure) => void;
+  /** Checker of a peer's health. Default: a FederationClient or an OpenAiPeerClient per base URL. */
+  readonly healthCheckerFor?: (peer: PeerSnapshot) => HealthChecker;
+}
+
+export type AddPeerOutcome =
+  | { readonly ok: true; readonly peer: PeerStatusWire }
+  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
+
+/**
+ * Every peer this node knows (mDNS, manual, OpenAI-compatible), their health, and the candidate
+ * sources that reach them. Owns the registry and the health monitor; logs joins, departures and
+ * health transitions. Discovery feeds it (`seen`, `left`, `expired`); the FederatedSwarm and the
+ * /peers routes read it.
+ */
+export class PeerDirectory implements RemotePeers, PeerCallObserver {
+  readonly #registry: PeerRegistry;
+  readonly #monitor: HealthMonitor;
+  readonly #sources = new Map<string, PeerCandidateSource | OpenAiPeerSource>();
+
+  constructor(private readonly options: PeerDirectoryOptions) {
+    const { settings, logger } = options;
+    this.#registry = new PeerRegistry({ selfNodeId: options.nodeId, unhealthyAfterFailures: settings.unhealthyAfterFailures });
+    this.#monitor = new HealthMonitor({
+      registry: this.#registry,
+      intervalMs: settings.healthIntervalMs,
+      timeoutMs: Math.max(100, Math.min(1500, settings.healthIntervalMs - 100)),
+      ...(options.healthCheckerFor ? { checkerFor: options.healthCheckerFor } : {}),
+    });
+    this.#registry.on('peer-added', ({ peer }) => logger.info('peer joined', describe(peer)));
+    this.#registry.on('peer-removed', ({ peer, reason }) => {
+      this.#sources.delete(peer.nodeId);
+      logger.info('peer left', { ...describe(peer), reason });
+    });
+    this.#registry.on('peer-rekeyed', ({ peer, previousNodeId }) => {
+      this.#sources.delete(previousNodeId);
+      logger.info('manual peer identified', { ...describe(peer), previousNodeId });
+    });
+    this.#registry.on('peer-changed', ({ peer, from, to, reason }) => {
+      const level = to === 'healthy' ? 'info' : 'warn';
+      logger[level](`peer ${to}`, { ...describe(peer), from, to, reason });
+    });
+  }
+
+  /** Adds the configured manual peers and starts health checks. Bad addresses are start-up errors. */
+  start(): { ok: true } | { ok: false; message: string } {
+    for (const address of this.options.settings.peers) {
+      const added = this.#registry.addManual(address);
+      if (!added.ok) return { ok: false, message: `--peer ${address}: ${added.error.message}` };
+    }
+    this.#monitor.start();
+    return { ok: true };
+  }
+
+  /** Stops the health checks; resolves once the running ones have settled. */
+  async stop(): Promise<void> {
+    await this.#monitor.stop();
+  }
+
+  /** mDNS announced a peer (or announced it again, maybe changed): add or refresh it. */
+  seen(peer: DiscoveredPeer): void {
+    this.#registry.upsertDiscovered(peer);
+  }
+
+  /**
+   * mDNS goodbye: the node shut down. Forget it, unless the user added it by hand (it may come
+   * back; health checks tell).
+   */
+  left(nodeId: string): void {
+    if (this.#registry.get(nodeId)?.source === 'mdns') this.#registry.remove(nodeId);
+  }
+
+  /** mDNS stopped announcing the peer: maybe a cut link, so it stays listed, as expired. */
+  expired(nodeId: string): void {
+    this.#registry.markExpired(nodeId);
+  }
+
+  /**
+   * Adds a manual peer and checks it at once, so the caller learns whether it answers: an
+   * address that does not answer as a peer, that is this node itself, or that is another address
+   * of a known peer is refused (and not added). An address already registered is left as it is.
+   */
+  async addManual(address: string): Promise<AddPeerOutcome> {
+    const added = this.#registry.addManual(address);
+    if (!added.ok) return { ok: false, error: added.error };
+    if (!added.added) return { ok: true, peer: this.wire(added.peer.nodeId) ?? peerSnapshotToWire(added.peer) };
+
+    // The first health check may re-key the entry (its real node id) or drop it (self, duplicate).
+    const dropped: { reason: string }[] = [];
+    const onRemoved = ({ peer, reason }: { peer: PeerSnapshot; reason: string }): void => {
+      if (peer.baseUrl === added.peer.baseUrl && peer.source === added.peer.source) dropped.push({ reason });
+    };
+    this.#registry.on('peer-removed', onRemoved);
+    try {
+      await this.#monitor.checkNow();
+    } finally {
+      this.#registry.off('peer-removed', onRemoved);
+    }
+    const now = this.#registry.peers().find((peer) => peer.baseUrl === added.peer.baseUrl && peer.source === added.peer.source);
+    if (now === undefined) {
+      const reason = dropped[0]?.reason;
+      const message =
+        reason === 'self' ? `${address} is this node itself` : reason === 'duplicate' ? `${address} is another address of a peer already known` : `${address} was not kept as a peer`;
+      return { ok: false, error: { code: reason === 'self' ? 'peer_is_self' : 'peer_duplicate', message } };
+    }
+    if (now.status !== 'healthy' && now.lastError !== null) {
+      this.#registry.remove(now.nodeId);
+      return { ok: false, error: { code: now.lastError.code, message: `${address} does not answer as a peer: ${now.lastError.message}` } };
+    }
+    return { ok: true, peer: this.wire(now.nodeId) ?? peerSnapshotToWire(now) };
+  }
+
+  remove(nodeId: string): boolean {
+    return this.#registry.remove(nodeId);
+  }
+
+  list(): PeerStatusWire[] {
+    return this.#registry.list();
+  }
+
+  counts(): PeerCounts {
+    const peers = this.#registry.peers();
+    const count = (status: PeerSnapshot['status']): number => peers.filter((peer) => peer.status === status).length;
+    return { total: peers.length, healthy: count('healthy'), unhealthy: count('unhealthy'), expired: count('expired') };
+  }
+
+  /** Calls `listener` on every join, departure, status change or re-keying; returns an unsubscribe. */
+  subscribe(listener: (change: PeerChange) => void): () => void {
+    return subscribeToRegistry(this.#registry, listener);
+  }
+
+  /** Healthy peers as candidate sources, each reusing one client per peer. */
+  healthySources(): RemoteParticipant[] {
+    return this.#registry.healthy().map((peer) => {
+      const source = this.sourceFor(peer);
+      return { nodeId: peer.nodeId, source, load: peer.load, inFlight: () => source.inFlight };
+    });
+  }
+
+  onPeerFailure(nodeId: string, error: FederationClientError): void {
+    this.options.logger.warn('peer vote failed', { nodeId, code: error.code, error: error.message });
+    this.options.onVoteFailed({ nodeId, code: error.code });
+    // A vote failure counts like a failed health check: a peer that times out on votes soon stops being asked.
+    this.#registry.recordHealth(nodeId, { ok: false, error });
+  }
+
+  onPeerSuccess(): void {
+    // Health checks alone decide recovery; a good vote needs no bookkeeping.
+  }
+
+  private wire(nodeId: string): PeerStatusWire | undefined {
+    return this.#registry.list().find((peer) => peer.node_id === nodeId);
+  }
+
+  private sourceFor(peer: PeerSnapshot): PeerCandidateSource | OpenAiPeerSource {
+    const known = this.#sources.get(peer.nodeId);
+    if (known !== undefined) return known;
+    const deadlineMs = this.options.settings.voteTimeoutMs;
+    const source =
+      peer.source === 'openai'
+        ? new OpenAiPeerSource(peer.nodeId, new OpenAiPeerClient({ baseUrl: peer.baseUrl }), deadlineMs, this, () => this.#registry.get(peer.nodeId)?.modelId ?? null)
+        : new PeerCandidateSource(peer.nodeId, new FederationClient({ baseUrl: peer.baseUrl }), this.options.nodeId, deadlineMs, this);
+    this.#sources.set(peer.nodeId, source);
+    return source;
+  }
+}
+
+function describe(peer: PeerSnapshot): Record<string, unknown> {
+  return { nodeId: peer.nodeId, name: peer.name, address: `${peer.address}:${peer.port}`, source: peer.source, status: peer.status };
+}

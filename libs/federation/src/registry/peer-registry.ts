@@ -1,0 +1,333 @@
+import {
+  asModelId,
+  asPeerId,
+  FederationErrorCode,
+  formatHostPort,
+  manualPeerId,
+  openAiPeerId,
+  parsePeerAddress,
+  silentFederationLogger,
+  type ClientResult,
+  type FederationClientError,
+  type FederationLogger,
+  type FederationParseError,
+  type HealthReport,
+  type PeerId,
+  type PeerStatus,
+  type PeerStatusWire,
+} from '@local-swarm/federation-protocol';
+import { TypedEventEmitter } from '../events/typed-event-emitter';
+import type { PeerSnapshot } from './peer-snapshot';
+import { peerSnapshotToWire } from './peer-snapshot-to-wire';
+
+/** A peer as mDNS discovery reports it. */
+export interface DiscoveredPeer {
+  readonly nodeId: string;
+  /** mDNS instance name. */
+  readonly name: string;
+  readonly address: string;
+  readonly port: number;
+  readonly modelId: string | null;
+  readonly instances: number | null;
+  /** When the announcement was last seen (Date or epoch ms). */
+  readonly lastSeen: Date | number;
+}
+
+/** Why a peer left the registry. */
+export type PeerRemovalReason =
+  /** remove() was called. */
+  | 'removed'
+  /** A manual peer turned out to be a node the registry already had under another manual address. */
+  | 'duplicate'
+  /** A discovered entry was folded into the manual entry that turned out to be the same node. */
+  | 'merged'
+  /** The peer is this node itself (its health reply named our own node id). */
+  | 'self';
+
+// A type alias, not an interface: it must be assignable to TypedEventEmitter's EventMap.
+export type PeerRegistryEvents = {
+  'peer-added': { readonly peer: PeerSnapshot };
+  /** A status transition (healthy→unhealthy, unhealthy→healthy, →expired, expired→unhealthy). */
+  'peer-changed': {
+    readonly peer: PeerSnapshot;
+    readonly from: PeerStatus;
+    readonly to: PeerStatus;
+    readonly reason: string;
+  };
+  'peer-removed': { readonly peer: PeerSnapshot; readonly reason: PeerRemovalReason };
+  /** A manual peer's provisional id was replaced by the node id its health reply gave. */
+  'peer-rekeyed': { readonly peer: PeerSnapshot; readonly previousNodeId: PeerId };
+};
+
+export interface PeerRegistryOptions {
+  /** Consecutive failed health checks that turn a healthy peer unhealthy. Default 2. */
+  readonly unhealthyAfterFailures?: number;
+  /** This node's id: never registered as a peer of itself. Default: none. */
+  readonly selfNodeId?: string;
+  /** Clock for `lastSeen`, epoch ms. Default Date.now. */
+  readonly now?: () => number;
+  /** Default: a silent logger. */
+  readonly logger?: FederationLogger;
+}
+
+export type AddManualResult =
+  | { readonly ok: true; readonly peer: PeerSnapshot; readonly added: boolean }
+  | { readonly ok: false; readonly error: FederationParseError };
+
+type Entry = { -readonly [K in keyof PeerSnapshot]: PeerSnapshot[K] };
+
+const DEFAULT_UNHEALTHY_AFTER_FAILURES = 2;
+
+/**
+ * Every peer this node knows, keyed by node id, with a health status the monitor keeps current.
+ * No I/O and no timers: discovery, the health monitor and the API feed it; it emits typed events.
+ *
+ * New peers start `unhealthy` (not yet checked) and turn `healthy` on their first successful
+ * health check, so a request is never sent to a peer nobody has heard answer.
+ */
+export class PeerRegistry extends TypedEventEmitter<PeerRegistryEvents> {
+  readonly #entries = new Map<PeerId, Entry>();
+  readonly #unhealthyAfter: number;
+  readonly #self: PeerId | null;
+  readonly #now: () => number;
+  readonly #logger: FederationLogger;
+
+  constructor(options: PeerRegistryOptions = {}) {
+    super();
+    const threshold = options.unhealthyAfterFailures ?? DEFAULT_UNHEALTHY_AFTER_FAILURES;
+    if (!Number.isInteger(threshold) || threshold < 1) {
+      throw new RangeError(`unhealthyAfterFailures must be an integer >= 1, got ${threshold}`);
+    }
+    this.#unhealthyAfter = threshold;
+    this.#self = options.selfNodeId === undefined ? null : asPeerId(options.selfNodeId);
+    this.#now = options.now ?? Date.now;
+    this.#logger = options.logger ?? silentFederationLogger;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(nodeId: string): PeerSnapshot | undefined {
+    const entry = this.#entries.get(asPeerId(nodeId));
+    return entry === undefined ? undefined : snapshot(entry);
+  }
+
+  /** Every peer, expired ones included, ordered by name then id. */
+  peers(): PeerSnapshot[] {
+    return [...this.#entries.values()].sort(byNameThenId).map(snapshot);
+  }
+
+  /** The peers to ask for votes now. */
+  healthy(): PeerSnapshot[] {
+    return this.peers().filter((peer) => peer.status === 'healthy');
+  }
+
+  /** What `GET /v1/federation/peers` answers. */
+  list(): PeerStatusWire[] {
+    return this.peers().map(peerSnapshotToWire);
+  }
+
+  /**
+   * Adds or refreshes a peer announced over mDNS. A peer that had expired comes back as
+   * `unhealthy` until its next health check. Returns null for this node's own announcement.
+   */
+  upsertDiscovered(peer: DiscoveredPeer): PeerSnapshot | null {
+    const nodeId = asPeerId(peer.nodeId);
+    if (nodeId === this.#self) return null;
+    const lastSeen = typeof peer.lastSeen === 'number' ? peer.lastSeen : peer.lastSeen.getTime();
+    const modelId = peer.modelId === null ? null : asModelId(peer.modelId);
+    const existing = this.#entries.get(nodeId);
+    if (existing === undefined) {
+      const entry: Entry = {
+        ...blankEntry(nodeId, 'mdns', peer.address, peer.port, federationBaseUrl(peer.address, peer.port)),
+        name: peer.name,
+        modelId,
+        instances: peer.instances,
+        lastSeen,
+      };
+      this.#entries.set(nodeId, entry);
+      this.emit('peer-added', { peer: snapshot(entry) });
+      return snapshot(entry);
+    }
+    existing.name = peer.name;
+    existing.modelId = modelId;
+    existing.instances = peer.instances;
+    existing.lastSeen = Math.max(existing.lastSeen ?? lastSeen, lastSeen);
+    // A manual entry that turned out to be this node keeps the address the user gave.
+    if (existing.source === 'mdns') {
+      existing.address = peer.address;
+      existing.port = peer.port;
+      existing.baseUrl = federationBaseUrl(peer.address, peer.port);
+    }
+    if (existing.status === 'expired') {
+      existing.failures = 0;
+      this.#transition(existing, 'unhealthy', 'announced again over mDNS');
+    }
+    return snapshot(existing);
+  }
+
+  /**
+   * mDNS stopped announcing the peer (its TTL ran out). Only discovered peers expire: a peer
+   * the user added by hand stays until removed. Returns whether anything changed.
+   */
+  markExpired(nodeId: string): boolean {
+    const entry = this.#entries.get(asPeerId(nodeId));
+    if (entry === undefined || entry.source !== 'mdns' || entry.status === 'expired') return false;
+    this.#transition(entry, 'expired', 'no longer announced over mDNS');
+    return true;
+  }
+
+  remove(nodeId: string): boolean {
+    const entry = this.#entries.get(asPeerId(nodeId));
+    if (entry === undefined) return false;
+    this.#entries.delete(entry.nodeId);
+    this.emit('peer-removed', { peer: snapshot(entry), reason: 'removed' });
+    return true;
+  }
+
+  /**
+   * Adds a peer by address (`host:port` or `openai+http://host:port/v1`). A bad address comes back
+   * as a FEDERATION_ERR_INVALID_ADDRESS value; an address already registered is not added twice.
+   */
+  addManual(address: string): AddManualResult {
+    const parsed = parsePeerAddress(address);
+    if (!parsed.ok) return parsed;
+    const { peer } = parsed;
+    const baseUrl = peer.kind === 'openai' ? peer.baseUrl : federationBaseUrl(peer.host, peer.port);
+    const source = peer.kind === 'openai' ? 'openai' : 'manual';
+    const known = [...this.#entries.values()].find((entry) => entry.source === source && entry.baseUrl === baseUrl);
+    if (known !== undefined) return { ok: true, peer: snapshot(known), added: false };
+    const nodeId = peer.kind === 'openai' ? openAiPeerId(peer.baseUrl) : manualPeerId(peer.host, peer.port);
+    const entry: Entry = {
+      ...blankEntry(nodeId, source, peer.host, peer.port, baseUrl),
+      name: peer.kind === 'openai' ? peer.baseUrl : formatHostPort(peer.host, peer.port),
+      provisional: peer.kind === 'federation',
+    };
+    this.#entries.set(nodeId, entry);
+    this.emit('peer-added', { peer: snapshot(entry) });
+    return { ok: true, peer: snapshot(entry), added: true };
+  }
+
+  /**
+   * Records a health check of `nodeId` (the id the check was started for). Success: healthy,
+   * failures 0, rtt, load; a manual peer takes the node id its reply names. Failure: one more
+   * consecutive failure; a healthy peer turns unhealthy at `unhealthyAfterFailures`. Expired and
+   * unknown peers are left alone. Returns the peer as it is now, null when it is gone.
+   */
+  recordHealth(nodeId: string, result: ClientResult<HealthReport>): PeerSnapshot | null {
+    const found = this.#entries.get(asPeerId(nodeId));
+    if (found === undefined) return null;
+    if (found.status === 'expired') return snapshot(found);
+    if (!result.ok) return snapshot(this.#recordFailure(found, result.error));
+
+    const report = result.value;
+    let entry: Entry | null = found;
+    if (report.nodeId !== found.nodeId && found.source !== 'openai') {
+      if (found.source === 'mdns') {
+        return snapshot(
+          this.#recordFailure(found, {
+            code: FederationErrorCode.IDENTITY_MISMATCH,
+            message: `${found.baseUrl} answers as node ${report.nodeId}, but was discovered as ${found.nodeId}`,
+          }),
+        );
+      }
+      entry = this.#rekey(found, report.nodeId);
+      if (entry === null) return null;
+    }
+    entry.failures = 0;
+    entry.rttMs = report.rttMs;
+    entry.lastSeen = this.#now();
+    entry.lastError = null;
+    if (report.modelId !== null) entry.modelId = report.modelId;
+    if (report.instances !== null) entry.instances = report.instances;
+    entry.load = report.load;
+    if (entry.status !== 'healthy') this.#transition(entry, 'healthy', 'health check succeeded');
+    return snapshot(entry);
+  }
+
+  #recordFailure(entry: Entry, error: FederationClientError): Entry {
+    entry.failures += 1;
+    entry.lastError = error;
+    if (entry.status === 'healthy' && entry.failures >= this.#unhealthyAfter) {
+      this.#transition(entry, 'unhealthy', `${entry.failures} health checks failed in a row: ${error.message}`);
+    }
+    return entry;
+  }
+
+  /** Gives a manual entry the node id its health reply named; null when the entry went away. */
+  #rekey(entry: Entry, nodeId: PeerId): Entry | null {
+    const previousNodeId = entry.nodeId;
+    if (nodeId === this.#self) {
+      this.#entries.delete(previousNodeId);
+      this.#logger.warn('manual peer is this node itself; dropped', { peer: entry.name, nodeId });
+      this.emit('peer-removed', { peer: snapshot(entry), reason: 'self' });
+      return null;
+    }
+    const other = this.#entries.get(nodeId);
+    if (other !== undefined) {
+      if (other.source !== 'mdns') {
+        // Two manual addresses (say, an IP and a hostname) of one node: asking it twice would
+        // count its votes twice, so keep the entry registered first.
+        this.#entries.delete(previousNodeId);
+        this.#logger.warn('manual peer is a node already registered; dropped', { peer: entry.name, nodeId });
+        this.emit('peer-removed', { peer: snapshot(entry), reason: 'duplicate' });
+        return null;
+      }
+      // The node was also discovered over mDNS: one entry, kept as manual so it never expires.
+      this.#entries.delete(nodeId);
+      entry.name = other.name;
+      entry.lastSeen = other.lastSeen;
+      if (entry.modelId === null) entry.modelId = other.modelId;
+      if (entry.instances === null) entry.instances = other.instances;
+      this.emit('peer-removed', { peer: snapshot(other), reason: 'merged' });
+    }
+    this.#entries.delete(previousNodeId);
+    entry.nodeId = nodeId;
+    entry.provisional = false;
+    this.#entries.set(nodeId, entry);
+    this.#logger.debug('manual peer identified', { peer: entry.name, previousNodeId, nodeId });
+    this.emit('peer-rekeyed', { peer: snapshot(entry), previousNodeId });
+    return entry;
+  }
+
+  #transition(entry: Entry, to: PeerStatus, reason: string): void {
+    const from = entry.status;
+    if (from === to) return;
+    entry.status = to;
+    this.#logger.info(`peer ${entry.name} is ${to}`, { nodeId: entry.nodeId, from, to, reason });
+    this.emit('peer-changed', { peer: snapshot(entry), from, to, reason });
+  }
+}
+
+function blankEntry(nodeId: PeerId, source: Entry['source'], address: string, port: number, baseUrl: string): Entry {
+  return {
+    nodeId,
+    provisional: false,
+    name: formatHostPort(address, port),
+    address,
+    port,
+    source,
+    status: 'unhealthy',
+    lastSeen: null,
+    rttMs: null,
+    failures: 0,
+    modelId: null,
+    instances: null,
+    load: null,
+    lastError: null,
+    baseUrl,
+  };
+}
+
+function federationBaseUrl(host: string, port: number): string {
+  return `http://${formatHostPort(host, port)}`;
+}
+
+function snapshot(entry: Entry): PeerSnapshot {
+  return Object.freeze({ ...entry });
+}
+
+function byNameThenId(a: Entry, b: Entry): number {
+  return a.name.localeCompare(b.name) || a.nodeId.localeCompare(b.nodeId);
+}

@@ -1,0 +1,7 @@
+import type { FederationClientError } from '@local-swarm/federation-protocol';
+
+/** What a peer source reports back about each call, so the registry can count failures. */
+export interface PeerCallObserver {
+  onPeerFailure(nodeId: string, error: FederationClientError): void;
+  onPeerSuccess(nodeId: string): void;
+}
