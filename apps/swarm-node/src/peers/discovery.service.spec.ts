@@ -16,8 +16,8 @@ import {
   newPeerDirectory,
   silentLogger,
   TEST_NODE_ID,
-  TEST_SETTINGS,
 } from '../testing/federation-fixtures';
+import { TEST_NODE_SETTINGS } from '../testing/test-node-settings';
 import { DiscoveryService } from './discovery.service';
 import type { FederationOptions } from './federation-options';
 
@@ -66,7 +66,7 @@ describe('DiscoveryService', () => {
 
   function service(options: FederationOptions): DiscoveryService {
     directory = newPeerDirectory(options);
-    const created = new DiscoveryService(options, new FakeSwarm(), TEST_SETTINGS, silentLogger(), directory);
+    const created = new DiscoveryService(options, new FakeSwarm(), TEST_NODE_SETTINGS, silentLogger(), directory);
     services.push(created);
     return created;
   }
@@ -99,7 +99,7 @@ describe('DiscoveryService', () => {
     expect(fake.startAdvertising).toHaveBeenCalledWith({
       name: 'local-swarm test-host 40123',
       nodeId: TEST_NODE_ID,
-      version: TEST_SETTINGS.version,
+      version: TEST_NODE_SETTINGS.version,
       instances: 3,
       modelId: 'fake-model',
       hardwareSummary: 'test hardware',

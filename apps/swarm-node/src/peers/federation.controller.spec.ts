@@ -23,7 +23,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { FakeSwarm } from '../testing/fake-swarm';
-import { createFederatedApp, federationConfig, TEST_NODE_ID, TEST_SETTINGS } from '../testing/federation-fixtures';
+import { createFederatedApp, federationConfig, TEST_NODE_ID } from '../testing/federation-fixtures';
+import { TEST_NODE_SETTINGS } from '../testing/test-node-settings';
 
 interface OpenAiErrorJson {
   error: { message: string; type: string; param: string | null; code: string | null };
@@ -215,7 +216,7 @@ describe('FederationController (in-process, fake swarm)', () => {
       const body = response.json<PeerHealthWire>();
       expect(body).toEqual<PeerHealthWire>({
         node_id: TEST_NODE_ID,
-        version: TEST_SETTINGS.version,
+        version: TEST_NODE_SETTINGS.version,
         protocol: FEDERATION_PROTOCOL_VERSION,
         model_id: 'fake-model',
         instances: 3,

@@ -12,7 +12,8 @@ import { StartupError } from '../bootstrap/startup-error';
 import { CoreModule } from '../core/core.module';
 import { RequestEvents, type VoteFailed } from '../observability/request-events';
 import { FakeSwarm } from '../testing/fake-swarm';
-import { federationConfig, federationOptions, silentLogger, TEST_SETTINGS } from '../testing/federation-fixtures';
+import { federationConfig, federationOptions, silentLogger } from '../testing/federation-fixtures';
+import { TEST_NODE_SETTINGS } from '../testing/test-node-settings';
 import type { FederationOptions } from './federation-options';
 import { PEER_VIEW, type PeerView } from './peers.tokens';
 import { PeersModule } from './peers.module';
@@ -29,7 +30,7 @@ class TestRootModule {
     const swarm = new FakeSwarm() as unknown as Swarm;
     return {
       module: TestRootModule,
-      imports: [CoreModule.forRoot({ swarm, settings: TEST_SETTINGS, logger: silentLogger(), events }), PeersModule.forRoot({ federation })],
+      imports: [CoreModule.forRoot({ swarm, settings: TEST_NODE_SETTINGS, logger: silentLogger(), events }), PeersModule.forRoot({ federation })],
     };
   }
 }

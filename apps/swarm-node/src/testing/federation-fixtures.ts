@@ -8,7 +8,6 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { AppModule } from '../app.module';
 import { DEFAULT_NODE_CONFIG, type FederationConfig } from '../config';
-import type { NodeSettings } from '../core/core.tokens';
 import { OpenAiExceptionFilter } from '../http/openai-exception.filter';
 import { OpenAiValidationPipe } from '../http/openai-validation.pipe';
 import { RequestEvents } from '../observability/request-events';
@@ -16,6 +15,7 @@ import { createPeerDirectory } from '../peers/create-peer-directory';
 import type { FederationOptions } from '../peers/federation-options';
 import { privateNetworkOnly } from '../security/private-network-only.hook';
 import type { FakeSwarm } from './fake-swarm';
+import { TEST_NODE_SETTINGS } from './test-node-settings';
 
 /**
  * A full FederationConfig from the defaults, federation on and mDNS discovery OFF (tests never
@@ -56,16 +56,6 @@ export function newPeerDirectory(options: FederationOptions = federationOptions(
   return createPeerDirectory(options, silentLogger(), events);
 }
 
-export const TEST_SETTINGS: NodeSettings = {
-  version: '9.9.9-test',
-  strategy: 'majority',
-  mode: 'vote',
-  maxTokensLimit: 512,
-  defaultMaxTokens: 256,
-  hardwareSummary: 'test hardware',
-  startedAt: new Date(Date.now() - 1000),
-};
-
 export interface FederatedTestApp {
   readonly app: NestFastifyApplication;
   readonly fastify: FastifyInstance;
@@ -87,7 +77,7 @@ export async function createFederatedApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({
       swarm: swarm as unknown as Swarm,
-      settings: TEST_SETTINGS,
+      settings: TEST_NODE_SETTINGS,
       logger,
       events,
       federation: federationOptions({ nodeId: options.nodeId ?? TEST_NODE_ID, config: options.config ?? federationConfig() }),

@@ -1,21 +1,15 @@
 import type { VoteFinishReason, VoteUsage } from './vote-response';
-import type { VotePrompt } from './vote-request';
+import type { VoteRequest } from './vote-request';
 
 /**
- * A request to an OpenAI-compatible server (camelCase; the client writes the wire body and adds
- * `n`). The prompt picks the endpoint: a chat goes to /chat/completions, text to /completions.
+ * A request to an OpenAI-compatible server: a vote request's prompt and sampling, plus the
+ * server's model name (camelCase; the client writes the wire body and adds `n`). The prompt picks
+ * the endpoint: a chat goes to /chat/completions, text to /completions; `json` is sent as
+ * `response_format: { type: 'json_object' }`.
  */
-export interface OpenAiCompletionRequest {
+export interface OpenAiCompletionRequest extends Pick<VoteRequest, 'prompt' | 'maxTokens' | 'temperature' | 'topP' | 'seed' | 'stop' | 'json'> {
   /** The server's model name (as its /models lists it); vLLM and Ollama need the right one. */
   readonly model: string;
-  readonly prompt: VotePrompt;
-  readonly maxTokens: number;
-  readonly temperature?: number;
-  readonly topP?: number;
-  readonly seed?: number;
-  readonly stop?: readonly string[];
-  /** Sent as `response_format: { type: 'json_object' }`. */
-  readonly json?: boolean;
 }
 
 /** One choice of the server's reply. */

@@ -5,9 +5,10 @@
  * the reply's choices are read: parse-openai-completion.spec.ts in federation-protocol.)
  */
 import type { Candidate } from '@local-swarm/consensus';
-import { FederationErrorCode, OpenAiPeerClient, type FederationClientError } from '@local-swarm/federation-protocol';
+import { FederationErrorCode, OpenAiPeerClient } from '@local-swarm/federation-protocol';
 import { SwarmErrorCode, type CandidateSourceCallOptions, type GenerationRequest, type SourceOutcome } from '@local-swarm/swarm-core';
 import type { ServerResponse } from 'node:http';
+import { recordingCall, recordingObserver } from '../testing/source-call-fixtures';
 import {
   closedPort,
   sendJson,
@@ -30,25 +31,9 @@ const CHAT: GenerationRequest = {
 };
 const TEXT: GenerationRequest = { prompt: { kind: 'text', text: 'Once upon a time' }, maxTokens: 8, candidates: 3 };
 
-interface RecordingObserver extends PeerCallObserver {
-  readonly failures: { nodeId: string; error: FederationClientError }[];
-  readonly successes: string[];
-}
-
-function recordingObserver(): RecordingObserver {
-  const failures: { nodeId: string; error: FederationClientError }[] = [];
-  const successes: string[] = [];
-  return {
-    failures,
-    successes,
-    onPeerFailure: (nodeId, error) => failures.push({ nodeId, error }),
-    onPeerSuccess: (nodeId) => successes.push(nodeId),
-  };
-}
-
-function callOptions(overrides: Partial<CandidateSourceCallOptions> = {}): CandidateSourceCallOptions & { readonly seen: Candidate[] } {
-  const seen: Candidate[] = [];
-  return { signal: new AbortController().signal, elapsedMs: () => 77, onCandidate: (candidate) => seen.push(candidate), seen, ...overrides };
+/** A call whose clock reads 77 ms. */
+function callOptions(overrides: Partial<CandidateSourceCallOptions> = {}): ReturnType<typeof recordingCall> {
+  return recordingCall(77, overrides);
 }
 
 function chatReply(contents: readonly string[], extra: Record<string, unknown> = {}): Record<string, unknown> {

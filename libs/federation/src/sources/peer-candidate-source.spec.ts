@@ -10,11 +10,11 @@ import {
   FederationClient,
   FederationErrorCode,
   parseVoteRequest,
-  type FederationClientError,
   type VoteResponseWire,
 } from '@local-swarm/federation-protocol';
 import { SwarmErrorCode, type CandidateSourceCallOptions, type GenerationRequest, type SourceOutcome } from '@local-swarm/swarm-core';
 import { peerVoteWire, voteResponseWire, waitFor } from '../testing/peer-fixtures';
+import { recordingCall, recordingObserver } from '../testing/source-call-fixtures';
 import { closedPort, sendJson, sendText, stall, startTestHttpServer, type TestHandler, type TestHttpServer } from '../testing/test-http-server';
 import type { PeerCallObserver } from './peer-call-observer';
 import { PeerCandidateSource } from './peer-candidate-source';
@@ -28,25 +28,9 @@ const CHAT: GenerationRequest = {
   candidates: 3,
 };
 
-interface RecordingObserver extends PeerCallObserver {
-  readonly failures: { nodeId: string; error: FederationClientError }[];
-  readonly successes: string[];
-}
-
-function recordingObserver(): RecordingObserver {
-  const failures: { nodeId: string; error: FederationClientError }[] = [];
-  const successes: string[] = [];
-  return {
-    failures,
-    successes,
-    onPeerFailure: (nodeId, error) => failures.push({ nodeId, error }),
-    onPeerSuccess: (nodeId) => successes.push(nodeId),
-  };
-}
-
-function callOptions(overrides: Partial<CandidateSourceCallOptions> = {}): CandidateSourceCallOptions & { readonly seen: Candidate[] } {
-  const seen: Candidate[] = [];
-  return { signal: new AbortController().signal, elapsedMs: () => 123, onCandidate: (candidate) => seen.push(candidate), seen, ...overrides };
+/** A call whose clock reads 123 ms. */
+function callOptions(overrides: Partial<CandidateSourceCallOptions> = {}): ReturnType<typeof recordingCall> {
+  return recordingCall(123, overrides);
 }
 
 function expectFailure(outcome: SourceOutcome): string {
