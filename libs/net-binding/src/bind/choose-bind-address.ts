@@ -28,7 +28,7 @@ const LOOPBACK_V4 = '127.0.0.1';
 
 /**
  * Chooses the address the API listens on. Never 0.0.0.0 unless asked for: Local Swarm serves the
- * local network, not the internet (seed: "Secure local network binding (no internet exposure)").
+ * local network, not the internet (no internet exposure by default).
  *
  * Without a requested host: the first private (RFC 1918) IPv4 address of an up, non-internal
  * interface; else the first CGNAT one (100.64.0.0/10, e.g. Tailscale); else 127.0.0.1. Private
