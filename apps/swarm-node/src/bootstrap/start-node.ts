@@ -14,7 +14,7 @@ import { createHttpApp } from './create-http-app';
 import { loadSwarm } from './load-swarm';
 import { chooseBind, listeningUrl, nodeIdFor } from './node-address';
 import { nodeSettings } from './node-settings';
-import { readVersion } from './read-version';
+import { ownVersion } from '../config/own-version';
 
 export interface RunningNode {
   readonly app: NestFastifyApplication;
@@ -25,7 +25,7 @@ export interface RunningNode {
 /** Loads the model, starts the HTTP API on a safe address, starts the peers and prints the banner. */
 export async function startNode(config: NodeConfig): Promise<RunningNode> {
   const logger = createAppLogger(config.logLevel);
-  const version = readVersion();
+  const version = ownVersion();
   const bind = chooseBind(config);
   if (bind.warning !== null) logger.warn({ address: bind.address }, bind.warning);
   const federation = config.federation;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** apps/swarm-node/package.json: two folders up from both src/config and dist/config. */
+/** The app's version from apps/swarm-node/package.json: two folders up from both src/config and dist/config. */
 export function ownVersion(): string {
   try {
     const manifest: unknown = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
