@@ -1,3 +1,4 @@
+import { COST_BOUNDS, headAndTail } from '../bounds/cost-bounds';
 import { extractChoice } from './extract-choice';
 import { extractJson } from './extract-json';
 import { extractNumber } from './extract-number';
@@ -19,15 +20,20 @@ export interface CanonicalForm {
  * Precedence, most explicit first: JSON (a structured answer must compare whole, not by its last
  * number), then a choice letter and yes/no (explicit labels; "(B) 42 apples" answers B), then the
  * number (a heuristic that would otherwise swallow the others), then normalised text.
+ *
+ * Labels, yes/no and numbers are looked for in the opening and the end of a long text only (see
+ * COST_BOUNDS.canonical); the free-text key is the whole normalised text, so two long answers
+ * that differ anywhere stay apart.
  */
 export function canonicalForm(text: string): CanonicalForm {
   const json = extractJson(text);
   if (json !== undefined) return { kind: 'json', key: stableStringify(json) };
-  const choice = extractChoice(text);
+  const window = headAndTail(text, COST_BOUNDS.canonical.headChars, COST_BOUNDS.canonical.tailChars, '\n');
+  const choice = extractChoice(window);
   if (choice !== undefined) return { kind: 'choice', key: choice };
-  const yesNo = extractYesNo(text);
+  const yesNo = extractYesNo(window);
   if (yesNo !== undefined) return { kind: 'yes_no', key: yesNo };
-  const number = extractNumber(text);
+  const number = extractNumber(window);
   if (number !== undefined) return { kind: 'number', key: number };
   return { kind: 'text', key: normaliseText(text) };
 }

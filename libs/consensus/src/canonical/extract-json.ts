@@ -1,3 +1,5 @@
+import { COST_BOUNDS, headAndTail } from '../bounds/cost-bounds';
+
 /** How many `{` positions to try when looking for an object inside prose; bounds the cost. */
 const MAX_EMBEDDED_ATTEMPTS = 64;
 
@@ -37,11 +39,18 @@ function matchingBrace(text: string, start: number): number {
  * Tried in order: the whole text; each fenced code block (models love ```json fences); the first
  * non-empty object embedded in prose. Embedded arrays are not searched and embedded `{}` is
  * ignored: "see [1]" or "function f() {}" must not turn prose or code into a JSON answer.
+ * The whole text is parsed whole (linear); fences and embedded objects are searched in the
+ * canonical window only (see COST_BOUNDS.canonical), which bounds the brace matching.
  */
 export function extractJson(text: string): object | undefined {
   const whole = tryParse(text.trim());
   if (isStructured(whole)) return whole;
+  return extractFencedOrEmbedded(
+    headAndTail(text, COST_BOUNDS.canonical.headChars, COST_BOUNDS.canonical.tailChars, '\n'),
+  );
+}
 
+function extractFencedOrEmbedded(text: string): object | undefined {
   for (const fence of text.matchAll(/```[a-zA-Z]*[ \t]*\r?\n?([\s\S]*?)```/g)) {
     const fenced = tryParse((fence[1] ?? '').trim());
     if (isStructured(fenced)) return fenced;

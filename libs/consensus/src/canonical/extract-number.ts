@@ -18,7 +18,10 @@ function lastMatch(text: string, pattern: RegExp): string | undefined {
 /** "-0012.500" -> "-12.5"; "1,234" -> "1234"; exact, so big integers keep every digit. */
 function canonicalNumber(sign: string, integer: string, fraction: string | undefined): string {
   const digits = integer.replace(/,/g, '').replace(/^0+(?=\d)/, '');
-  const decimals = (fraction ?? '').replace(/0+$/, '');
+  // A loop, not /0+$/: that regex retries from every zero of a long run of zeros (quadratic).
+  let decimalsEnd = (fraction ?? '').length;
+  while (decimalsEnd > 0 && fraction?.charAt(decimalsEnd - 1) === '0') decimalsEnd--;
+  const decimals = (fraction ?? '').slice(0, decimalsEnd);
   const magnitude = decimals === '' ? digits : `${digits}.${decimals}`;
   return sign !== '' && /[1-9]/.test(magnitude) ? `-${magnitude}` : magnitude;
 }

@@ -1,6 +1,12 @@
 export type YesNo = 'yes' | 'no';
 
-const ANSWER_MARKER = /\banswer\b[*_]*(?:\s+is)?\s*[:=]?[\s*_"']*(yes|no|true|false)\b/giu;
+/**
+ * "answer: yes", "**Answer:** \"No\"". The emphasis and separator runs are atomic
+ * (`(?=(x*))\k<name>`, see extract-choice.ts) so a long run of spaces is never re-split
+ * (quadratic); the same texts match since the yes/no word cannot start with those characters.
+ */
+const ANSWER_MARKER =
+  /\banswer\b(?=(?<emphasis>[*_]*))\k<emphasis>(?:\s+is)?(?:\s*[:=])?(?=(?<gap>[\s*_"']*))\k<gap>(?<word>yes|no|true|false)\b/giu;
 /** "Yes", "Yes, it is", "Yes it does": an opening "yes" is an answer whatever follows. */
 const LEADING_YES = /^(yes|true)\b/u;
 /**
@@ -17,7 +23,7 @@ function toYesNo(word: string): YesNo {
 export function extractYesNo(text: string): YesNo | undefined {
   const lower = text.normalize('NFKC').toLowerCase();
   let marked: string | undefined;
-  for (const match of lower.matchAll(ANSWER_MARKER)) marked = match[1];
+  for (const match of lower.matchAll(ANSWER_MARKER)) marked = match.groups?.['word'];
   if (marked !== undefined) return toYesNo(marked);
 
   const opening = lower.replace(/^[\s*_"'`>#]+/u, '');

@@ -1,3 +1,5 @@
+import { COST_BOUNDS, headAndTail } from '../bounds/cost-bounds';
+
 /**
  * Looping detection: a model stuck in a repetition loop ("I hope this helps! I hope this helps!
  * I hope ...") produces text that must not vote.
@@ -12,6 +14,8 @@
  *    ("-----", "=====", "| --- |") are layout, not loops.
  * A text that parses whole as a JSON object/array is complete by construction and never looping:
  * a list of identical records is data.
+ * The rules read the end of a long text only (COST_BOUNDS.looping): a model stuck in a loop loops
+ * until it is stopped, and each rule costs O(length × unit size).
  */
 const WORD = /[\p{L}\p{N}]+/gu;
 const WORD_RUN = { minRepeats: 3, minSpan: 12, maxUnit: 200 } as const;
@@ -77,13 +81,14 @@ function isCompleteJson(text: string): boolean {
 
 export function detectLooping(text: string): boolean {
   if (isCompleteJson(text)) return false;
-  const words = text.toLowerCase().match(WORD) ?? [];
+  const tail = headAndTail(text, 0, COST_BOUNDS.looping.tailChars, '');
+  const words = tail.toLowerCase().match(WORD) ?? [];
   if (hasPeriodicRun(words, WORD_RUN)) return true;
   // Also without the last word: a loop cut by max_tokens often ends mid-word ("... The cap").
   if (hasRepeatedTail(words, TAIL_MIN_UNIT_WORDS) || hasRepeatedTail(words.slice(0, -1), TAIL_MIN_UNIT_WORDS)) {
     return true;
   }
   // Code points, not UTF-16 units, so a loop of emoji or astral CJK lines up.
-  const chars = Array.from(text);
+  const chars = Array.from(tail);
   return hasPeriodicRun(chars, CHAR_RUN, (unit) => !LAYOUT_ONLY.test(unit.join('')));
 }

@@ -1,4 +1,4 @@
-import { memoizedSimilarity, rankByCentrality, type PairSimilarity } from '../similarity/medoid';
+import { budgetedSimilarity, memoizedSimilarity, rankByCentrality, type PairSimilarity } from '../similarity/medoid';
 import { compareByScore, type Ballot, type NonEmpty } from './ballot';
 import { tallyGroups, type RankedGroup } from './tally-groups';
 
@@ -16,7 +16,10 @@ export const MEDOID_NOTE =
  * then earlier stable order) and within it the member most similar to the rest (the medoid).
  * When every group is a singleton there is nothing to count, so the medoid of all ballots wins.
  */
-export function vote(ballots: NonEmpty<Ballot>, similarity: PairSimilarity = memoizedSimilarity()): VoteOutcome {
+export function vote(
+  ballots: NonEmpty<Ballot>,
+  similarity: PairSimilarity = memoizedSimilarity(budgetedSimilarity(ballots.map((ballot) => ballot.text))),
+): VoteOutcome {
   const groups = tallyGroups(ballots, (members) => rankByCentrality(members, compareByScore, similarity));
   if (ballots.length >= 2 && groups.every((group) => group.members.length === 1)) {
     const [winner] = rankByCentrality(ballots, compareByScore, similarity);
