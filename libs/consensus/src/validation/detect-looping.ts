@@ -30,28 +30,51 @@ interface RunRule {
 }
 
 /**
- * Is there a stretch with period `n` (tokens[j] === tokens[j + n] over a run) repeated at least
- * `minRepeats` times and covering `minSpan` tokens? O(length × maxUnit).
- * `acceptUnit` lets the caller veto a unit (e.g. layout characters).
+ * Each distinct token as a small integer, so the O(length × maxUnit) scans below compare numbers
+ * in a typed array instead of strings.
+ */
+function tokenIds(tokens: readonly string[]): Int32Array {
+  const idOf = new Map<string, number>();
+  const ids = new Int32Array(tokens.length);
+  tokens.forEach((token, index) => {
+    let id = idOf.get(token);
+    if (id === undefined) {
+      id = idOf.size;
+      idOf.set(token, id);
+    }
+    ids[index] = id;
+  });
+  return ids;
+}
+
+/**
+ * Is there a stretch with period `n` (ids[j] === ids[j + n] over a run) repeated at least
+ * `minRepeats` times and covering `minSpan` tokens? O(length × maxUnit) at worst.
+ * `acceptUnit(start, n)` lets the caller veto a unit (e.g. layout characters).
+ *
+ * A qualifying run holds at least `needRun` consecutive matches, so it contains a multiple of
+ * `needRun` (minus one): only those positions are probed, and a probe that matches is extended
+ * both ways to its whole run. The run's start, hence the unit asked about, is the same as a
+ * position-by-position scan would find; typical text costs length / needRun probes per period.
  */
 function hasPeriodicRun(
-  tokens: readonly string[],
+  ids: Int32Array,
   rule: RunRule,
-  acceptUnit: (unit: readonly string[]) => boolean = () => true,
+  acceptUnit: (start: number, n: number) => boolean = () => true,
 ): boolean {
-  const maxUnit = Math.min(rule.maxUnit, Math.floor(tokens.length / rule.minRepeats));
+  const maxUnit = Math.min(rule.maxUnit, Math.floor(ids.length / rule.minRepeats));
   for (let n = 1; n <= maxUnit; n++) {
-    let run = 0;
-    let vetoedStart = -1;
-    for (let j = 0; j + n < tokens.length; j++) {
-      run = tokens[j] === tokens[j + n] ? run + 1 : 0;
-      // The stretch tokens[j - run + 1 .. j + n] has period n: (run + n) / n repetitions.
-      const span = run + n;
-      const start = j - run + 1;
-      if (span >= n * rule.minRepeats && span >= rule.minSpan && start !== vetoedStart) {
-        if (acceptUnit(tokens.slice(start, start + n))) return true;
-        vetoedStart = start; // same run, same unit: no need to ask again
-      }
+    // span = run + n must reach n × minRepeats and minSpan.
+    const needRun = Math.max(n * (rule.minRepeats - 1), rule.minSpan - n, 1);
+    const end = ids.length - n;
+    for (let j = needRun - 1; j < end; j += needRun) {
+      if (ids[j] !== ids[j + n]) continue;
+      let low = j;
+      while (low > 0 && ids[low - 1] === ids[low - 1 + n]) low--;
+      let high = j;
+      while (high + 1 < end && ids[high + 1] === ids[high + 1 + n]) high++;
+      if (high - low + 1 >= needRun && acceptUnit(low, n)) return true;
+      j = high + 1; // ids[high + 1] breaks the run: the next run starts after it
     }
   }
   return false;
@@ -83,12 +106,12 @@ export function detectLooping(text: string): boolean {
   if (isCompleteJson(text)) return false;
   const tail = headAndTail(text, 0, COST_BOUNDS.looping.tailChars, '');
   const words = tail.toLowerCase().match(WORD) ?? [];
-  if (hasPeriodicRun(words, WORD_RUN)) return true;
+  if (hasPeriodicRun(tokenIds(words), WORD_RUN)) return true;
   // Also without the last word: a loop cut by max_tokens often ends mid-word ("... The cap").
   if (hasRepeatedTail(words, TAIL_MIN_UNIT_WORDS) || hasRepeatedTail(words.slice(0, -1), TAIL_MIN_UNIT_WORDS)) {
     return true;
   }
   // Code points, not UTF-16 units, so a loop of emoji or astral CJK lines up.
   const chars = Array.from(tail);
-  return hasPeriodicRun(chars, CHAR_RUN, (unit) => !LAYOUT_ONLY.test(unit.join('')));
+  return hasPeriodicRun(tokenIds(chars), CHAR_RUN, (start, n) => !LAYOUT_ONLY.test(chars.slice(start, start + n).join('')));
 }
