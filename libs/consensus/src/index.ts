@@ -7,6 +7,7 @@ export { STRATEGY_NAMES, isStrategyName, type StrategyName } from './strategies/
 export { STRATEGY_TRAITS, strategyTraits, type EarlyStopRule, type StrategyTraits } from './strategies/strategy-traits';
 export { validateCandidate, type CandidateValidation } from './validation/validate-candidate';
 export { DROP_REASONS_LEAST_BAD_FIRST, type DropReason } from './validation/drop-reason';
+export { compareStable } from './ordering/compare-stable';
 export { detectLooping } from './validation/detect-looping';
 export { canonicalForm, type CanonicalForm, type CanonicalKind } from './canonical/canonical-form';
 export { isJsonSchemaSubset, type JsonSchemaSubset, type JsonSchemaType } from './json/json-schema-subset';
