@@ -1,4 +1,11 @@
-import { decide, strategyTraits, type Candidate, type ConsensusOptions } from '@local-swarm/consensus';
+import {
+  compareStable,
+  decide,
+  strategyTraits,
+  type Candidate,
+  type CandidateGroup,
+  type ConsensusOptions,
+} from '@local-swarm/consensus';
 
 /** Candidates a source may still send: its id, its model when known, and how many at most. */
 export interface PendingVotes {
@@ -12,16 +19,32 @@ export interface PendingVotes {
 const NEW_GROUP_PROBE = '{"local_swarm_early_exit_probe": "a group nobody has proposed yet"}';
 
 /**
+ * Relative margin under which a rival's weight plus the pending weight counts as "maybe equal" to
+ * the leader's: far wider than decide()'s own equality tolerance and its rounding, so a rival
+ * outside it is clearly lighter or heavier, and one inside it is settled by decide() itself.
+ */
+const TIE_BAND = 1e-6;
+/** Rivals' weights this close count as one weight (decide()'s own tolerance is wider). */
+const SAME_WEIGHT = 1e-12;
+
+/**
  * True when the answer that leads now can no longer be overturned by the votes still pending,
  * so generating them is wasted work.
  *
- * Rather than re-deriving the voting rules (groups by canonical form, source weights shared
- * among a source's candidates, the clamp on heavy sources, tie-breaks), it asks `decide()` itself
- * about the worst cases: for each rival group, and for a new group, every pending vote joins
- * that rival with the best score; if the leader still wins each time, the vote is decided.
- * Pending votes joining the rival is the worst case for the leader: a vote that is dropped or
- * goes elsewhere takes nothing from the leader's margin over that rival. A source whose model is
- * not known yet is assumed to carry the heaviest model weight.
+ * The worst case for the leader against a rival group is every pending vote joining that rival:
+ * a vote that is dropped or goes elsewhere takes nothing from the leader's margin over it. The
+ * vote is decided when the leader still wins each such case, for every rival and for a new group.
+ * A source whose model is not known yet is assumed to carry the heaviest model weight.
+ *
+ * decide() stays the judge of the voting rules (canonical groups, shared source weights, the
+ * clamp, tie-breaks), but is asked a bounded number of times, not once per rival: the pending
+ * votes weigh the same whichever group they join (weights depend on source and model only), so
+ * one decide() with the pending votes as a new group gives every group's weight and the pending
+ * weight. A rival that with the pending weight is clearly heavier than the leader overturns it; a
+ * clearly lighter one cannot. Among rivals that would tie on weight, the group tie-breaks (best
+ * score, then earliest stable order) make the most dangerous one either the first of them in the
+ * verdict's order (the best score) or the one holding the earliest candidate; decide() is asked
+ * about those two.
  */
 export function isVoteDecided(
   received: readonly Candidate[],
@@ -36,28 +59,75 @@ export function isVoteDecided(
   if (now.winner === null || !now.valid) return false;
   const leader = now.winner.groupKey;
 
-  const rivalTexts: string[] = [];
-  for (const group of now.groups) {
-    const representative = group.key === leader ? undefined : received[group.memberIndexes[0] ?? -1];
-    if (representative !== undefined) rivalTexts.push(representative.text);
-  }
-  rivalTexts.push(NEW_GROUP_PROBE);
-
   const heaviestModel = heaviestModelId(options);
-  return rivalTexts.every((text) => {
-    const hypothetical = pending.flatMap((votes) =>
-      Array.from({ length: votes.count }, (_, index): Candidate => ({
-        text,
-        score: 0,
-        source: votes.source,
-        sequence: Number.MAX_SAFE_INTEGER - index,
-        model: votes.model ?? heaviestModel,
-        finishReason: 'stop',
-        latencyMs: 0,
-      })),
-    );
-    return decide([...received, ...hypothetical], options).winner?.groupKey === leader;
-  });
+  const leaderWinsWithPendingAs = (text: string): boolean =>
+    decide([...received, ...hypotheticalVotes(pending, text, heaviestModel)], options).winner?.groupKey === leader;
+
+  const probe = decide([...received, ...hypotheticalVotes(pending, NEW_GROUP_PROBE, heaviestModel)], options);
+  if (probe.winner?.groupKey !== leader) return false;
+  const receivedGroups = probe.groups.filter((group) => (group.memberIndexes[0] ?? Infinity) < received.length);
+  const pendingWeight = probe.groups
+    .filter((group) => !receivedGroups.includes(group))
+    .reduce((sum, group) => sum + group.weight, 0);
+  const [first, ...rivals] = receivedGroups;
+  // Another group ahead of the leader on the group tie-breaks stays ahead whichever rival the
+  // pending votes join.
+  if (first === undefined || first.key !== leader) return false;
+
+  const band = TIE_BAND * Math.max(1, Math.abs(first.weight));
+  const maybeTied: CandidateGroup[] = [];
+  for (const rival of rivals) {
+    const margin = rival.weight + pendingWeight - first.weight;
+    if (margin > band) return false;
+    if (margin >= -band) maybeTied.push(rival);
+  }
+  const textOf = (group: CandidateGroup): string => received[group.memberIndexes[0] ?? -1]?.text ?? '';
+  return mostDangerous(maybeTied, received, first.weight).every((rival) => leaderWinsWithPendingAs(textOf(rival)));
+}
+
+/**
+ * The rivals worth asking decide() about among those that may tie the leader on weight (in the
+ * verdict's order: best score first). When they share one weight: the first (best score) and the
+ * one holding the earliest candidate in the stable order; otherwise, all of them.
+ */
+function mostDangerous(
+  maybeTied: readonly CandidateGroup[],
+  received: readonly Candidate[],
+  leaderWeight: number,
+): CandidateGroup[] {
+  const [bestScored] = maybeTied;
+  if (bestScored === undefined) return [];
+  const sameWeight = maybeTied.every(
+    (rival) => Math.abs(rival.weight - bestScored.weight) <= SAME_WEIGHT * Math.max(1, Math.abs(leaderWeight)),
+  );
+  if (!sameWeight) return [...maybeTied];
+  const earliestOf = (group: CandidateGroup): Candidate | undefined =>
+    group.memberIndexes
+      .map((index) => received[index])
+      .filter((candidate): candidate is Candidate => candidate !== undefined)
+      .sort(compareStable)[0];
+  let earliest = bestScored;
+  for (const rival of maybeTied) {
+    const a = earliestOf(rival);
+    const b = earliestOf(earliest);
+    if (a !== undefined && b !== undefined && compareStable(a, b) < 0) earliest = rival;
+  }
+  return earliest === bestScored ? [bestScored] : [bestScored, earliest];
+}
+
+/** Every pending vote as a candidate with `text`, the best score, from its source. */
+function hypotheticalVotes(pending: readonly PendingVotes[], text: string, heaviestModel: string): Candidate[] {
+  return pending.flatMap((votes) =>
+    Array.from({ length: votes.count }, (_, index): Candidate => ({
+      text,
+      score: 0,
+      source: votes.source,
+      sequence: Number.MAX_SAFE_INTEGER - index,
+      model: votes.model ?? heaviestModel,
+      finishReason: 'stop',
+      latencyMs: 0,
+    })),
+  );
 }
 
 /** The model id with the largest weight (a name no model has when the default 1 is the largest). */
