@@ -95,6 +95,7 @@ describe('public API', () => {
       'STRATEGY_NAMES',
       'STRATEGY_TRAITS',
       'canonicalForm',
+      'compareStable',
       'decide',
       'detectLooping',
       'isJsonSchemaSubset',
