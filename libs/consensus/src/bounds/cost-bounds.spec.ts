@@ -80,6 +80,13 @@ describe('bounded windows', () => {
     expect(similarityWindowFor(['Paris', 'Lyon', 'The capital is Paris.'])).toBe(1500);
   });
 
+  it('labels are looked for in the opening and the end of a long text, not in its middle', () => {
+    const filler = 'alpha beta gamma delta '.repeat(600);
+    expect(canonicalForm(`${filler}I pick (B).${filler}`).kind).toBe('text');
+    expect(canonicalForm(`${filler}${filler}I pick (B).`)).toEqual({ kind: 'choice', key: 'B' });
+    expect(canonicalForm(`(B) Paris.${filler}${filler}`)).toEqual({ kind: 'choice', key: 'B' });
+  });
+
   it('a loop in the tail of a long text is still found; one only in the far head is not looked for', () => {
     expect(detectLooping(`${distinctWords(1)}${'I hope this helps! '.repeat(5)}`)).toBe(true);
     expect(detectLooping(`${'I hope this helps! '.repeat(5)}${distinctWords(1)}`)).toBe(false);
