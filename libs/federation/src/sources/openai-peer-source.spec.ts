@@ -20,6 +20,7 @@ import {
   type TestHttpServer,
 } from '../testing/test-http-server';
 import { OpenAiPeerSource } from './openai-peer-source';
+import { maxCandidateChars } from './max-candidate-chars';
 import type { PeerCallObserver } from './peer-call-observer';
 
 const PEER = 'openai:peer';
@@ -155,6 +156,18 @@ describe('OpenAiPeerSource.generate', () => {
     expect(call.seen).toEqual(outcome.candidates);
     expect(observer.successes).toEqual([PEER]);
     expect(observer.failures).toEqual([]);
+  });
+
+  it('drops a choice longer than max_tokens could produce, keeping the others at their positions', async () => {
+    const tooLong = 'x'.repeat(maxCandidateChars(CHAT.maxTokens) + 1);
+    const longest = 'y'.repeat(maxCandidateChars(CHAT.maxTokens));
+    const peer = await server((_request, response) => sendJson(response, 200, chatReply([tooLong, longest, '4'])));
+    const outcome = await sourceFor(peer, recordingObserver()).generate(CHAT, callOptions());
+    if (!outcome.ok) throw new Error(outcome.failure.message);
+    expect(outcome.candidates.map((candidate) => [candidate.sequence, candidate.text.length])).toEqual([
+      [1, longest.length],
+      [2, 1],
+    ]);
   });
 
   it('turns text choices into candidates, keeping finish_reason length', async () => {

@@ -8,6 +8,7 @@ import {
   type SourceOutcome,
 } from '@local-swarm/swarm-core';
 import { toOpenAiCompletionRequest } from '../mapping/to-openai-completion-request';
+import { maxCandidateChars } from './max-candidate-chars';
 import type { PeerCallObserver } from './peer-call-observer';
 
 /**
@@ -50,7 +51,9 @@ export class OpenAiPeerSource implements CandidateSource {
         finishReason: choice.finishReason,
         latencyMs,
       }),
-    );
+    )
+      // Sequence numbers stay the server's positions; over-long texts are not answers.
+      .filter((candidate) => candidate.text.length <= maxCandidateChars(request.maxTokens));
     for (const candidate of candidates) call.onCandidate?.(candidate);
     this.observer.onPeerSuccess(this.id);
     return { ok: true, candidates, usage: result.value.usage };

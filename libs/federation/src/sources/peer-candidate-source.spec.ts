@@ -16,6 +16,7 @@ import { SwarmErrorCode, type CandidateSourceCallOptions, type GenerationRequest
 import { peerVoteWire, voteResponseWire, waitFor } from '../testing/peer-fixtures';
 import { recordingCall, recordingObserver } from '../testing/source-call-fixtures';
 import { closedPort, sendJson, sendText, stall, startTestHttpServer, type TestHandler, type TestHttpServer } from '../testing/test-http-server';
+import { maxCandidateChars } from './max-candidate-chars';
 import type { PeerCallObserver } from './peer-call-observer';
 import { PeerCandidateSource } from './peer-candidate-source';
 
@@ -81,6 +82,19 @@ describe('PeerCandidateSource.generate', () => {
     expect(call.seen).toEqual(outcome.candidates);
     expect(observer.successes).toEqual([PEER]);
     expect(observer.failures).toEqual([]);
+  });
+
+  it('drops a vote longer than max_tokens could produce, keeping the others at their positions', async () => {
+    const tooLong = 'x'.repeat(maxCandidateChars(CHAT.maxTokens) + 1);
+    const longest = 'y'.repeat(maxCandidateChars(CHAT.maxTokens));
+    const votes = [peerVoteWire(PEER, 0, tooLong), peerVoteWire(PEER, 1, longest), peerVoteWire(PEER, 2, '4')];
+    const server = await peerServer(answering(voteResponseWire(PEER, votes)));
+    const outcome = await sourceFor(server, recordingObserver()).generate(CHAT, callOptions());
+    if (!outcome.ok) throw new Error(outcome.failure.message);
+    expect(outcome.candidates.map((candidate) => [candidate.sequence, candidate.text.length])).toEqual([
+      [1, longest.length],
+      [2, 1],
+    ]);
   });
 
   it('sends a valid protocol-1 vote request with hops 1, our origin id and a deadline shorter than ours', async () => {

@@ -8,6 +8,7 @@ import {
   type SourceOutcome,
 } from '@local-swarm/swarm-core';
 import { toVoteRequest } from '../mapping/to-vote-request';
+import { maxCandidateChars } from './max-candidate-chars';
 import type { PeerCallObserver } from './peer-call-observer';
 
 /**
@@ -58,7 +59,9 @@ export class PeerCandidateSource implements CandidateSource {
         latencyMs,
         completionTokens: vote.completionTokens,
       }),
-    );
+    )
+      // Sequence numbers stay the reply's positions; over-long texts are not answers.
+      .filter((candidate) => candidate.text.length <= maxCandidateChars(request.maxTokens));
     for (const candidate of candidates) call.onCandidate?.(candidate);
     return {
       ok: true,
