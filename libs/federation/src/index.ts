@@ -1,5 +1,5 @@
 // The node's federated swarm (vote / balance over this node and its healthy peers)
-export { FEDERATION_MODES, type FederationMode } from './federated-swarm/federation-mode';
+export { FEDERATION_MODES, isFederationMode, type FederationMode } from './federated-swarm/federation-mode';
 export {
   FederatedSwarm,
   type FederationPlan,

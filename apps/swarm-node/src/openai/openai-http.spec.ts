@@ -164,6 +164,13 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
       expect(swarm.requests).toHaveLength(0);
     });
 
+    it('refuses an unknown x-swarm-mode header with 400, naming the modes', async () => {
+      const response = await post('/v1/chat/completions', { messages: USER_MESSAGES }, { 'x-swarm-mode': 'broadcast' });
+      expectOpenAiError(response, 400, { type: 'invalid_request_error', param: 'x-swarm-mode', code: 'unknown_mode' });
+      expect(response.json<{ error: { message: string } }>().error.message).toBe('x-swarm-mode must be vote or balance; got "broadcast"');
+      expect(swarm.requests).toHaveLength(0);
+    });
+
     it('refuses malformed JSON with 400 "could not parse"', async () => {
       const response = await fastify.inject({
         method: 'POST',

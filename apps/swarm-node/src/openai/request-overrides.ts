@@ -1,5 +1,5 @@
 import { isStrategyName, STRATEGY_NAMES, type StrategyName } from '@local-swarm/consensus';
-import type { FederationMode } from '@local-swarm/federation';
+import { FEDERATION_MODES, isFederationMode, type FederationMode } from '@local-swarm/federation';
 import { OpenAiHttpError } from '../http/openai-error';
 
 /** Per-request overrides that may come as headers (`x-swarm-strategy`, `x-swarm-mode`). */
@@ -26,6 +26,6 @@ export function resolveStrategy(fromBody: StrategyName | undefined, fromHeader: 
 export function resolveMode(fromBody: FederationMode | undefined, fromHeader: string | undefined, nodeDefault: FederationMode): FederationMode {
   if (fromBody !== undefined) return fromBody;
   if (fromHeader === undefined || fromHeader === '') return nodeDefault;
-  if (fromHeader === 'vote' || fromHeader === 'balance') return fromHeader;
-  throw OpenAiHttpError.invalidRequest(`x-swarm-mode must be vote or balance; got "${fromHeader}"`, 'x-swarm-mode', 'unknown_mode');
+  if (isFederationMode(fromHeader)) return fromHeader;
+  throw OpenAiHttpError.invalidRequest(`x-swarm-mode must be ${FEDERATION_MODES.join(' or ')}; got "${fromHeader}"`, 'x-swarm-mode', 'unknown_mode');
 }
