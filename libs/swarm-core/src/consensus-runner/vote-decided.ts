@@ -106,13 +106,14 @@ function mostDangerous(
       .map((index) => received[index])
       .filter((candidate): candidate is Candidate => candidate !== undefined)
       .sort(compareStable)[0];
-  let earliest = bestScored;
+  let earliest = { group: bestScored, candidate: earliestOf(bestScored) };
   for (const rival of maybeTied) {
-    const a = earliestOf(rival);
-    const b = earliestOf(earliest);
-    if (a !== undefined && b !== undefined && compareStable(a, b) < 0) earliest = rival;
+    const candidate = earliestOf(rival);
+    if (candidate !== undefined && earliest.candidate !== undefined && compareStable(candidate, earliest.candidate) < 0) {
+      earliest = { group: rival, candidate };
+    }
   }
-  return earliest === bestScored ? [bestScored] : [bestScored, earliest];
+  return earliest.group === bestScored ? [bestScored] : [bestScored, earliest.group];
 }
 
 /** Every pending vote as a candidate with `text`, the best score, from its source. */
