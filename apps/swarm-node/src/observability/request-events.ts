@@ -36,11 +36,28 @@ export interface VoteFailed {
   readonly code: string;
 }
 
+/** This node answered a peer's vote request: with candidates, or with the error the peer got. */
+export interface VoteServed {
+  /** The asking node's request id, as it sent it. */
+  readonly requestId: string;
+  /** The asking node's id, as it sent it: peer-controlled text. */
+  readonly originNodeId: string;
+  readonly clientIp: string;
+  /** Candidates sent back (0 when refused). */
+  readonly candidates: number;
+  readonly durationMs: number;
+  readonly maxTokensAsked: number;
+  /** What this node generated at most: lower than asked when the node clamped the request. */
+  readonly maxTokensGranted: number;
+  readonly error: { readonly status: number; readonly code: string | null } | null;
+}
+
 interface RequestEventMap {
   started: [RequestStarted];
   candidate: [CandidateArrived];
   finished: [RequestFinished];
   'vote-failed': [VoteFailed];
+  'vote-served': [VoteServed];
 }
 
 /**
