@@ -31,6 +31,7 @@ export {
   type HealthMonitorState,
   type IntervalTimers,
 } from './health/health-monitor';
+export { countsAgainstPeer } from './health/counts-against-peer';
 export {
   PeerDirectory,
   type AddPeerOutcome,

@@ -1,6 +1,4 @@
 import {
-  FederationClient,
-  OpenAiPeerClient,
   type FederationClientError,
   type FederationLogger,
   type PeerStatusWire,
@@ -14,6 +12,7 @@ import { OpenAiPeerSource } from '../sources/openai-peer-source';
 import type { PeerCallObserver } from '../sources/peer-call-observer';
 import { PeerCandidateSource } from '../sources/peer-candidate-source';
 import type { PeerChange } from './peer-change';
+import { PeerClients } from './peer-clients';
 import type { PeerCounts } from './peer-counts';
 import { subscribeToRegistry } from './registry-changes';
 
@@ -25,6 +24,11 @@ export interface PeerDirectorySettings {
   readonly healthIntervalMs: number;
   /** How long a peer's vote may take. */
   readonly voteTimeoutMs: number;
+  /**
+   * Connect to loopback peers (other nodes on this machine, tests). Default false: peers must be on
+   * the local network (private, CGNAT, unique local, link-local), never a cloud metadata endpoint.
+   */
+  readonly allowLoopbackPeers?: boolean;
 }
 
 /** A peer's vote failed. */
@@ -41,7 +45,7 @@ export interface PeerDirectoryOptions {
   readonly logger: FederationLogger;
   /** Called on every failed vote (the app counts them for metrics and the dashboard). */
   readonly onVoteFailed: (failure: VoteFailure) => void;
-  /** Checker of a peer's health. Default: a FederationClient or an OpenAiPeerClient per base URL. */
+  /** Checker of a peer's health. Default: the peer's FederationClient or OpenAiPeerClient, the one its votes use. */
   readonly healthCheckerFor?: (peer: PeerSnapshot) => HealthChecker;
 }
 
@@ -59,19 +63,22 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
   readonly #registry: PeerRegistry;
   readonly #monitor: HealthMonitor;
   readonly #sources = new Map<string, PeerCandidateSource | OpenAiPeerSource>();
+  readonly #clients: PeerClients;
 
   constructor(private readonly options: PeerDirectoryOptions) {
     const { settings, logger } = options;
+    this.#clients = new PeerClients({ allowLoopback: settings.allowLoopbackPeers ?? false });
     this.#registry = new PeerRegistry({ selfNodeId: options.nodeId, unhealthyAfterFailures: settings.unhealthyAfterFailures });
     this.#monitor = new HealthMonitor({
       registry: this.#registry,
       intervalMs: settings.healthIntervalMs,
       timeoutMs: Math.max(100, Math.min(1500, settings.healthIntervalMs - 100)),
-      ...(options.healthCheckerFor ? { checkerFor: options.healthCheckerFor } : {}),
+      checkerFor: options.healthCheckerFor ?? ((peer) => (peer.source === 'openai' ? this.#clients.openAi(peer.baseUrl) : this.#clients.federation(peer.baseUrl))),
     });
     this.#registry.on('peer-added', ({ peer }) => logger.info('peer joined', describe(peer)));
     this.#registry.on('peer-removed', ({ peer, reason }) => {
       this.#sources.delete(peer.nodeId);
+      this.#clients.forget(peer.baseUrl);
       logger.info('peer left', { ...describe(peer), reason });
     });
     this.#registry.on('peer-rekeyed', ({ peer, previousNodeId }) => {
@@ -182,7 +189,8 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
   onPeerFailure(nodeId: string, error: FederationClientError): void {
     this.options.logger.warn('peer vote failed', { nodeId, code: error.code, error: error.message });
     this.options.onVoteFailed({ nodeId, code: error.code });
-    // A vote failure counts like a failed health check: a peer that times out on votes soon stops being asked.
+    // A vote failure counts like a failed health check: a peer that times out on votes soon stops
+    // being asked. The registry counts only failures that are the peer's (countsAgainstPeer).
     this.#registry.recordHealth(nodeId, { ok: false, error });
   }
 
@@ -200,8 +208,8 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
     const deadlineMs = this.options.settings.voteTimeoutMs;
     const source =
       peer.source === 'openai'
-        ? new OpenAiPeerSource(peer.nodeId, new OpenAiPeerClient({ baseUrl: peer.baseUrl }), deadlineMs, this, () => this.#registry.get(peer.nodeId)?.modelId ?? null)
-        : new PeerCandidateSource(peer.nodeId, new FederationClient({ baseUrl: peer.baseUrl }), this.options.nodeId, deadlineMs, this);
+        ? new OpenAiPeerSource(peer.nodeId, this.#clients.openAi(peer.baseUrl), deadlineMs, this, () => this.#registry.get(peer.nodeId)?.modelId ?? null)
+        : new PeerCandidateSource(peer.nodeId, this.#clients.federation(peer.baseUrl), this.options.nodeId, deadlineMs, this);
     this.#sources.set(peer.nodeId, source);
     return source;
   }

@@ -17,6 +17,7 @@ import {
   type PeerStatusWire,
 } from '@local-swarm/federation-protocol';
 import { TypedEventEmitter } from '../events/typed-event-emitter';
+import { countsAgainstPeer } from '../health/counts-against-peer';
 import type { PeerSnapshot } from './peer-snapshot';
 import { peerSnapshotToWire } from './peer-snapshot-to-wire';
 
@@ -210,16 +211,18 @@ export class PeerRegistry extends TypedEventEmitter<PeerRegistryEvents> {
   }
 
   /**
-   * Records a health check of `nodeId` (the id the check was started for). Success: healthy,
-   * failures 0, rtt, load; a manual peer takes the node id its reply names. Failure: one more
-   * consecutive failure; a healthy peer turns unhealthy at `unhealthyAfterFailures`. Expired and
-   * unknown peers are left alone. Returns the peer as it is now, null when it is gone.
+   * Records a health check or a vote of `nodeId` (the id the call was made for). Success: healthy,
+   * failures 0, rtt, load; a manual peer takes the node id its reply names. A failure that says the
+   * peer is down or broken (countsAgainstPeer): one more consecutive failure; a healthy peer turns
+   * unhealthy at `unhealthyAfterFailures`. Any other failure (our request refused, the peer busy)
+   * changes nothing. Expired and unknown peers are left alone. Returns the peer as it is now, null
+   * when it is gone.
    */
   recordHealth(nodeId: string, result: ClientResult<HealthReport>): PeerSnapshot | null {
     const found = this.#entries.get(asPeerId(nodeId));
     if (found === undefined) return null;
     if (found.status === 'expired') return snapshot(found);
-    if (!result.ok) return snapshot(this.#recordFailure(found, result.error));
+    if (!result.ok) return snapshot(countsAgainstPeer(result.error) ? this.#recordFailure(found, result.error) : found);
 
     const report = result.value;
     let entry: Entry | null = found;
