@@ -1,7 +1,18 @@
 export type { AddressClass } from './address/address-class';
 export { classifyAddress } from './address/classify-address';
+export {
+  isTrustedClient,
+  isTunnelInterface,
+  TUNNEL_INTERFACE_PREFIXES,
+  type ClientConnection,
+  type TrustedClientOptions,
+} from './address/is-trusted-client';
 export { isTrustedClientAddress, TRUSTED_CLIENT_CLASSES } from './address/is-trusted-client-address';
+export { sameAddress } from './address/same-address';
 export type { BindChoice, BindResult, NetworkInterfaceTable } from './bind/bind-choice';
 export { chooseBindAddress, type ChooseBindAddressOptions } from './bind/choose-bind-address';
 export { interfaceNameForAddress } from './bind/interface-name-for-address';
 export { NetBindingErrorCode, type NetBindingError } from './errors/net-binding-error';
+export { HostAllowList, type HostAllowListOptions } from './host/host-allow-list';
+export { normalizeHostName } from './host/normalize-host-name';
+export { parseHostHeader } from './host/parse-host-header';
