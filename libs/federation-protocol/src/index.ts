@@ -77,6 +77,7 @@ export {
   voteResponseToWire,
 } from './dto/parse-messages';
 export { parsePeerAddress, type PeerAddress, type PeerAddressResult } from './address/parse-peer-address';
+export { CLOUD_METADATA_ADDRESSES, peerAddressRefusal, type PeerAddressPolicy } from './address/peer-address-policy';
 
 // Clients
 export {
@@ -87,4 +88,5 @@ export {
   type TimedPeerHealth,
 } from './client/federation-client';
 export { OpenAiPeerClient, type CompleteOptions, type OpenAiPeerClientOptions } from './client/openai-peer-client';
-export { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES } from './client/peer-http';
+export { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES, type PeerConnectOptions } from './client/peer-http';
+export { systemHostResolver, type HostResolver } from './client/guarded-lookup';

@@ -61,7 +61,7 @@ describe('FederationClient.requestVote', () => {
       received = JSON.parse(await readBody(req));
       sendJson(res, 200, voteResponseWire('node-peer'));
     });
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     const result = await client.requestVote(request, { deadlineMs: 5000, expectedNodeId: asPeerId('node-peer') });
 
     if (!result.ok) throw new Error(result.error.message);
@@ -82,7 +82,7 @@ describe('FederationClient.requestVote', () => {
 
   it('times out when the peer stalls', async () => {
     const server = await serve(stall);
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     const started = performance.now();
     const error = expectError(await client.requestVote(request, { deadlineMs: 300 }), FederationErrorCode.TIMEOUT);
     const elapsed = performance.now() - started;
@@ -93,7 +93,7 @@ describe('FederationClient.requestVote', () => {
 
   it('reports a closed port as refused', async () => {
     const port = await closedPort();
-    const client = new FederationClient({ baseUrl: `http://127.0.0.1:${port}` });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: `http://127.0.0.1:${port}` });
     const error = expectError(await client.requestVote(request, { deadlineMs: 2000 }), FederationErrorCode.REFUSED);
     expect(error).toMatchObject({ cause: 'ECONNREFUSED' });
   });
@@ -105,7 +105,7 @@ describe('FederationClient.requestVote', () => {
       res.write('{"protocol":1,');
       setTimeout(() => res.socket?.destroy(), 20);
     });
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     expectError(await client.requestVote(request, { deadlineMs: 2000 }), FederationErrorCode.REFUSED);
   });
 
@@ -115,7 +115,7 @@ describe('FederationClient.requestVote', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"protocol": 1, "votes": [oops');
     });
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     const error = expectError(await client.requestVote(request, { deadlineMs: 2000 }), FederationErrorCode.BAD_REPLY);
     expect(error).toMatchObject({ param: null, status: 200 });
   });
@@ -125,7 +125,7 @@ describe('FederationClient.requestVote', () => {
       req.resume();
       sendJson(res, 200, withField(voteResponseWire(), 'votes.1.score', 0.5));
     });
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     const error = expectError(await client.requestVote(request, { deadlineMs: 2000 }), FederationErrorCode.BAD_REPLY);
     expect(error).toMatchObject({ param: 'votes[1].score' });
     expect(error.message).toMatch(/votes\[1\]\.score/);
@@ -151,7 +151,7 @@ describe('FederationClient.requestVote', () => {
       res.write('{"text":"');
       pump();
     });
-    const client = new FederationClient({ baseUrl: server.url, maxResponseBytes: 1024 * 1024 });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url, maxResponseBytes: 1024 * 1024 });
     const error = expectError(await client.requestVote(request, { deadlineMs: 5000 }), FederationErrorCode.TOO_LARGE);
     expect(error).toMatchObject({ limitBytes: 1024 * 1024, direction: 'response' });
     expect(sent).toBeLessThan(10 * 1024 * 1024);
@@ -159,7 +159,7 @@ describe('FederationClient.requestVote', () => {
 
   it('refuses to send a request above maxRequestBytes', async () => {
     const server = await serve((req, res) => sendJson(res, 200, voteResponseWire()));
-    const client = new FederationClient({ baseUrl: server.url, maxRequestBytes: 1000 });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url, maxRequestBytes: 1000 });
     const big: VoteRequest = { ...request, prompt: { kind: 'text', text: 'x'.repeat(5000) } };
     const error = expectError(await client.requestVote(big, { deadlineMs: 2000 }), FederationErrorCode.TOO_LARGE);
     expect(error).toMatchObject({ direction: 'request', limitBytes: 1000 });
@@ -170,7 +170,7 @@ describe('FederationClient.requestVote', () => {
       req.resume();
       sendJson(res, 200, { protocol: 2, something: 'new' });
     });
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     const error = expectError(await client.requestVote(request, { deadlineMs: 2000 }), FederationErrorCode.VERSION_MISMATCH);
     expect(error).toMatchObject({ peerProtocol: 2 });
   });
@@ -180,7 +180,7 @@ describe('FederationClient.requestVote', () => {
       req.resume();
       sendJson(res, 400, { error: { message: 'protocol 1 is too old', type: 'invalid_request_error', code: 'FEDERATION_ERR_VERSION_MISMATCH' } });
     });
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     const error = expectError(await client.requestVote(request, { deadlineMs: 2000 }), FederationErrorCode.VERSION_MISMATCH);
     expect(error.message).toMatch(/too old/);
   });
@@ -190,7 +190,7 @@ describe('FederationClient.requestVote', () => {
       req.resume();
       sendJson(res, 500, { error: { message: 'all instances crashed', type: 'server_error', code: 'SWARM_ERR_ENGINE' } });
     });
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     const error = expectError(await client.requestVote(request, { deadlineMs: 2000 }), FederationErrorCode.HTTP);
     expect(error).toMatchObject({ status: 500, peerMessage: 'all instances crashed', peerCode: 'SWARM_ERR_ENGINE' });
     expect(error.message).toMatch(/HTTP 500: all instances crashed/);
@@ -202,7 +202,7 @@ describe('FederationClient.requestVote', () => {
       res.writeHead(404, { 'content-type': 'text/html' });
       res.end('<h1>Not Found</h1>');
     });
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     const error = expectError(await client.requestVote(request, { deadlineMs: 2000 }), FederationErrorCode.HTTP);
     expect(error).toMatchObject({ status: 404, peerMessage: null, peerCode: null });
     expect(error.message).toMatch(/Not Found/);
@@ -214,13 +214,13 @@ describe('FederationClient.requestVote', () => {
       res.writeHead(302, { location: 'http://example.com/' });
       res.end();
     });
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     expect(expectError(await client.requestVote(request, { deadlineMs: 2000 }), FederationErrorCode.BAD_REPLY)).toMatchObject({ status: 302 });
   });
 
   it('stops when the caller aborts', async () => {
     const server = await serve(stall);
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const started = performance.now();
@@ -234,7 +234,7 @@ describe('FederationClient.requestVote', () => {
       requests += 1;
       sendJson(res, 200, voteResponseWire());
     });
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     expectError(await client.requestVote(request, { deadlineMs: 1000, signal: AbortSignal.abort() }), FederationErrorCode.ABORTED);
     expectError(await client.requestVote(request, { deadlineMs: 0 }), FederationErrorCode.TIMEOUT);
     expectError(await client.requestVote(request, { deadlineMs: -5 }), FederationErrorCode.TIMEOUT);
@@ -248,7 +248,7 @@ describe('FederationClient.requestVote', () => {
       requests += 1;
       sendJson(res, 200, voteResponseWire());
     });
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     const error = expectError(await client.requestVote({ ...request, maxTokens: 0 }, { deadlineMs: 1000 }), FederationErrorCode.INVALID_MESSAGE);
     expect(error).toMatchObject({ param: 'max_tokens' });
     expect(requests).toBe(0);
@@ -261,7 +261,7 @@ describe('FederationClient.requestVote', () => {
       sendJson(res, 200, withField(reply, 'votes.1.node_id', 'node-backend'));
     });
     const logger = recordingLogger();
-    const client = new FederationClient({ baseUrl: server.url, logger });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url, logger });
     const result = await client.requestVote(request, { deadlineMs: 2000, expectedNodeId: asPeerId('node-expected') });
     expect(result.ok).toBe(true);
     expect(logger.lines.some((line) => line.startsWith('warn') && line.includes('node-expected'))).toBe(true);
@@ -281,7 +281,7 @@ describe('FederationClient.health', () => {
       seen = `${req.method} ${req.url}`;
       sendJson(res, 200, peerHealthWire('node-peer'));
     });
-    const client = new FederationClient({ baseUrl: `${server.url}/` });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: `${server.url}/` });
     const result = await client.health({ timeoutMs: 1000 });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value).toMatchObject({ nodeId: 'node-peer', instances: 3, load: { busyInstances: 1, maxQueue: 16 } });
@@ -291,7 +291,7 @@ describe('FederationClient.health', () => {
 
   it('times out with the call timeout, else the client default', async () => {
     const server = await serve(stall);
-    const client = new FederationClient({ baseUrl: server.url, timeoutMs: 150 });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url, timeoutMs: 150 });
     expect(expectError(await client.health({ timeoutMs: 100 }), FederationErrorCode.TIMEOUT)).toMatchObject({ timeoutMs: 100 });
     expect(expectError(await client.health(), FederationErrorCode.TIMEOUT)).toMatchObject({ timeoutMs: 150 });
   });
@@ -299,7 +299,7 @@ describe('FederationClient.health', () => {
   it('reports an invalid health reply and another version', async () => {
     let body: unknown = withField(peerHealthWire(), 'load.capacity', -1);
     const server = await serve((req, res) => sendJson(res, 200, body));
-    const client = new FederationClient({ baseUrl: server.url });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     expect(expectError(await client.health(), FederationErrorCode.BAD_REPLY)).toMatchObject({ param: 'load.capacity' });
     body = { ...peerHealthWire(), protocol: 3 };
     expect(expectError(await client.health(), FederationErrorCode.VERSION_MISMATCH)).toMatchObject({ peerProtocol: 3 });
@@ -312,7 +312,7 @@ describe('OpenAiPeerClient', () => {
       if (req.url === '/v1/models') sendJson(res, 200, { object: 'list', data: [{ id: 'llama-3.1-8b', object: 'model' }] });
       else sendJson(res, 404, { error: { message: `no ${req.url}` } });
     });
-    const client = new OpenAiPeerClient({ baseUrl: `${server.url}/v1` });
+    const client = new OpenAiPeerClient({ allowLoopback: true, baseUrl: `${server.url}/v1` });
     const result = await client.health({ timeoutMs: 1000 });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value).toMatchObject({ nodeId: `openai:${server.url}/v1`, modelId: 'llama-3.1-8b', instances: null, load: null });
@@ -320,7 +320,7 @@ describe('OpenAiPeerClient', () => {
 
   it('reports a reply that is not a model list', async () => {
     const server = await serve((req, res) => sendJson(res, 200, { models: [] }));
-    const client = new OpenAiPeerClient({ baseUrl: `${server.url}/v1` });
+    const client = new OpenAiPeerClient({ allowLoopback: true, baseUrl: `${server.url}/v1` });
     expect(expectError(await client.health(), FederationErrorCode.BAD_REPLY)).toMatchObject({ param: 'data' });
   });
 });

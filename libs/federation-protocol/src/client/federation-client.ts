@@ -13,10 +13,10 @@ import type { PeerHealth } from '../messages/peer-health';
 import type { VoteRequest } from '../messages/vote-request';
 import type { VoteResponse } from '../messages/vote-response';
 import { FEDERATION_PATHS } from '../protocol/protocol-constants';
-import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES, PeerHttp, type JsonReply } from './peer-http';
+import { connectOptionsOf, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES, PeerHttp, type JsonReply, type PeerConnectOptions } from './peer-http';
 import { checkBaseUrl } from './check-base-url';
 
-export interface FederationClientOptions {
+export interface FederationClientOptions extends PeerConnectOptions {
   /** The peer's API root, e.g. `http://192.168.1.101:17615` (no path: the client adds /v1/federation/…). */
   readonly baseUrl: string;
   /** Timeout of health() calls that name none. Default 1500 ms. */
@@ -70,6 +70,7 @@ export class FederationClient {
   constructor(options: FederationClientOptions) {
     const baseUrl = checkBaseUrl(options.baseUrl, 'FederationClient');
     this.#http = new PeerHttp({
+      ...connectOptionsOf(options),
       baseUrl,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,

@@ -7,12 +7,21 @@ import type { OpenAiCompletion, OpenAiCompletionRequest } from '../messages/open
 import type { HealthReport } from '../messages/peer-health';
 import { checkBaseUrl } from './check-base-url';
 import type { HealthOptions } from './federation-client';
-import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES, httpError, parseJsonReply, PeerHttp, type RawReply } from './peer-http';
+import {
+  connectOptionsOf,
+  DEFAULT_MAX_REQUEST_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  httpError,
+  parseJsonReply,
+  PeerHttp,
+  type PeerConnectOptions,
+  type RawReply,
+} from './peer-http';
 
 /** Choices asked per request (`n`), until the server says it takes fewer. */
 const DEFAULT_CHOICES_PER_REQUEST = 3;
 
-export interface OpenAiPeerClientOptions {
+export interface OpenAiPeerClientOptions extends PeerConnectOptions {
   /** The server's OpenAI base URL, e.g. `http://10.0.0.5:8080/v1`. */
   readonly baseUrl: string;
   /** Timeout of health() calls that name none. Default 1500 ms. */
@@ -46,6 +55,7 @@ export class OpenAiPeerClient {
   constructor(options: OpenAiPeerClientOptions) {
     const baseUrl = checkBaseUrl(options.baseUrl, 'OpenAiPeerClient');
     this.#http = new PeerHttp({
+      ...connectOptionsOf(options),
       baseUrl,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       maxRequestBytes: DEFAULT_MAX_REQUEST_BYTES,

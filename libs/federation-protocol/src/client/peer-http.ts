@@ -1,6 +1,11 @@
+import { Agent } from 'node:http';
+import { isIP } from 'node:net';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { peerAddressRefusal } from '../address/peer-address-policy';
 import { FederationErrorCode, type ClientResult, type FederationClientError } from '../errors/federation-error';
 import { isPlainObject } from '../dto/validate-dto';
+import { ForbiddenAddressError } from './forbidden-address-error';
+import { guardedLookup, systemHostResolver, type HostResolver } from './guarded-lookup';
 
 /** Default cap on a reply body: 64 votes of a few KiB each fit many times over. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
@@ -23,7 +28,23 @@ const CONNECTION_ERRORS: ReadonlySet<string> = new Set([
   'ECONNABORTED',
 ]);
 
-export interface PeerHttpOptions {
+/** Where a client may connect: every connection is checked against these, when it is made. */
+export interface PeerConnectOptions {
+  /**
+   * Allow loopback peers (127.0.0.0/8, ::1): other nodes on this machine, tests. Default false:
+   * only private (RFC 1918, ULA), CGNAT and link-local addresses, never a cloud metadata endpoint.
+   */
+  readonly allowLoopback?: boolean;
+  /** Resolves a peer's host name when a connection is made. Default: the system resolver. */
+  readonly resolveHost?: HostResolver;
+}
+
+/** Only the connect options of a client's options (which carry more). */
+export function connectOptionsOf({ allowLoopback, resolveHost }: PeerConnectOptions): PeerConnectOptions {
+  return { ...(allowLoopback !== undefined && { allowLoopback }), ...(resolveHost !== undefined && { resolveHost }) };
+}
+
+export interface PeerHttpOptions extends PeerConnectOptions {
   readonly baseUrl: string;
   readonly maxResponseBytes: number;
   readonly maxRequestBytes: number;
@@ -58,11 +79,17 @@ export interface SendOptions {
 export class PeerHttp {
   readonly #http: AxiosInstance;
   readonly #options: PeerHttpOptions;
+  /** Why the base URL's IP literal may not be reached (Node resolves no literal, so the lookup never sees it); null when it may. */
+  readonly #literalRefusal: ForbiddenAddressError | null;
 
   constructor(options: PeerHttpOptions) {
     this.#options = options;
+    const policy = { allowLoopback: options.allowLoopback ?? false };
+    this.#literalRefusal = literalRefusal(options.baseUrl, policy);
     this.#http = axios.create({
       baseURL: options.baseUrl,
+      // The agent's lookup checks every address a host name resolves to, at connect time.
+      httpAgent: new Agent({ keepAlive: true, lookup: guardedLookup(policy, options.resolveHost ?? systemHostResolver) }),
       // Node's http adapter: the one that enforces maxContentLength while streaming.
       adapter: 'http',
       // Peers are on the LAN: an HTTP(S)_PROXY from the environment must not reroute them.
@@ -99,6 +126,7 @@ export class PeerHttp {
     const url = `${this.#options.baseUrl}${options.path}`;
     const { signal } = options;
     if (signal?.aborted === true) return { ok: false, error: aborted(url) };
+    if (this.#literalRefusal !== null) return { ok: false, error: forbidden(url, this.#literalRefusal) };
     const deadline = callDeadline(signal, options.timeoutMs);
     try {
       const response = await this.#http.request<unknown>({
@@ -235,8 +263,31 @@ export function httpError(url: string, status: number, text: string): Federation
   };
 }
 
+function literalRefusal(baseUrl: string, policy: { readonly allowLoopback: boolean }): ForbiddenAddressError | null {
+  const { hostname } = new URL(baseUrl);
+  const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+  if (isIP(host) === 0) return null;
+  const refusal = peerAddressRefusal(host, policy);
+  return refusal === null ? null : new ForbiddenAddressError(host, refusal);
+}
+
+function forbidden(url: string, error: ForbiddenAddressError): FederationClientError {
+  return { code: FederationErrorCode.FORBIDDEN_ADDRESS, message: `${url} not connected to: ${error.message}`, address: error.address };
+}
+
+/** The ForbiddenAddressError raised by the agent's lookup, however axios wrapped it. */
+function forbiddenCause(error: unknown): ForbiddenAddressError | null {
+  for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 4; depth++) {
+    if (current instanceof ForbiddenAddressError) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
 function classifyTransportError(url: string, error: unknown, limits: PeerHttpOptions): FederationClientError {
   const message = error instanceof Error ? error.message : String(error);
+  const refused = forbiddenCause(error);
+  if (refused !== null) return forbidden(url, refused);
   if (error instanceof AxiosError && /maxContentLength/.test(message)) {
     return {
       code: FederationErrorCode.TOO_LARGE,

@@ -10,6 +10,12 @@ export const FederationErrorCode = {
   TIMEOUT: 'FEDERATION_ERR_TIMEOUT',
   /** No connection: refused, reset, host/network unreachable or down, name not resolved. */
   REFUSED: 'FEDERATION_ERR_REFUSED',
+  /**
+   * Not connected, by policy: the peer's address (an IP literal, or every address its name
+   * resolved to at connect time) is outside the local network, loopback when loopback is not
+   * allowed, or a cloud metadata endpoint. No packet was sent to it.
+   */
+  FORBIDDEN_ADDRESS: 'FEDERATION_ERR_FORBIDDEN_ADDRESS',
   /** The peer answered, but not with a valid message: not JSON, invalid per the DTOs, a redirect. */
   BAD_REPLY: 'FEDERATION_ERR_BAD_REPLY',
   /** The reply (or our request) is larger than the configured limit. */
@@ -56,6 +62,12 @@ export type FederationClientError =
       readonly message: string;
       /** The system error code (ECONNREFUSED, ECONNRESET, EHOSTUNREACH…), null when none. */
       readonly cause: string | null;
+    }
+  | {
+      readonly code: typeof FederationErrorCode.FORBIDDEN_ADDRESS;
+      readonly message: string;
+      /** The refused IP address, or the host name none of whose addresses may be reached. */
+      readonly address: string;
     }
   | {
       readonly code: typeof FederationErrorCode.BAD_REPLY;

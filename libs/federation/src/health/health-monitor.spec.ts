@@ -46,7 +46,7 @@ describe('HealthMonitor with a real peer', () => {
     server = await startHealthServer('node-peer');
     const { port } = server;
     const registry = new PeerRegistry();
-    monitor = new HealthMonitor({ registry, intervalMs: 100, timeoutMs: 200 });
+    monitor = new HealthMonitor({ registry, intervalMs: 100, timeoutMs: 200, connect: { allowLoopback: true } });
     const checked: string[] = [];
     monitor.on('checked', ({ result }) => checked.push(result.ok ? 'ok' : result.error.code));
 
@@ -82,7 +82,7 @@ describe('HealthMonitor with a real peer', () => {
   it('identifies a manual peer by its health reply', async () => {
     server = await startHealthServer('node-real');
     const registry = new PeerRegistry();
-    monitor = new HealthMonitor({ registry, intervalMs: 1000, timeoutMs: 500 });
+    monitor = new HealthMonitor({ registry, intervalMs: 1000, timeoutMs: 500, connect: { allowLoopback: true } });
     monitor.start();
     const healthy = nextChange(registry, 'healthy');
     registry.addManual(`127.0.0.1:${server.port}`);

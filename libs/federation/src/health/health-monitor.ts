@@ -7,6 +7,7 @@ import {
   type FederationLogger,
   type HealthOptions,
   type HealthReport,
+  type PeerConnectOptions,
   type PeerId,
 } from '@local-swarm/federation-protocol';
 import { TypedEventEmitter } from '../events/typed-event-emitter';
@@ -43,6 +44,8 @@ export interface HealthMonitorOptions {
    * (openai peers) per base URL, made once and reused.
    */
   readonly checkerFor?: (peer: PeerSnapshot) => HealthChecker;
+  /** Where the default checkers may connect (loopback peers or not). Default: local-network peers only. */
+  readonly connect?: PeerConnectOptions;
   /** Default: global setInterval/clearInterval, unref'd so the monitor never keeps a process alive. */
   readonly timers?: IntervalTimers;
   readonly logger?: FederationLogger;
@@ -69,6 +72,7 @@ export class HealthMonitor extends TypedEventEmitter<HealthMonitorEvents> {
   readonly #checkerFor: (peer: PeerSnapshot) => HealthChecker;
   readonly #timers: IntervalTimers;
   readonly #logger: FederationLogger;
+  readonly #connect: PeerConnectOptions;
   readonly #inFlight = new Map<PeerId, Promise<void>>();
   readonly #checkers = new Map<string, HealthChecker>();
   #state: HealthMonitorState = 'stopped';
@@ -83,6 +87,7 @@ export class HealthMonitor extends TypedEventEmitter<HealthMonitorEvents> {
     this.#timeoutMs = positive(options.timeoutMs ?? 1500, 'timeoutMs');
     this.#timers = options.timers ?? defaultTimers;
     this.#logger = options.logger ?? silentFederationLogger;
+    this.#connect = options.connect ?? {};
     this.#checkerFor = options.checkerFor ?? ((peer) => this.#defaultChecker(peer));
   }
 
@@ -170,7 +175,7 @@ export class HealthMonitor extends TypedEventEmitter<HealthMonitorEvents> {
     const key = checkerKey(peer);
     let checker = this.#checkers.get(key);
     if (checker === undefined) {
-      const options = { baseUrl: peer.baseUrl, timeoutMs: this.#timeoutMs, logger: this.#logger };
+      const options = { ...this.#connect, baseUrl: peer.baseUrl, timeoutMs: this.#timeoutMs, logger: this.#logger };
       checker = peer.source === 'openai' ? new OpenAiPeerClient(options) : new FederationClient(options);
       this.#checkers.set(key, checker);
     }

@@ -38,7 +38,7 @@ async function peerWhoseVotesGet(answer: VoteAnswer): Promise<{ directory: PeerD
   const directory = new PeerDirectory({
     nodeId: 'node-self',
     // Health rounds a minute apart: only the votes of the test can change the peer's health.
-    settings: { peers: [], unhealthyAfterFailures: 2, healthIntervalMs: 60_000, voteTimeoutMs: VOTE_TIMEOUT_MS },
+    settings: { peers: [], unhealthyAfterFailures: 2, healthIntervalMs: 60_000, voteTimeoutMs: VOTE_TIMEOUT_MS, allowLoopbackPeers: true },
     logger: silentFederationLogger,
     onVoteFailed: (failure) => failures.push(failure),
   });

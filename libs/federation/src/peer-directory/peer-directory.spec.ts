@@ -4,6 +4,7 @@
  * runs itself (start, addManual) happen during a test.
  */
 import {
+  asPeerId,
   FederationErrorCode,
   openAiPeerId,
   silentFederationLogger,
@@ -11,6 +12,7 @@ import {
   type FederationLogger,
 } from '@local-swarm/federation-protocol';
 import { closedPort, sendJson, startHealthyPeer, startOpenAiServer, startTestHttpServer, waitFor, type TestHttpServer } from '../testing';
+import { recordingCall } from '../testing/source-call-fixtures';
 import { OpenAiPeerSource } from '../sources/openai-peer-source';
 import { PeerCandidateSource } from '../sources/peer-candidate-source';
 import type { PeerChange } from './peer-change';
@@ -18,7 +20,8 @@ import { PeerDirectory, type PeerDirectorySettings, type VoteFailure } from './p
 
 const TEST_NODE_ID = 'node-self';
 const REFUSED: FederationClientError = { code: FederationErrorCode.REFUSED, message: 'connect ECONNREFUSED', cause: 'ECONNREFUSED' };
-const SETTINGS: PeerDirectorySettings = { peers: [], unhealthyAfterFailures: 2, healthIntervalMs: 60_000, voteTimeoutMs: 5000 };
+// Test peers listen on 127.0.0.1: loopback is allowed explicitly (a node refuses loopback peers by default).
+const SETTINGS: PeerDirectorySettings = { peers: [], unhealthyAfterFailures: 2, healthIntervalMs: 60_000, voteTimeoutMs: 5000, allowLoopbackPeers: true };
 
 const servers: TestHttpServer[] = [];
 const directories: PeerDirectory[] = [];
@@ -198,6 +201,36 @@ describe('PeerDirectory', () => {
       const after = peers.healthySources()[0]?.source;
       expect(after).toBeDefined();
       expect(after).not.toBe(before);
+    });
+  });
+
+  describe('peer address policy (loopback not allowed, the default)', () => {
+    it('refuses a manual loopback peer without a single request reaching it', async () => {
+      const peer = await track(startHealthyPeer('peer-a'));
+      const peers = directory({ allowLoopbackPeers: false });
+      const added = await peers.addManual(`127.0.0.1:${peer.port}`);
+      expect(added).toMatchObject({ ok: false, error: { code: FederationErrorCode.FORBIDDEN_ADDRESS } });
+      expect(peer.requests).toEqual([]);
+      expect(peers.list()).toEqual([]);
+    });
+
+    it('sends no vote to a loopback peer, even one whose health checks pass', async () => {
+      const peer = await track(startHealthyPeer('peer-a'));
+      const peers = new PeerDirectory({
+        nodeId: TEST_NODE_ID,
+        settings: { ...SETTINGS, allowLoopbackPeers: false },
+        logger: silentFederationLogger,
+        onVoteFailed: (failure) => voteFailures.push(failure),
+        healthCheckerFor: () => ({ health: () => Promise.resolve({ ok: true, value: { nodeId: asPeerId('peer-a'), modelId: null, instances: 1, load: null, rttMs: 1 } }) }),
+      });
+      directories.push(peers);
+      await peers.addManual(`127.0.0.1:${peer.port}`);
+      const [participant] = peers.healthySources();
+      if (participant === undefined) throw new Error('expected the peer to be healthy');
+      const prompt = { kind: 'chat' as const, messages: [{ role: 'user' as const, content: 'hi' }] };
+      await participant.source.generate({ prompt, maxTokens: 8, candidates: 1 }, recordingCall(0));
+      expect(voteFailures).toEqual([{ nodeId: 'peer-a', code: FederationErrorCode.FORBIDDEN_ADDRESS }]);
+      expect(peer.requests).toEqual([]);
     });
   });
 

@@ -87,7 +87,7 @@ async function server(handler: TestHandler): Promise<TestHttpServer> {
 
 function sourceFor(target: TestHttpServer | string, observer: PeerCallObserver, deadlineMs = 5000): OpenAiPeerSource {
   const baseUrl = typeof target === 'string' ? target : `${target.url}/v1`;
-  return new OpenAiPeerSource(PEER, new OpenAiPeerClient({ baseUrl }), deadlineMs, observer);
+  return new OpenAiPeerSource(PEER, new OpenAiPeerClient({ baseUrl, allowLoopback: true }), deadlineMs, observer);
 }
 
 afterEach(async () => {
@@ -126,7 +126,7 @@ describe('OpenAiPeerSource.generate', () => {
 
   it('names the model the server listed in /models, once health checks learnt it', async () => {
     const peer = await server(honoursN);
-    const source = new OpenAiPeerSource(PEER, new OpenAiPeerClient({ baseUrl: `${peer.url}/v1` }), 5000, recordingObserver(), () => 'llama3.2:3b');
+    const source = new OpenAiPeerSource(PEER, new OpenAiPeerClient({ baseUrl: `${peer.url}/v1`, allowLoopback: true }), 5000, recordingObserver(), () => 'llama3.2:3b');
     await source.generate(TEXT, callOptions());
     expect(peer.requests[0]?.body).toMatchObject({ model: 'llama3.2:3b' });
   });

@@ -59,7 +59,7 @@ function answering(reply: VoteResponseWire): TestHandler {
 
 function sourceFor(server: TestHttpServer | string, observer: PeerCallObserver, deadlineMs = 5000): PeerCandidateSource {
   const baseUrl = typeof server === 'string' ? server : server.url;
-  return new PeerCandidateSource(PEER, new FederationClient({ baseUrl }), ORIGIN, deadlineMs, observer);
+  return new PeerCandidateSource(PEER, new FederationClient({ baseUrl, allowLoopback: true }), ORIGIN, deadlineMs, observer);
 }
 
 afterEach(async () => {

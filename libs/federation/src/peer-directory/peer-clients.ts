@@ -1,0 +1,36 @@
+import { FederationClient, OpenAiPeerClient, type PeerConnectOptions } from '@local-swarm/federation-protocol';
+
+/**
+ * One client per peer address, shared by the peer's health checks and its votes, every one made
+ * with the directory's connect options: no call to a peer skips the address policy.
+ */
+export class PeerClients {
+  readonly #federation = new Map<string, FederationClient>();
+  readonly #openAi = new Map<string, OpenAiPeerClient>();
+
+  constructor(private readonly connect: PeerConnectOptions) {}
+
+  /** The client of the Local Swarm node at `baseUrl`. */
+  federation(baseUrl: string): FederationClient {
+    return reuse(this.#federation, baseUrl, () => new FederationClient({ ...this.connect, baseUrl }));
+  }
+
+  /** The client of the OpenAI-compatible server at `baseUrl`. */
+  openAi(baseUrl: string): OpenAiPeerClient {
+    return reuse(this.#openAi, baseUrl, () => new OpenAiPeerClient({ ...this.connect, baseUrl }));
+  }
+
+  /** Drops the clients of a peer that left (a later peer at the address gets fresh ones). */
+  forget(baseUrl: string): void {
+    this.#federation.delete(baseUrl);
+    this.#openAi.delete(baseUrl);
+  }
+}
+
+function reuse<T>(clients: Map<string, T>, baseUrl: string, create: () => T): T {
+  const known = clients.get(baseUrl);
+  if (known !== undefined) return known;
+  const client = create();
+  clients.set(baseUrl, client);
+  return client;
+}
