@@ -8,25 +8,37 @@ function peerAddress(value: unknown): string | undefined {
 
 const PEER_SHAPE = 'host:port or openai+http://host:port/v1, no whitespace';
 
-function peerList(value: unknown): readonly string[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const peers: string[] = [];
-  for (const item of value) {
-    const peer = peerAddress(item);
-    if (peer === undefined) return undefined;
-    peers.push(peer);
-  }
-  return Object.freeze(peers);
+/**
+ * Lists of `item`s: one per occurrence of a repeatable flag, a list in a file. `item` returns the
+ * value to keep (it may normalize it) or undefined when the item is invalid.
+ */
+export function textLists(
+  item: (value: unknown) => string | undefined,
+  names: { readonly expected: string; readonly expectedCli: string },
+): ValueKind<readonly string[]> {
+  const list = (value: unknown): readonly string[] | undefined => {
+    if (!Array.isArray(value)) return undefined;
+    const items: string[] = [];
+    for (const entry of value) {
+      const kept = item(entry);
+      if (kept === undefined) return undefined;
+      items.push(kept);
+    }
+    return Object.freeze(items);
+  };
+  return {
+    ...names,
+    fromCli: list,
+    fromFile: list,
+    describeBadFileValue: (value) => describeBadItem(value, (entry) => item(entry) !== undefined),
+  };
 }
 
 /** Peer addresses: one per occurrence of a repeatable flag, a list in a file. */
-export const peerLists: ValueKind<readonly string[]> = {
+export const peerLists = textLists(peerAddress, {
   expected: `a list of peer addresses (${PEER_SHAPE})`,
   expectedCli: `a peer address (${PEER_SHAPE})`,
-  fromCli: peerList,
-  fromFile: peerList,
-  describeBadFileValue: (value) => describeBadItem(value, (item) => peerAddress(item) !== undefined),
-};
+});
 
 /** A weight is a finite number > min and ≤ max. */
 const WEIGHT = { min: 0, max: 1000 } as const;

@@ -99,7 +99,8 @@ const FULL_JSON = {
   },
 };
 
-const TOP_KEYS = 'auto, model, instances, strategy, host, port, logLevel, contextSize, threads, maxQueue, maxTokensLimit, nodeId, federation';
+const TOP_KEYS =
+  'auto, model, instances, strategy, host, port, logLevel, contextSize, threads, maxQueue, maxTokensLimit, nodeId, allowedHosts, corsOrigins, bodyLimit, requestTimeoutMs, maxConnections, federation';
 const FEDERATION_KEYS = 'enabled, peers, discovery, mode, strategy, voteTimeoutMs, healthIntervalMs, unhealthyAfterFailures, peerTtlMs, weights';
 
 describe('loadConfigFile', () => {

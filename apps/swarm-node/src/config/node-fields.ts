@@ -1,6 +1,7 @@
 import { STRATEGY_NAMES } from '@local-swarm/consensus';
 import { FEDERATION_FIELDS } from './federation-fields';
 import { field, fieldGroup } from './field-spec';
+import { HTTP_FIELDS } from './http-fields';
 import { ipAddresses, matching, pathsOrUris } from './text-kinds';
 import { integers, onOff, oneOf, orNull } from './value-kinds';
 
@@ -82,6 +83,7 @@ export const NODE_FIELDS = {
       defaultHelp: 'derived, stable across restarts',
     },
   }),
+  ...HTTP_FIELDS,
   /** Federation with other nodes. */
   federation: fieldGroup(FEDERATION_FIELDS),
 };

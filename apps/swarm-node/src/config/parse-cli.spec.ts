@@ -145,7 +145,7 @@ describe('parseCli', () => {
     expect(result.ok).toBe('exit');
     if (result.ok !== 'exit') return;
     expect(result.output).toMatch(/^Usage: local-swarm \[options\]/);
-    for (const flagName of ['--auto', '--model', '--instances', '--strategy', '--host', '--port', '--config', '--log-level', '--context-size', '--threads', '--max-queue', '--max-tokens-limit', '--version', '--help', '--node-id', '--federation', '--no-federation', '--enable-federation', '--peer', '--no-discovery', '--mode', '--vote-timeout-ms']) {
+    for (const flagName of ['--auto', '--model', '--instances', '--strategy', '--host', '--port', '--config', '--log-level', '--context-size', '--threads', '--max-queue', '--max-tokens-limit', '--version', '--help', '--node-id', '--federation', '--no-federation', '--enable-federation', '--peer', '--no-discovery', '--mode', '--vote-timeout-ms', '--allowed-host', '--cors-origin', '--body-limit', '--request-timeout-ms', '--max-connections']) {
       expect(result.output).toContain(flagName);
     }
     expect(result.output).toContain('default: 17615');
@@ -154,7 +154,7 @@ describe('parseCli', () => {
   it('documents the federation: block of the config file in --help, every key with its default', () => {
     const result = parseCli(['--help'], '1.2.3');
     if (result.ok !== 'exit') throw new Error('expected help');
-    expect(result.output).toContain('maxTokensLimit, nodeId),\nplus a federation: block');
+    expect(result.output).toContain('maxTokensLimit, nodeId, allowedHosts, corsOrigins, bodyLimit, requestTimeoutMs, maxConnections),\nplus a federation: block');
     expect(result.output).toContain('  federation:\n');
     for (const line of [
       'enabled: false', 'peers: []', 'discovery: true', 'mode: vote', 'strategy: null', 'voteTimeoutMs: 30000',
