@@ -14,6 +14,8 @@ import type {
   Token,
 } from './llama-types';
 import { loadNodeLlamaCpp, type NodeLlamaCpp } from './node-llama-cpp';
+import { RunningWork } from './running-work';
+import type { BatchJob, SwarmEngine } from './swarm-engine';
 
 export interface LlamaEngineOptions {
   /** Path of a GGUF file (or an `hf:` URI, resolved by node-llama-cpp where a hub is reachable). */
@@ -53,12 +55,36 @@ export interface RawCandidate {
 const MIN_PROBABILITY = 1e-12;
 
 /**
+ * Characters per token assumed when a GGUF file lists no vocabulary: far above any real token
+ * (the longest ones are runs of spaces or dashes, tens of characters), so the bound it gives
+ * never refuses a prompt that fits.
+ */
+const FALLBACK_LONGEST_TOKEN_CHARS = 1024;
+
+/**
+ * The longest vocabulary entry, in characters of its GGUF spelling. That spelling is never
+ * shorter than the text the token stands for: byte-level BPE writes one character per byte
+ * (and a JavaScript string has at most one UTF-16 unit per UTF-8 byte), SentencePiece writes a
+ * space as one "▁" and a raw byte as "<0xAB>".
+ */
+function longestTokenChars(model: LlamaModel): number {
+  const vocabulary = model.fileInfo.metadata.tokenizer?.ggml?.tokens;
+  if (vocabulary === undefined || vocabulary.length === 0) return FALLBACK_LONGEST_TOKEN_CHARS;
+  let longest = 1;
+  for (const token of vocabulary) longest = Math.max(longest, token.length);
+  return longest;
+}
+
+/**
  * One loaded model and one context with N sequences. Weights are loaded once and shared;
  * each sequence has its own KV cache. node-llama-cpp batches the decode steps of sequences
  * that generate at the same time, so N candidates cost less than N separate runs.
  */
-export class LlamaEngine {
+export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
   private jsonGrammar: Promise<LlamaGrammar> | undefined;
+  /** Running generations: dispose() stops and awaits them before freeing the context. */
+  private readonly work = new RunningWork();
+  readonly longestTokenChars: number;
 
   private constructor(
     private readonly lib: NodeLlamaCpp,
@@ -67,7 +93,9 @@ export class LlamaEngine {
     private readonly context: LlamaContext,
     readonly sequences: readonly LlamaContextSequence[],
     private readonly chatWrapper: ChatWrapper,
-  ) {}
+  ) {
+    this.longestTokenChars = longestTokenChars(model);
+  }
 
   static async load(options: LlamaEngineOptions): Promise<LlamaEngine> {
     const lib = await loadNodeLlamaCpp();
@@ -222,23 +250,30 @@ export class LlamaEngine {
    * Returns one promise per sequence, settled as that candidate finishes; never rejects.
    */
   generateBatch(
-    jobs: readonly { readonly sequence: LlamaContextSequence; readonly sampling: CandidateSampling }[],
+    jobs: readonly BatchJob<LlamaContextSequence>[],
     promptTokens: readonly Token[],
-    signal: AbortSignal,
+    callerSignal: AbortSignal,
   ): Promise<RawCandidate>[] {
+    // Disposing the engine stops every generation at its next step.
+    const signal = this.work.signalFor(callerSignal);
     const lastToken = promptTokens[promptTokens.length - 1];
     // One candidate gains nothing from lock step and the shared prompt.
     if (lastToken === undefined || jobs.length === 1) {
-      return jobs.map((job) => this.generate(job.sequence, promptTokens, job.sampling, signal));
+      return jobs.map((job) => this.work.track(this.generate(job.sequence, promptTokens, job.sampling, signal)));
     }
     const resolvers: ((candidate: RawCandidate) => void)[] = [];
     const promises = jobs.map(() => new Promise<RawCandidate>((accept) => resolvers.push(accept)));
-    void this.runBatch(jobs, promptTokens, lastToken, signal, (index, candidate) => resolvers[index]?.(candidate));
+    const settle = (index: number, candidate: RawCandidate): void => resolvers[index]?.(candidate);
+    // Kept, not left floating: dispose() waits for it. A failure no step caught still settles
+    // every candidate (settling twice is a no-op), so no caller waits forever.
+    const failAll = (error: unknown): void =>
+      jobs.forEach((_, index) => settle(index, { text: '', meanLogProb: null, completionTokens: 0, finishReason: 'error', error: describe(error) }));
+    void this.work.track(this.runBatch(jobs, promptTokens, lastToken, signal, settle).catch(failAll));
     return promises;
   }
 
   private async runBatch(
-    jobs: readonly { readonly sequence: LlamaContextSequence; readonly sampling: CandidateSampling }[],
+    jobs: readonly BatchJob<LlamaContextSequence>[],
     promptTokens: readonly Token[],
     lastToken: Token,
     signal: AbortSignal,
@@ -336,7 +371,9 @@ export class LlamaEngine {
     }
   }
 
+  /** Stops running generations and waits for them (never rejecting), then frees the model. */
   async dispose(): Promise<void> {
+    await this.work.drain();
     await this.context.dispose();
     await this.model.dispose();
     await this.llama.dispose();

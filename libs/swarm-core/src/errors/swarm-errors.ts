@@ -5,6 +5,11 @@
 export const SwarmErrorCode = {
   /** The request queue is full: try again later (HTTP 429 with Retry-After). */
   QueueFull: 'SWARM_ERR_QUEUE_FULL',
+  /**
+   * The asking client already holds its share of the wait queue (half of it): others must still
+   * get in. Try again later (HTTP 429 with Retry-After).
+   */
+  ClientQueueShareExceeded: 'SWARM_ERR_CLIENT_QUEUE_SHARE_EXCEEDED',
   /** Prompt plus max_tokens does not fit in one sequence's context. */
   ContextLengthExceeded: 'SWARM_ERR_CONTEXT_LENGTH_EXCEEDED',
   /** More candidates requested than the swarm has instances. */
@@ -26,7 +31,7 @@ export type SwarmErrorCode = (typeof SwarmErrorCode)[keyof typeof SwarmErrorCode
 export interface SwarmFailure {
   readonly code: SwarmErrorCode;
   readonly message: string;
-  /** For QueueFull: a suggested wait before retrying, in seconds. */
+  /** For QueueFull and ClientQueueShareExceeded: a suggested wait before retrying, in seconds. */
   readonly retryAfterSeconds?: number;
 }
 

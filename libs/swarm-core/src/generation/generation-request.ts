@@ -30,6 +30,11 @@ export interface GenerationRequest {
   readonly candidates: number;
   /** Correlates the logs of every node that works on this request (sent along to peers). */
   readonly requestId?: string;
+  /**
+   * Who asked (e.g. the client's IP address), so one client cannot take more than its share of
+   * the wait queue while others wait. Never sent to peers. Undefined: counted with nobody.
+   */
+  readonly clientKey?: string;
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { Candidate } from '@local-swarm/consensus';
 import { randomInt } from 'node:crypto';
 import { LlamaEngine, type CandidateSampling } from '../engine/llama-engine';
-import type { LlamaContextSequence, Token } from '../engine/llama-types';
-import { SlotQueue } from '../engine/slot-queue';
+import type { Token } from '../engine/llama-types';
+import { SlotQueue, type AcquireFailureReason } from '../engine/slot-queue';
+import type { SwarmEngine } from '../engine/swarm-engine';
 import { SwarmErrorCode, type SwarmFailure } from '../errors/swarm-errors';
-import { candidateSeed, DEFAULT_SAMPLING, type GenerationRequest } from '../generation/generation-request';
+import { candidateSeed, DEFAULT_SAMPLING, type GenerationRequest, type Prompt } from '../generation/generation-request';
+import { promptCharacters } from '../generation/prompt-characters';
 import { silentLogger, type Logger } from '../logger/logger';
 import type { CandidateSource, CandidateSourceCallOptions, SourceOutcome } from '../sources/candidate-source';
 
@@ -46,6 +48,12 @@ export interface SwarmLoad {
 /** Local source id: candidates from this node's own instances carry it as `source`. */
 export const LOCAL_SOURCE_ID = 'local';
 
+/** A prompt's token count, or why it cannot fit in one instance's context at all. */
+export type PromptMeasure = { ok: true; promptTokens: number } | { ok: false; failure: SwarmFailure };
+
+/** Options of a swarm built on an engine that is already loaded (`Swarm.start` loads its own). */
+export type SwarmEngineOptions = Pick<SwarmOptions, 'modelPath' | 'modelId' | 'maxQueue' | 'logger'>;
+
 /**
  * This node's instances: one model, N sequences of one context. A request takes k sequences
  * (its candidates) from a fair queue, generates on all of them at once (batched decoding),
@@ -53,19 +61,30 @@ export const LOCAL_SOURCE_ID = 'local';
  */
 export class Swarm implements CandidateSource {
   readonly id: string;
-  private readonly queue: SlotQueue<LlamaContextSequence>;
+  private readonly queue: SlotQueue<unknown>;
   private readonly logger: Logger;
   /** Running mean of a request's service time, for Retry-After hints. */
   private meanServiceMs = 2000;
+  /**
+   * Tokens of each prompt this swarm has tokenized, kept as long as the prompt object lives.
+   * Tokenizing is synchronous and linear in the prompt: the API's default max_tokens, check()
+   * and generate() (and a peer's vote, check() then generate()) all reuse one tokenization.
+   */
+  private readonly tokenized = new WeakMap<Prompt, readonly Token[]>();
 
   private constructor(
-    private readonly engine: LlamaEngine,
-    private readonly options: SwarmOptions,
+    private readonly engine: SwarmEngine<unknown>,
+    private readonly options: SwarmEngineOptions,
     sourceId: string,
   ) {
     this.id = sourceId;
     this.logger = options.logger ?? silentLogger;
     this.queue = new SlotQueue(engine.sequences, options.maxQueue);
+  }
+
+  /** A swarm over an engine that is already loaded (a fake one in unit specs). */
+  static onEngine<S>(engine: SwarmEngine<S>, options: SwarmEngineOptions, sourceId: string = LOCAL_SOURCE_ID): Swarm {
+    return new Swarm(engine, options, sourceId);
   }
 
   /** Loads the model and creates the instances. Throws SwarmError(ModelLoadFailed) on a bad model. */
@@ -101,9 +120,13 @@ export class Swarm implements CandidateSource {
     };
   }
 
-  /** Counts prompt tokens, e.g. to reject a prompt longer than the context before queueing. */
-  countPromptTokens(request: Pick<GenerationRequest, 'prompt'>): number {
-    return this.engine.tokenize(request.prompt).length;
+  /**
+   * Counts the prompt's tokens (e.g. for a default max_tokens that fits), or refuses, without
+   * tokenizing, a prompt whose length alone shows it cannot fit in the context.
+   */
+  measurePrompt(prompt: Prompt): PromptMeasure {
+    const measured = this.tokenize(prompt);
+    return measured.ok ? { ok: true, promptTokens: measured.tokens.length } : measured;
   }
 
   /**
@@ -116,7 +139,7 @@ export class Swarm implements CandidateSource {
   }
 
   /** The check, keeping the prompt's tokens so generation need not tokenize it again. */
-  private checkAndTokenize(request: GenerationRequest): { ok: true; tokens: Token[] } | { ok: false; failure: SwarmFailure } {
+  private checkAndTokenize(request: GenerationRequest): { ok: true; tokens: readonly Token[] } | { ok: false; failure: SwarmFailure } {
     if (request.candidates < 1 || request.candidates > this.queue.capacity) {
       return {
         ok: false,
@@ -126,8 +149,9 @@ export class Swarm implements CandidateSource {
         },
       };
     }
-    const tokens = this.engine.tokenize(request.prompt);
-    const promptTokens = tokens.length;
+    const tokenized = this.tokenize(request.prompt);
+    if (!tokenized.ok) return tokenized;
+    const promptTokens = tokenized.tokens.length;
     if (promptTokens + request.maxTokens > this.engine.contextSize) {
       return {
         ok: false,
@@ -139,6 +163,31 @@ export class Swarm implements CandidateSource {
         },
       };
     }
+    return tokenized;
+  }
+
+  /** The prompt's tokens, tokenized at most once per prompt object. */
+  private tokenize(prompt: Prompt): { ok: true; tokens: readonly Token[] } | { ok: false; failure: SwarmFailure } {
+    const known = this.tokenized.get(prompt);
+    if (known !== undefined) return { ok: true, tokens: known };
+    // No token stands for more than longestTokenChars characters, so a prompt longer than the
+    // context times that has more tokens than the context holds: refused before the costly
+    // tokenization, and never a prompt that would fit.
+    const characters = promptCharacters(prompt);
+    const mostCharacters = this.engine.contextSize * this.engine.longestTokenChars;
+    if (characters > mostCharacters) {
+      return {
+        ok: false,
+        failure: {
+          code: SwarmErrorCode.ContextLengthExceeded,
+          message:
+            `This model's context is ${this.engine.contextSize} tokens per instance, at most ${mostCharacters} characters; ` +
+            `the prompt has ${characters} characters. Shorten the prompt.`,
+        },
+      };
+    }
+    const tokens = this.engine.tokenize(prompt);
+    this.tokenized.set(prompt, tokens);
     return { ok: true, tokens };
   }
 
@@ -152,8 +201,8 @@ export class Swarm implements CandidateSource {
     if (!checked.ok) return checked;
     const promptTokens = checked.tokens;
 
-    const acquired = await this.queue.acquire(request.candidates, call.signal);
-    if (!acquired.ok) return { ok: false, failure: this.acquireFailure(acquired.reason) };
+    const acquired = await this.queue.acquire(request.candidates, call.signal, request.clientKey);
+    if (!acquired.ok) return { ok: false, failure: this.acquireFailure(acquired.reason, request.clientKey) };
 
     const startedAt = Date.now();
     try {
@@ -205,27 +254,40 @@ export class Swarm implements CandidateSource {
     }
   }
 
-  /** Refuses new requests, waits for none, and frees the model. */
+  /**
+   * Refuses new requests and answers every waiting one first, then lets the engine stop the
+   * running generations, wait for them and free the model.
+   */
   async stop(): Promise<void> {
     this.queue.close();
     await this.engine.dispose();
   }
 
-  private acquireFailure(reason: 'queue_full' | 'aborted' | 'closed'): SwarmFailure {
+  private acquireFailure(reason: AcquireFailureReason, clientKey: string | undefined): SwarmFailure {
     switch (reason) {
-      case 'queue_full': {
-        // Everyone waiting ahead must be served first: hint at that, at least a second.
-        const waitMs = this.meanServiceMs * (this.queue.waitingCount + 1);
+      case 'queue_full':
         return {
           code: SwarmErrorCode.QueueFull,
           message: `all ${this.queue.capacity} instances are busy and ${this.queue.waitingCount} requests are waiting; retry later`,
-          retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+          retryAfterSeconds: this.retryAfterSeconds(),
         };
-      }
+      case 'client_share_exceeded':
+        return {
+          code: SwarmErrorCode.ClientQueueShareExceeded,
+          message:
+            `this client already has ${clientKey === undefined ? 0 : this.queue.waitingFor(clientKey)} requests waiting, ` +
+            `its share of the ${this.options.maxQueue} waiting places; wait for an answer before sending more`,
+          retryAfterSeconds: this.retryAfterSeconds(),
+        };
       case 'aborted':
         return { code: SwarmErrorCode.Aborted, message: 'the request was cancelled while waiting for instances' };
       case 'closed':
         return { code: SwarmErrorCode.NotReady, message: 'the swarm is shutting down' };
     }
+  }
+
+  /** Everyone waiting ahead must be served first: hint at that, at least a second. */
+  private retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil((this.meanServiceMs * (this.queue.waitingCount + 1)) / 1000));
   }
 }
