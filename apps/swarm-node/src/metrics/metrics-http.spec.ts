@@ -153,6 +153,8 @@ describe('GET /metrics (in-process, fake swarm)', () => {
         local_swarm_candidates_per_request: 'HISTOGRAM',
         local_swarm_agreement_ratio: 'HISTOGRAM',
         local_swarm_vote_failures_total: 'COUNTER',
+        local_swarm_federation_votes_served_total: 'COUNTER',
+        local_swarm_federation_vote_duration_seconds: 'HISTOGRAM',
         local_swarm_peers: 'GAUGE',
         local_swarm_queue_depth: 'GAUGE',
         local_swarm_busy_instances: 'GAUGE',
@@ -222,6 +224,22 @@ describe('GET /metrics (in-process, fake swarm)', () => {
       expect(delta(FederationErrorCode.TIMEOUT)).toBe(2);
       expect(delta(FederationErrorCode.REFUSED)).toBe(1);
       expect(delta(FederationErrorCode.BAD_REPLY)).toBe(0);
+    });
+
+    it('counts the votes this node served its peers, and times the served ones', async () => {
+      const before = await scrape(fastify);
+      const events = app.get(RequestEvents);
+      const vote = { requestId: 'r', originNodeId: 'ls-peer-a', clientIp: '10.0.0.7', candidates: 3, durationMs: 1500, maxTokensAsked: 64, maxTokensGranted: 64, error: null };
+      events.emit('vote-served', vote);
+      events.emit('vote-served', { ...vote, candidates: 0, durationMs: 2, error: { status: 429, code: 'queue_full' } });
+      const after = await scrape(fastify);
+      const delta = (outcome: string): number =>
+        after.value('local_swarm_federation_votes_served_total', { outcome }) - before.value('local_swarm_federation_votes_served_total', { outcome });
+      expect(delta('served')).toBe(1);
+      expect(delta('refused')).toBe(1);
+      const duration = [before.histogram('local_swarm_federation_vote_duration_seconds'), after.histogram('local_swarm_federation_vote_duration_seconds')] as const;
+      expect(duration[1].count - duration[0].count).toBe(1);
+      expect(duration[1].sum - duration[0].sum).toBeCloseTo(1.5, 6);
     });
 
     it('reads peers and load when scraped', async () => {

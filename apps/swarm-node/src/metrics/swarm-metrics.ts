@@ -1,10 +1,10 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import type { RequestEvents, RequestFinished, VoteFailed } from '../observability/request-events';
+import type { RequestEvents, RequestFinished, VoteFailed, VoteServed } from '../observability/request-events';
+import { DURATION_BUCKETS } from './duration-buckets';
 import { METRIC_PREFIX } from './metric-prefix';
 import { registerScrapeTimeGauges, type GaugeSources } from './scrape-time-gauges';
+import { registerServedVoteMetrics } from './served-vote-metrics';
 
-/** Seconds: a small model answers in well under a second, a large one with many candidates in minutes. */
-const DURATION_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300];
 /** Tokens per second over all candidates of a request (a 135M model on 2 cores does ~50 per stream). */
 const TOKENS_PER_SECOND_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000];
 const CANDIDATE_BUCKETS = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64];
@@ -46,6 +46,8 @@ export class SwarmMetrics {
   private readonly voteFailures: Counter<'reason'>;
   private readonly onFinished = (event: RequestFinished): void => this.guarded(() => this.recordFinished(event));
   private readonly onVoteFailed = (event: VoteFailed): void => this.guarded(() => this.voteFailures.inc({ reason: event.code }));
+  private readonly recordVoteServed = registerServedVoteMetrics(this.registry);
+  private readonly onVoteServed = (event: VoteServed): void => this.guarded(() => this.recordVoteServed(event));
   private readonly onError: (error: unknown) => void;
   private stopped = false;
 
@@ -100,6 +102,7 @@ export class SwarmMetrics {
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
     sources.events.on('finished', this.onFinished);
     sources.events.on('vote-failed', this.onVoteFailed);
+    sources.events.on('vote-served', this.onVoteServed);
   }
 
   /** Content type of `scrape()`: Prometheus text format 0.0.4. */
@@ -118,6 +121,7 @@ export class SwarmMetrics {
     this.stopped = true;
     this.sources.events.off('finished', this.onFinished);
     this.sources.events.off('vote-failed', this.onVoteFailed);
+    this.sources.events.off('vote-served', this.onVoteServed);
   }
 
   private guarded(record: () => void): void {
