@@ -2,13 +2,14 @@ import type { PeerStatusWire } from '@local-swarm/federation-protocol';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { LOCAL_SWARM, type LocalSwarm } from '../core/core.tokens';
 import { candidateToWire, type CandidateWire } from '../http/candidate-to-wire';
-import { RequestEvents, type CandidateArrived, type RequestFinished, type RequestStarted } from '../observability/request-events';
+import { RequestEvents, type CandidateArrived, type RequestFinished, type RequestStarted, type VoteServed } from '../observability/request-events';
 import { PEER_VIEW, type PeerChange, type PeerView } from '../peers/peers.tokens';
 import type { DashboardEventStream } from './dashboard-sse';
 import { DashboardStreams } from './dashboard-streams';
 import { DASHBOARD_OPTIONS, type DashboardOptions } from './dashboard.tokens';
 import { NodeFactsReader, type NodeFacts } from './node-facts';
 import { RingBuffer, summarizeAnswer, type AnswerSummary } from './recent-answers';
+import { ServedVotes, type ServedVotesState } from './served-votes';
 
 /** `GET /v1/dashboard/state`: everything the page shows, at once. */
 export interface DashboardState {
@@ -17,6 +18,8 @@ export interface DashboardState {
   readonly peers: readonly PeerStatusWire[];
   /** The last finished requests, newest first. */
   readonly answers: readonly AnswerSummary[];
+  /** Votes this node generated for peers: counts since start and the last ones. */
+  readonly served_votes: ServedVotesState;
 }
 
 /** The `candidate` event: one candidate of a running request, as it completes. */
@@ -35,6 +38,7 @@ const PEERS_REFRESH: PeerChange = { kind: 'refresh', node_id: null, name: null }
 @Injectable()
 export class DashboardHub implements OnModuleInit, OnModuleDestroy {
   private readonly answers: RingBuffer<AnswerSummary>;
+  private readonly servedVotes = new ServedVotes();
   private readonly streams: DashboardStreams;
   private readonly unsubscribes: (() => void)[] = [];
   /** The peer list last sent, to send the periodic refresh only when something moved. */
@@ -66,13 +70,16 @@ export class DashboardHub implements OnModuleInit, OnModuleDestroy {
       // Requests served and the load moved: no need to wait for the next tick.
       this.broadcastNode();
     };
+    const onVoteServed = (vote: VoteServed): void => this.streams.broadcast('vote-served', this.servedVotes.record(vote));
     events.on('started', onStarted);
     events.on('candidate', onCandidate);
     events.on('finished', onFinished);
+    events.on('vote-served', onVoteServed);
     this.unsubscribes.push(
       () => events.off('started', onStarted),
       () => events.off('candidate', onCandidate),
       () => events.off('finished', onFinished),
+      () => events.off('vote-served', onVoteServed),
       this.peers.subscribe((change) => this.sendPeers(change)),
     );
   }
@@ -89,6 +96,7 @@ export class DashboardHub implements OnModuleInit, OnModuleDestroy {
       federation: { enabled: this.peers.federation },
       peers: this.peers.list(),
       answers: this.answers.newestFirst(),
+      served_votes: this.servedVotes.state(),
     };
   }
 

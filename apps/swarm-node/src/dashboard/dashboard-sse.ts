@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 
 /** The events of `GET /v1/dashboard/events`. */
-export type DashboardEventName = 'hello' | 'node' | 'peers' | 'started' | 'candidate' | 'answer';
+export type DashboardEventName = 'hello' | 'node' | 'peers' | 'started' | 'candidate' | 'answer' | 'vote-served';
 
 /** How long a browser waits before reconnecting a dropped stream (the SSE `retry:` field), ms. */
 export const SSE_RETRY_MS = 1000;

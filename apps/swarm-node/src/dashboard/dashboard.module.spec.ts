@@ -8,7 +8,7 @@ import { get, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import pino from 'pino';
 import { AppModule } from '../app.module';
-import { RequestEvents, type RequestFinished } from '../observability/request-events';
+import { RequestEvents, type RequestFinished, type VoteServed } from '../observability/request-events';
 import { peerViewOf } from '../peers/peer-view';
 import type { PeerView } from '../peers/peers.tokens';
 import { createTestApp } from '../testing/create-test-app';
@@ -19,6 +19,7 @@ import { DashboardHub, type CandidateEvent, type DashboardState } from './dashbo
 import { formatSseEvent } from './dashboard-sse';
 import { DEFAULT_PUBLIC_DIR } from './dashboard.module';
 import type { AnswerSummary } from './recent-answers';
+import type { ServedVoteSummary } from './served-votes';
 
 const CHAT = { messages: [{ role: 'user', content: 'What is 2 + 3?' }] };
 /** Short, so the periodic `node` event shows up within a test. */
@@ -193,6 +194,7 @@ describe('dashboard (in-process, fake swarm, federation off)', () => {
     expect(state.federation).toEqual({ enabled: false });
     expect(state.peers).toEqual([]);
     expect(state.answers).toEqual([]);
+    expect(state.served_votes).toEqual({ served: 0, refused: 0, recent: [] });
     expect(state.node).toMatchObject({
       node_id: 'local',
       version: '9.9.9-test',
@@ -233,6 +235,27 @@ describe('dashboard (in-process, fake swarm, federation off)', () => {
     for (let i = 0; i < 25; i += 1) harness.events.emit('finished', finished(`ring-${i}`));
     const state = (await harness.fastify.inject({ method: 'GET', url: '/v1/dashboard/state' })).json<DashboardState>();
     expect(state.answers.map((answer) => answer.request_id)).toEqual(Array.from({ length: 20 }, (_, i) => `ring-${24 - i}`));
+  });
+
+  it('shows the votes served to peers: counts, and the last ones live and in the state', async () => {
+    const client = await openEvents(harness.url);
+    try {
+      await client.waitFor((event) => event.event === 'peers', 'the first events');
+      const vote: VoteServed = { requestId: 'peer-req-1', originNodeId: 'ls-<b>peer</b>', clientIp: '10.0.0.7', candidates: 3, durationMs: 420, maxTokensAsked: 4096, maxTokensGranted: 512, error: null };
+      harness.events.emit('vote-served', vote);
+      harness.events.emit('vote-served', { ...vote, requestId: 'peer-req-2', candidates: 0, error: { status: 429, code: 'queue_full' } });
+      const live = await client.waitFor((event) => event.event === 'vote-served', 'vote-served');
+      expect(live.data).toMatchObject({ request_id: 'peer-req-1', origin_node_id: 'ls-<b>peer</b>', candidates: 3, duration_ms: 420, clamped: true });
+      const state = (await harness.fastify.inject({ method: 'GET', url: '/v1/dashboard/state' })).json<DashboardState>();
+      expect(state.served_votes).toMatchObject({ served: 1, refused: 1 });
+      expect(state.served_votes.recent.map((summary: ServedVoteSummary) => [summary.request_id, summary.error?.status ?? 200])).toEqual([
+        ['peer-req-2', 429],
+        ['peer-req-1', 200],
+      ]);
+      expect(state.served_votes.recent[1]).toEqual(live.data);
+    } finally {
+      client.close();
+    }
   });
 
   it('GET /v1/dashboard/events: named events; node and peers at once, then the node every interval', async () => {

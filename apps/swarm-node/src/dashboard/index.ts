@@ -3,3 +3,4 @@ export { DashboardHub, type CandidateEvent, type DashboardState } from './dashbo
 export { formatSseEvent, type DashboardEventName } from './dashboard-sse';
 export type { NodeFacts } from './node-facts';
 export { RingBuffer, summarizeAnswer, type AnswerSummary } from './recent-answers';
+export { ServedVotes, summarizeServedVote, type ServedVoteSummary, type ServedVotesState } from './served-votes';
