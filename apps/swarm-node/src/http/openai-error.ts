@@ -44,6 +44,10 @@ export function openAiErrorFromSwarmFailure(failure: SwarmFailure): OpenAiHttpEr
       return new OpenAiHttpError(429, 'rate_limit_error', failure.message, null, 'queue_full', {
         'retry-after': String(failure.retryAfterSeconds ?? 1),
       });
+    case SwarmErrorCode.ClientQueueShareExceeded:
+      return new OpenAiHttpError(429, 'rate_limit_error', failure.message, null, 'client_queue_share_exceeded', {
+        'retry-after': String(failure.retryAfterSeconds ?? 1),
+      });
     case SwarmErrorCode.ContextLengthExceeded:
       return new OpenAiHttpError(400, 'invalid_request_error', failure.message, 'messages', 'context_length_exceeded');
     case SwarmErrorCode.TooManyCandidates:

@@ -25,7 +25,7 @@ export class ChatCompletionsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const prepared = this.completions.prepareChat(body, { strategy: strategyHeader, mode: modeHeader, requestId: request.id });
+    const prepared = this.completions.prepareChat(body, { strategy: strategyHeader, mode: modeHeader, requestId: request.id, clientKey: request.ip });
     await respondWithConsensus(this.completions, this.swarm.info.modelId, prepared, 'chat', reply);
   }
 }

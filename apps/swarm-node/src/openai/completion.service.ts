@@ -113,11 +113,14 @@ export class CompletionService {
         'max_tokens_too_large',
       );
     }
+    // Tokenized once, after the cheap checks (the swarm keeps the tokens for check and generate).
+    const maxTokens = requestedMaxTokens ?? this.defaultMaxTokens(prompt);
     const generation: GenerationRequest = {
       prompt,
-      maxTokens: requestedMaxTokens ?? this.defaultMaxTokens(prompt),
+      maxTokens,
       candidates: instances,
       ...(headers.requestId !== undefined ? { requestId: headers.requestId } : {}),
+      ...(headers.clientKey !== undefined ? { clientKey: headers.clientKey } : {}),
       ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),
       ...(body.top_p !== undefined ? { topP: body.top_p } : {}),
       ...(body.seed !== undefined ? { seed: body.seed } : {}),
@@ -129,9 +132,14 @@ export class CompletionService {
     return { generation, strategy, mode, choices, stream: body.stream === true, includeUsage: extra.includeUsage };
   }
 
-  /** A request without max_tokens gets the default, shrunk to what the context leaves after the prompt. */
+  /**
+   * A request without max_tokens gets the default, shrunk to what the context leaves after the
+   * prompt; a prompt that cannot fit at all is refused here.
+   */
   private defaultMaxTokens(prompt: Prompt): number {
-    const left = this.swarm.info.contextSize - this.swarm.countPromptTokens({ prompt });
+    const measured = this.swarm.measurePrompt(prompt);
+    if (!measured.ok) throw openAiErrorFromSwarmFailure(measured.failure);
+    const left = this.swarm.info.contextSize - measured.promptTokens;
     return Math.max(1, Math.min(this.settings.defaultMaxTokens, left));
   }
 }

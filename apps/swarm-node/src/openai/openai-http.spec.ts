@@ -120,6 +120,7 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
         },
         maxTokens: 256,
         candidates: 3,
+        clientKey: '127.0.0.1',
         temperature: 0.2,
         seed: 7,
         stop: ['END'],

@@ -8,6 +8,8 @@ export interface SwarmHeaders {
   readonly mode: string | undefined;
   /** The request's id (Fastify's, from `x-request-id` when the client sent a usable one). */
   readonly requestId?: string;
+  /** Who asked (the client's address): one client may hold only its share of the wait queue. */
+  readonly clientKey?: string;
 }
 
 /** The body's strategy, else the header's, else the node's default; an unknown header is a 400. */

@@ -4,6 +4,8 @@ import {
   SwarmErrorCode,
   type CandidateSourceCallOptions,
   type GenerationRequest,
+  type Prompt,
+  type PromptMeasure,
   type SourceOutcome,
   type SwarmFailure,
   type SwarmInfo,
@@ -58,7 +60,10 @@ export class FakeSwarm implements LocalSwarm {
   /** When set, generate() fails with it instead of answering. */
   failure: SwarmFailure | null = null;
   stopped = false;
+  /** Prompts tokenized, counted as the real Swarm does: once per prompt object it is given. */
+  tokenizations = 0;
   private readonly promptTokens: number;
+  private readonly tokenized = new WeakSet<Prompt>();
 
   constructor(options: FakeSwarmOptions = {}) {
     this.info = {
@@ -77,14 +82,16 @@ export class FakeSwarm implements LocalSwarm {
     return { busyInstances: 0, capacity: this.info.instances, queuedRequests: 0, maxQueue: 8 };
   }
 
-  countPromptTokens(): number {
-    return this.promptTokens;
+  measurePrompt(prompt: Prompt): PromptMeasure {
+    this.tokenize(prompt);
+    return { ok: true, promptTokens: this.promptTokens };
   }
 
   check(request: GenerationRequest): { ok: true; promptTokens: number } | { ok: false; failure: SwarmFailure } {
     if (request.candidates < 1 || request.candidates > this.info.instances) {
       return { ok: false, failure: { code: SwarmErrorCode.TooManyCandidates, message: `${request.candidates} candidates requested` } };
     }
+    this.tokenize(request.prompt);
     if (this.promptTokens + request.maxTokens > this.info.contextSize) {
       return { ok: false, failure: { code: SwarmErrorCode.ContextLengthExceeded, message: 'prompt + max_tokens exceed the context' } };
     }
@@ -97,6 +104,7 @@ export class FakeSwarm implements LocalSwarm {
 
   async generate(request: GenerationRequest, call: CandidateSourceCallOptions): Promise<SourceOutcome> {
     this.requests.push(request);
+    this.tokenize(request.prompt);
     if (this.failure !== null) return { ok: false, failure: this.failure };
     const candidates = this.candidates.slice(0, request.candidates).map((canned, sequence): Candidate => {
       const candidate: Candidate = {
@@ -114,6 +122,12 @@ export class FakeSwarm implements LocalSwarm {
     });
     const completionTokens = candidates.reduce((sum, candidate) => sum + (candidate.completionTokens ?? 0), 0);
     return { ok: true, candidates, usage: { promptTokens: this.promptTokens, completionTokens } };
+  }
+
+  private tokenize(prompt: Prompt): void {
+    if (this.tokenized.has(prompt)) return;
+    this.tokenized.add(prompt);
+    this.tokenizations += 1;
   }
 
   async stop(): Promise<void> {

@@ -1,12 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
 import { SamplingFieldsDto } from './sampling-fields.dto';
 import { IsMessageContent, type TextContentPart } from './validators';
 
 /** Roles a chat message may have. "developer" is OpenAI's newer name for "system". */
 export const CHAT_ROLES = ['system', 'developer', 'user', 'assistant'] as const;
 export type ChatRoleName = (typeof CHAT_ROLES)[number];
+
+/**
+ * Most messages one chat request may hold: far more than a conversation that fits a local
+ * model's context, and it keeps per-message validation and templating bounded.
+ */
+export const MAX_CHAT_MESSAGES = 256;
 
 export class ChatMessageDto {
   @ApiProperty({ enum: CHAT_ROLES })
@@ -39,6 +45,7 @@ export class ChatCompletionRequestDto extends SamplingFieldsDto {
   // non-array says "must be an array" rather than "must contain at least one message".
   @ValidateNested({ each: true })
   @ArrayNotEmpty({ message: 'messages must contain at least one message' })
+  @ArrayMaxSize(MAX_CHAT_MESSAGES, { message: `messages must contain at most ${MAX_CHAT_MESSAGES} messages` })
   @IsArray()
   @Type(() => ChatMessageDto)
   messages!: ChatMessageDto[];

@@ -3,16 +3,26 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
 /** OpenAI allows at most 4 stop sequences. */
 export const MAX_STOP_SEQUENCES = 4;
 
-/** `stop`: a string or an array of up to 4 strings (OpenAI's rule). */
+/**
+ * Longest stop sequence: each is searched for in the generated text after every token, so a
+ * long one costs on every step; real stop sequences are a few characters.
+ */
+export const MAX_STOP_SEQUENCE_CHARS = 256;
+
+function isStopSequence(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= MAX_STOP_SEQUENCE_CHARS;
+}
+
+/** `stop`: a string or an array of up to 4 strings (OpenAI's rule), each at most 256 characters. */
 export function IsStopSequences(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isStopSequences',
       validator: {
         validate: (value: unknown): boolean =>
-          typeof value === 'string' ||
-          (Array.isArray(value) && value.length <= MAX_STOP_SEQUENCES && value.every((item) => typeof item === 'string')),
-        defaultMessage: () => `stop must be a string or an array of at most ${MAX_STOP_SEQUENCES} strings`,
+          isStopSequence(value) || (Array.isArray(value) && value.length <= MAX_STOP_SEQUENCES && value.every(isStopSequence)),
+        defaultMessage: () =>
+          `stop must be a string or an array of at most ${MAX_STOP_SEQUENCES} strings, each at most ${MAX_STOP_SEQUENCE_CHARS} characters`,
       },
     },
     options,
