@@ -48,6 +48,7 @@ export { PeerCandidateSource } from './sources/peer-candidate-source';
 export type { PeerCallObserver } from './sources/peer-call-observer';
 
 // Requests and replies between this node's swarm and the wire
+export { clampVoteRequest, type VoteLimits } from './mapping/clamp-vote-request';
 export { nodeSeed } from './mapping/node-seed';
 export { samplingFields, type SamplingFields } from './mapping/sampling-fields';
 export { toGenerationRequest } from './mapping/to-generation-request';

@@ -56,7 +56,8 @@ const directories: PeerDirectory[] = [];
 function directoryWith(): PeerDirectory {
   const directory = new PeerDirectory({
     nodeId: 'node-self',
-    settings: { peers: [], unhealthyAfterFailures: 2, healthIntervalMs: 60_000, voteTimeoutMs: 5000 },
+    // Manual peers at 127.0.0.1 (health answered by the fake checker): loopback allowed explicitly.
+    settings: { peers: [], unhealthyAfterFailures: 2, healthIntervalMs: 60_000, voteTimeoutMs: 5000, allowLoopbackPeers: true },
     logger: silentFederationLogger,
     onVoteFailed: () => undefined,
     healthCheckerFor: (peer) => ({ health: () => Promise.resolve(healthCheck(peer.nodeId)) }),

@@ -1,4 +1,5 @@
-import { FederationClient, OpenAiPeerClient, type PeerConnectOptions } from '@local-swarm/federation-protocol';
+import { isIP } from 'node:net';
+import { FederationClient, OpenAiPeerClient, parsePeerAddress, peerAddressRefusal, type PeerConnectOptions } from '@local-swarm/federation-protocol';
 
 /**
  * One client per peer address, shared by the peer's health checks and its votes, every one made
@@ -18,6 +19,17 @@ export class PeerClients {
   /** The client of the OpenAI-compatible server at `baseUrl`. */
   openAi(baseUrl: string): OpenAiPeerClient {
     return reuse(this.#openAi, baseUrl, () => new OpenAiPeerClient({ ...this.connect, baseUrl }));
+  }
+
+  /**
+   * Why a peer address whose host is an IP literal would be refused at connect time, so it is
+   * refused before it is even listed; null for an allowed one, a host name (checked at each
+   * connection) or an address that does not parse (the registry says why).
+   */
+  refusal(address: string): string | null {
+    const parsed = parsePeerAddress(address);
+    if (!parsed.ok || isIP(parsed.peer.host) === 0) return null;
+    return peerAddressRefusal(parsed.peer.host, { allowLoopback: this.connect.allowLoopback ?? false });
   }
 
   /** Drops the clients of a peer that left (a later peer at the address gets fresh ones). */

@@ -208,10 +208,25 @@ describe('PeerDirectory', () => {
     it('refuses a manual loopback peer without a single request reaching it', async () => {
       const peer = await track(startHealthyPeer('peer-a'));
       const peers = directory({ allowLoopbackPeers: false });
+      const changes: PeerChange[] = [];
+      peers.subscribe((change) => changes.push(change));
       const added = await peers.addManual(`127.0.0.1:${peer.port}`);
       expect(added).toMatchObject({ ok: false, error: { code: FederationErrorCode.FORBIDDEN_ADDRESS } });
       expect(peer.requests).toEqual([]);
       expect(peers.list()).toEqual([]);
+      // Refused before it is listed: nobody saw it join and leave.
+      expect(changes).toEqual([]);
+    });
+
+    it('refuses a configured peer at a cloud metadata endpoint at start', () => {
+      const started = directory({ peers: ['169.254.169.254:80'] }).start();
+      expect(started).toEqual({ ok: false, message: '--peer 169.254.169.254:80: 169.254.169.254 is a cloud metadata endpoint, never a peer' });
+    });
+
+    it('still reaches a host name, checked at connect time', async () => {
+      const peer = await track(startHealthyPeer('peer-a'));
+      const peers = directory({ allowLoopbackPeers: true });
+      expect(await peers.addManual(`localhost:${peer.port}`)).toMatchObject({ ok: true, peer: { node_id: 'peer-a' } });
     });
 
     it('sends no vote to a loopback peer, even one whose health checks pass', async () => {
@@ -224,7 +239,8 @@ describe('PeerDirectory', () => {
         healthCheckerFor: () => ({ health: () => Promise.resolve({ ok: true, value: { nodeId: asPeerId('peer-a'), modelId: null, instances: 1, load: null, rttMs: 1 } }) }),
       });
       directories.push(peers);
-      await peers.addManual(`127.0.0.1:${peer.port}`);
+      // A host name gets past the listing check; its connections are where it is refused.
+      await peers.addManual(`localhost:${peer.port}`);
       const [participant] = peers.healthySources();
       if (participant === undefined) throw new Error('expected the peer to be healthy');
       const prompt = { kind: 'chat' as const, messages: [{ role: 'user' as const, content: 'hi' }] };

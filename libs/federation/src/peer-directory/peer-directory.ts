@@ -1,4 +1,5 @@
 import {
+  FederationErrorCode,
   type FederationClientError,
   type FederationLogger,
   type PeerStatusWire,
@@ -91,9 +92,11 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
     });
   }
 
-  /** Adds the configured manual peers and starts health checks. Bad addresses are start-up errors. */
+  /** Adds the configured manual peers and starts health checks. Bad or forbidden addresses are start-up errors. */
   start(): { ok: true } | { ok: false; message: string } {
     for (const address of this.options.settings.peers) {
+      const refusal = this.#clients.refusal(address);
+      if (refusal !== null) return { ok: false, message: `--peer ${address}: ${refusal}` };
       const added = this.#registry.addManual(address);
       if (!added.ok) return { ok: false, message: `--peer ${address}: ${added.error.message}` };
     }
@@ -126,10 +129,13 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
 
   /**
    * Adds a manual peer and checks it at once, so the caller learns whether it answers: an
-   * address that does not answer as a peer, that is this node itself, or that is another address
-   * of a known peer is refused (and not added). An address already registered is left as it is.
+   * address that does not answer as a peer, that is this node itself, that is another address
+   * of a known peer, or that a peer may not have (FEDERATION_ERR_FORBIDDEN_ADDRESS, an IP literal
+   * before it is even listed) is refused (and not added). An address already registered is left as it is.
    */
   async addManual(address: string): Promise<AddPeerOutcome> {
+    const refusal = this.#clients.refusal(address);
+    if (refusal !== null) return { ok: false, error: { code: FederationErrorCode.FORBIDDEN_ADDRESS, message: `${address}: ${refusal}` } };
     const added = this.#registry.addManual(address);
     if (!added.ok) return { ok: false, error: added.error };
     if (!added.added) return { ok: true, peer: this.wire(added.peer.nodeId) ?? peerSnapshotToWire(added.peer) };
