@@ -5,6 +5,7 @@ import { createChat } from './chat.js';
 import { byId, show } from './dom.js';
 import { duration } from './format.js';
 import { describeChange, logChange, refreshAgo, renderPeers } from './peers.js';
+import { createServedVotes } from './served-votes.js';
 
 /** Recent answers shown (the node keeps the same number). */
 const MAX_ANSWERS = 20;
@@ -156,6 +157,7 @@ function addAnswer(summary) {
 // ---- live -----------------------------------------------------------------------------------
 
 const chat = createChat(labelOf);
+const servedVotes = createServedVotes(labelOf);
 const live = byId('live');
 const peerLog = byId('peer-log');
 let needsReload = false;
@@ -167,6 +169,7 @@ async function load() {
   setPeers(snapshot.peers);
   state.answers = snapshot.answers.slice(0, MAX_ANSWERS);
   renderAnswers();
+  servedVotes.load(snapshot.served_votes);
 }
 
 function setLive(status) {
@@ -201,6 +204,7 @@ connectEvents(
       addAnswer(summary);
       chat.onAnswer(summary);
     },
+    'vote-served': (vote) => servedVotes.add(vote),
   },
   setLive,
 );
