@@ -3,27 +3,40 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type pino from 'pino';
+import { DEFAULT_NODE_CONFIG } from '../config';
+import { registerJsonBodyParser } from '../http/json-body-parser';
 import { OpenAiExceptionFilter } from '../http/openai-exception.filter';
 import { OpenAiValidationPipe } from '../http/openai-validation.pipe';
+import { serverLimits } from '../http/server-limits';
 import { NestPinoLogger } from '../logging/app-logger';
 import { REQUEST_ID_HEADER, requestIdFor } from '../observability/request-id';
-import { privateNetworkOnly } from '../security/private-network-only.hook';
-
-/** Bodies above this are refused with 413 before parsing (a long chat fits in far less). */
-const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+import { corsOptionsFor } from '../security/cors-options';
+import type { HttpSurfaceSettings } from '../security/http-surface-settings';
+import { installRequestGuards } from '../security/install-request-guards';
 
 /**
- * The Nest app on Fastify, not listening yet: private-network clients only, request ids echoed,
- * OpenAI-shaped validation and errors, shutdown on SIGTERM/SIGINT, Swagger UI at /docs.
+ * The Nest app on Fastify, not listening yet: trusted clients, this machine's names and its own
+ * pages (or --cors-origin ones) only, JSON bodies only and bounded, request deadlines and a
+ * connection cap, request ids echoed, OpenAI-shaped validation and errors, shutdown on
+ * SIGTERM/SIGINT, Swagger UI at /docs.
  */
-export async function createHttpApp(root: DynamicModule, logger: pino.Logger, version: string): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  root: DynamicModule,
+  logger: pino.Logger,
+  version: string,
+  surface: HttpSurfaceSettings = DEFAULT_NODE_CONFIG,
+): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     root,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdFor }),
-    { logger: new NestPinoLogger(logger), abortOnError: false },
+    new FastifyAdapter({ bodyLimit: surface.bodyLimit, genReqId: requestIdFor, ...serverLimits(surface.requestTimeoutMs) }),
+    // bodyParser off: Nest would add a form parser; the node reads JSON only (registerJsonBodyParser).
+    { logger: new NestPinoLogger(logger), abortOnError: false, bodyParser: false },
   );
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', privateNetworkOnly);
+  fastify.server.maxConnections = surface.maxConnections;
+  registerJsonBodyParser(fastify, surface.bodyLimit);
+  installRequestGuards(fastify, surface);
+  if (surface.corsOrigins.length > 0) app.enableCors(corsOptionsFor(surface.corsOrigins));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });

@@ -20,6 +20,16 @@ describe('toOpenAiError', () => {
   });
 
   it.each([
+    [413, 'body_too_large'],
+    [415, 'unsupported_media_type'],
+  ] as const)('gives a Fastify refusal that Nest turned into an HttpException %i its code %s', (status, code) => {
+    const error = toOpenAiError(new HttpException('Request body is too large', status));
+    expect(error.status).toBe(status);
+    expect(error.code).toBe(code);
+    expect(error.type).toBe('invalid_request_error');
+  });
+
+  it.each([
     [new BadRequestException('bad'), 400, 'invalid_request_error'],
     [new ForbiddenException('no'), 403, 'permission_error'],
     [new HttpException('slow down', HttpStatus.TOO_MANY_REQUESTS), 429, 'rate_limit_error'],

@@ -4,6 +4,15 @@ import type pino from 'pino';
 import { OpenAiHttpError, type OpenAiErrorType } from './openai-error';
 
 /**
+ * Codes of the refusals Fastify raises itself (Nest hands them over as HttpExceptions, without
+ * Fastify's FST_ERR_* code): a chunked body over the limit, a body on a method with no parser.
+ */
+const CODE_FOR_STATUS: ReadonlyMap<number, string> = new Map([
+  [413, 'body_too_large'],
+  [415, 'unsupported_media_type'],
+]);
+
+/**
  * Every error leaves the node in OpenAI's shape with the right status, whatever threw it:
  * our own OpenAiHttpError, a Nest HttpException (e.g. unknown route), or a Fastify error
  * raised before routing (malformed JSON, wrong content type, body too large).
@@ -12,7 +21,7 @@ export function toOpenAiError(exception: unknown): OpenAiHttpError {
   if (exception instanceof OpenAiHttpError) return exception;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    return new OpenAiHttpError(status, typeForStatus(status), exception.message);
+    return new OpenAiHttpError(status, typeForStatus(status), exception.message, null, CODE_FOR_STATUS.get(status) ?? null);
   }
   const fastifyStatus = statusOfFastifyError(exception);
   if (fastifyStatus !== null && fastifyStatus < 500) {

@@ -193,10 +193,10 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
       expect(body.error.message).toMatch(/empty/i);
     });
 
-    it('refuses a text/plain body with 400 "must be a JSON object"', async () => {
+    it('refuses a text/plain body with 415 (a page may send text/plain anywhere without a preflight)', async () => {
       const response = await fastify.inject({ method: 'POST', url: '/v1/chat/completions', headers: { 'content-type': 'text/plain' }, payload: 'hello' });
-      const body = expectOpenAiError(response, 400, { type: 'invalid_request_error', param: null });
-      expect(body.error.message).toMatch(/must be a JSON object/);
+      expectOpenAiError(response, 415, { type: 'invalid_request_error', param: null, code: 'unsupported_media_type' });
+      expect(swarm.requests).toHaveLength(0);
     });
 
     it('refuses an unsupported content type with 415 in OpenAI shape', async () => {
