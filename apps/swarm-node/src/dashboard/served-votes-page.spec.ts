@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_PUBLIC_DIR } from './dashboard.module';
-import type { ServedVoteSummary } from './served-votes';
+import { summarizeServedVote, type ServedVoteSummary } from './served-votes';
 
 /** An element as the child process reports it: tag, class, attributes, children (text as strings). */
 interface RenderedElement {
@@ -67,18 +67,11 @@ function cells(row: RenderedElement): Record<string, string> {
   return byLabel;
 }
 
-const VOTE: ServedVoteSummary = {
-  request_id: 'peer-req-1',
-  origin_node_id: 'ls-peer-a',
-  client_ip: '10.0.0.7',
-  at: '2025-06-01T12:34:56.000Z',
-  candidates: 3,
-  duration_ms: 420,
-  max_tokens_asked: 4096,
-  max_tokens_granted: 512,
-  clamped: true,
-  error: null,
-};
+/** A vote as the hub summarises it: the page gets exactly this. */
+const VOTE: ServedVoteSummary = summarizeServedVote(
+  { requestId: 'peer-req-1', originNodeId: 'ls-peer-a', clientIp: '10.0.0.7', candidates: 3, durationMs: 420, maxTokensAsked: 4096, maxTokensGranted: 512, error: null },
+  Date.parse('2025-06-01T12:34:56.000Z'),
+);
 
 describe('dashboard page: votes served to peers', () => {
   it('renders a served vote: who asked, candidates, duration and the lowered max tokens', () => {
