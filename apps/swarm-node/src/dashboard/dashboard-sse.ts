@@ -7,6 +7,15 @@ export type DashboardEventName = 'hello' | 'node' | 'peers' | 'started' | 'candi
 export const SSE_RETRY_MS = 1000;
 
 /**
+ * How often an idle stream gets a comment line: writing is how a dead connection is noticed
+ * (and dropped), and proxies close streams that stay silent for long.
+ */
+export const SSE_HEARTBEAT_MS = 15_000;
+
+/** The SSE comment written every heartbeat; EventSource ignores it. */
+export const SSE_HEARTBEAT = ': heartbeat\n\n';
+
+/**
  * A client that stops reading (a tab in the background on a slow link) is cut off once this much
  * is waiting in its socket buffer, instead of the node buffering without bound. EventSource
  * reconnects and the page reloads its state.
@@ -28,10 +37,18 @@ export function formatSseEvent(event: DashboardEventName, data: unknown): string
  */
 export class DashboardEventStream {
   private ended = false;
+  private readonly heartbeat: NodeJS.Timeout;
 
-  private constructor(private readonly reply: FastifyReply) {}
+  private constructor(
+    private readonly reply: FastifyReply,
+    heartbeatMs: number,
+  ) {
+    this.heartbeat = setInterval(() => this.write(SSE_HEARTBEAT), heartbeatMs);
+    this.heartbeat.unref();
+    reply.raw.once('close', () => clearInterval(this.heartbeat));
+  }
 
-  static open(reply: FastifyReply, extraHeaders: Record<string, string> = {}): DashboardEventStream {
+  static open(reply: FastifyReply, heartbeatMs: number = SSE_HEARTBEAT_MS, extraHeaders: Record<string, string> = {}): DashboardEventStream {
     reply.hijack();
     reply.raw.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -41,7 +58,7 @@ export class DashboardEventStream {
       ...extraHeaders,
     });
     reply.raw.write(`retry: ${SSE_RETRY_MS}\n\n`);
-    return new DashboardEventStream(reply);
+    return new DashboardEventStream(reply, heartbeatMs);
   }
 
   get closed(): boolean {
@@ -54,17 +71,22 @@ export class DashboardEventStream {
   }
 
   send(event: DashboardEventName, data: unknown): void {
+    this.write(formatSseEvent(event, data));
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    if (this.closed) return;
+    this.ended = true;
+    this.reply.raw.end();
+  }
+
+  private write(frame: string): void {
     if (this.closed) return;
     if (this.reply.raw.writableLength > MAX_BUFFERED_BYTES) {
       this.reply.raw.destroy();
       return;
     }
-    this.reply.raw.write(formatSseEvent(event, data));
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.ended = true;
-    this.reply.raw.end();
+    this.reply.raw.write(frame);
   }
 }

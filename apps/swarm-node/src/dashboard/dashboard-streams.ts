@@ -1,6 +1,13 @@
 import type { DashboardEventName, DashboardEventStream } from './dashboard-sse';
 
 /**
+ * Most dashboard event streams open at once: each holds a socket and gets every event, so a page
+ * (or a script) opening streams in a loop must not hold the node's connections or memory. A few
+ * open tabs on a LAN stay far below it.
+ */
+export const MAX_DASHBOARD_EVENT_STREAMS = 32;
+
+/**
  * The open event streams of the dashboard: sends to all of them, and runs a ticker only while at
  * least one is open (nobody watching, nothing to refresh).
  */

@@ -16,7 +16,8 @@ import { FakePeersModule } from '../testing/fake-peers.module';
 import { FakeSwarm } from '../testing/fake-swarm';
 import { TEST_NODE_SETTINGS } from '../testing/test-node-settings';
 import { DashboardHub, type CandidateEvent, type DashboardState } from './dashboard-hub';
-import { formatSseEvent } from './dashboard-sse';
+import { formatSseEvent, SSE_HEARTBEAT } from './dashboard-sse';
+import { MAX_DASHBOARD_EVENT_STREAMS } from './dashboard-streams';
 import { DEFAULT_PUBLIC_DIR } from './dashboard.module';
 import type { AnswerSummary } from './recent-answers';
 import type { ServedVoteSummary } from './served-votes';
@@ -24,6 +25,8 @@ import type { ServedVoteSummary } from './served-votes';
 const CHAT = { messages: [{ role: 'user', content: 'What is 2 + 3?' }] };
 /** Short, so the periodic `node` event shows up within a test. */
 const NODE_INTERVAL_MS = 100;
+/** Short, so heartbeats show up within a test. */
+const HEARTBEAT_MS = 50;
 
 interface Harness {
   readonly app: NestFastifyApplication;
@@ -38,7 +41,7 @@ interface Harness {
  */
 async function startApp(peers?: () => PeerView): Promise<Harness> {
   const events = new RequestEvents();
-  const options = { swarm: new FakeSwarm(), settings: TEST_NODE_SETTINGS, logger: pino({ level: 'silent' }), events, dashboard: { nodeIntervalMs: NODE_INTERVAL_MS } };
+  const options = { swarm: new FakeSwarm(), settings: TEST_NODE_SETTINGS, logger: pino({ level: 'silent' }), events, dashboard: { nodeIntervalMs: NODE_INTERVAL_MS, heartbeatMs: HEARTBEAT_MS } };
   const root = peers === undefined ? AppModule.forRoot({ ...options, federation: null }) : AppModule.withPeers(FakePeersModule.forRoot(peers), options);
   const { app, fastify } = await createTestApp(root);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -328,6 +331,52 @@ describe('dashboard (in-process, fake swarm, federation off)', () => {
     await client.ended;
     await waitUntil(() => hub.watchers === 0, 'the hub to drop the stream');
     expect((await post(harness.fastify, '/v1/chat/completions', CHAT)).statusCode).toBe(200);
+  });
+
+  it('sends a heartbeat comment on an idle stream, again and again', async () => {
+    const client = await openEvents(harness.url);
+    try {
+      await client.waitFor((event) => event.event === 'peers', 'the first events');
+      const started = Date.now();
+      while (client.raw().split(SSE_HEARTBEAT).length - 1 < 3) {
+        if (Date.now() - started > HEARTBEAT_MS * 40) throw new Error(`no three heartbeats; got: ${client.raw()}`);
+        await new Promise((resolve) => setTimeout(resolve, HEARTBEAT_MS));
+      }
+      expect(SSE_HEARTBEAT).toBe(': heartbeat\n\n');
+      // A comment is not an event: the page sees only the named events.
+      expect(client.events().every((event) => event.event !== 'message')).toBe(true);
+    } finally {
+      client.close();
+    }
+  });
+
+  it(`refuses event stream ${MAX_DASHBOARD_EVENT_STREAMS + 1} with 429 too_many_event_streams; state and page still answer`, async () => {
+    const hub = harness.app.get(DashboardHub);
+    const clients = await Promise.all(Array.from({ length: MAX_DASHBOARD_EVENT_STREAMS }, () => openEvents(harness.url)));
+    try {
+      expect(clients.every((client) => client.response.statusCode === 200)).toBe(true);
+      expect(hub.watchers).toBe(MAX_DASHBOARD_EVENT_STREAMS);
+      const refused = await openEvents(harness.url);
+      await refused.ended;
+      expect(refused.response.statusCode).toBe(429);
+      expect(refused.response.headers['content-type']).toMatch(/^application\/json/);
+      expect(JSON.parse(refused.raw())).toEqual({
+        error: { type: 'rate_limit_error', code: 'too_many_event_streams', param: null, message: expect.stringContaining(`${MAX_DASHBOARD_EVENT_STREAMS} dashboard event streams`) },
+      });
+      expect(hub.watchers).toBe(MAX_DASHBOARD_EVENT_STREAMS);
+      expect((await harness.fastify.inject({ method: 'GET', url: '/v1/dashboard/state' })).statusCode).toBe(200);
+      expect((await harness.fastify.inject({ method: 'GET', url: '/' })).statusCode).toBe(200);
+
+      const [first] = clients.splice(0, 1);
+      first?.close();
+      await waitUntil(() => hub.watchers === MAX_DASHBOARD_EVENT_STREAMS - 1, 'a stream to close');
+      const next = await openEvents(harness.url);
+      clients.push(next);
+      expect(next.response.statusCode).toBe(200);
+    } finally {
+      for (const client of clients) client.close();
+      await waitUntil(() => hub.watchers === 0, 'every stream to close');
+    }
   });
 });
 

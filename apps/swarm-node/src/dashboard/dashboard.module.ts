@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { join } from 'node:path';
 import { DashboardHub } from './dashboard-hub';
 import { DashboardPage } from './dashboard-page';
+import { SSE_HEARTBEAT_MS } from './dashboard-sse';
 import { DashboardController } from './dashboard.controller';
 import { DASHBOARD_OPTIONS, type DashboardOptions } from './dashboard.tokens';
 import { NodeFactsReader } from './node-facts';
@@ -19,6 +20,8 @@ export interface DashboardModuleOptions {
   readonly recentAnswers?: number;
   /** How often open streams get the `node` event, ms. Default 2000. */
   readonly nodeIntervalMs?: number;
+  /** How often an open stream gets a heartbeat comment, ms. Default 15000. */
+  readonly heartbeatMs?: number;
   /** Folder with index.html and assets/. Default apps/swarm-node/public. */
   readonly publicDir?: string;
 }
@@ -33,6 +36,7 @@ export class DashboardModule {
     const resolved: DashboardOptions = {
       recentAnswers: options.recentAnswers ?? DEFAULT_RECENT_ANSWERS,
       nodeIntervalMs: options.nodeIntervalMs ?? DEFAULT_NODE_INTERVAL_MS,
+      heartbeatMs: options.heartbeatMs ?? SSE_HEARTBEAT_MS,
       publicDir: options.publicDir ?? DEFAULT_PUBLIC_DIR,
     };
     return {

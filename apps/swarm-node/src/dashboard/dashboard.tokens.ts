@@ -6,6 +6,8 @@ export interface DashboardOptions {
   readonly recentAnswers: number;
   /** How often the `node` event goes out to open streams, ms. */
   readonly nodeIntervalMs: number;
+  /** How often an open stream gets a heartbeat comment, ms. */
+  readonly heartbeatMs: number;
   /** Folder holding index.html and assets/. */
   readonly publicDir: string;
 }
