@@ -16,6 +16,8 @@ describe('countsAgainstPeer', () => {
     ['a reply over the size limit', { code: FederationErrorCode.TOO_LARGE, message: 'big', limitBytes: 10, direction: 'response' }, true],
     ['another protocol version', { code: FederationErrorCode.VERSION_MISMATCH, message: 'v9', peerProtocol: 9 }, true],
     ['another node at a discovered address', { code: FederationErrorCode.IDENTITY_MISMATCH, message: 'other node' }, true],
+    // Checked before connecting, but about the peer's address, not our request: it can never serve.
+    ['an address this node may not connect to', { code: FederationErrorCode.FORBIDDEN_ADDRESS, message: 'metadata endpoint', address: '169.254.169.254' }, true],
     ['no such route (not a peer)', http(404), true],
     ['the peer refuses this node whatever it asks', http(403), true],
     ['our chat is too long for the peer', http(400, 'context_length_exceeded'), false],

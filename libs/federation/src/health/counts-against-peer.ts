@@ -11,22 +11,28 @@ const REFUSALS_OF_THE_REQUEST: ReadonlySet<number> = new Set([400, 413, 422, 429
 /**
  * Whether a failed call says the peer is down or broken, and so counts towards turning it unhealthy:
  * no connection, no reply in time, a 5xx, a reply that is malformed, too large or of another
- * protocol (version, identity), or a 4xx that refuses us whatever we ask (no such route, forbidden).
+ * protocol (version, identity), a 4xx that refuses us whatever we ask (no such route, forbidden),
+ * or an address this node may not connect to (checked before connecting, but it is the peer's
+ * address that is wrong: it can never answer).
  * A refusal of this one request (REFUSALS_OF_THE_REQUEST), and anything that went wrong here before
  * or instead of sending (our request invalid or too large, the caller aborted), does not count.
  */
 export function countsAgainstPeer(error: FederationClientError): boolean {
+  // No default: a new error code must be placed on one side or the other here.
   switch (error.code) {
-    case FederationErrorCode.HTTP:
-      return !REFUSALS_OF_THE_REQUEST.has(error.status);
+    case FederationErrorCode.TIMEOUT:
+    case FederationErrorCode.REFUSED:
+    case FederationErrorCode.BAD_REPLY:
+    case FederationErrorCode.VERSION_MISMATCH:
+    case FederationErrorCode.IDENTITY_MISMATCH:
+    case FederationErrorCode.FORBIDDEN_ADDRESS:
+      return true;
     case FederationErrorCode.TOO_LARGE:
       return error.direction === 'response';
+    case FederationErrorCode.HTTP:
+      return !REFUSALS_OF_THE_REQUEST.has(error.status);
     case FederationErrorCode.ABORTED:
     case FederationErrorCode.INVALID_MESSAGE:
       return false;
-    default:
-      // No connection, no reply in time, a reply that is no valid message, another protocol
-      // version or identity, an address this node may not connect to: nothing we asked for.
-      return true;
   }
 }
