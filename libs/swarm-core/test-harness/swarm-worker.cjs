@@ -49,6 +49,19 @@ const ops = {
     const memory = await core.estimateModelMemory(core.defaultModelPath());
     return { modelBytes: memory.modelBytes, contextBytes: sequences.map((n) => memory.estimateContextBytes(n, 2048)) };
   },
+  // Stops the swarm while a batch generates; reports what the generation returned and every
+  // unhandled rejection the shutdown caused (freeing the model under a running batch).
+  async stopWhileGenerating({ request, stopAfterMs }) {
+    const unhandled = [];
+    process.on('unhandledRejection', (reason) => unhandled.push(String(reason)));
+    const start = Date.now();
+    const generating = swarm.generate(request, { signal: new AbortController().signal, elapsedMs: () => Date.now() - start });
+    await new Promise((resolve) => setTimeout(resolve, stopAfterMs));
+    await swarm.stop();
+    const outcome = await generating;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return { outcome, unhandled };
+  },
   async stop() {
     await swarm.stop();
     setImmediate(() => process.exit(0));
