@@ -29,7 +29,7 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
   const bind = chooseBind(config);
   if (bind.warning !== null) logger.warn({ address: bind.address }, bind.warning);
   const federation = config.federation;
-  if (federation.enabled) checkPeerAddresses(federation.peers);
+  if (federation.enabled) checkPeerAddresses(federation);
   const nodeId = config.nodeId ?? nodeIdFor(bind, config.port);
 
   const hardware = detectHardware();

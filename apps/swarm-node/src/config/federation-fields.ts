@@ -37,6 +37,19 @@ export const FEDERATION_FIELDS = {
     },
   }),
   /**
+   * Connect to peers on loopback (127.0.0.0/8, ::1): several nodes on one machine, tests. Off, a
+   * peer address (configured, discovered or added over HTTP) can never reach a service that listens
+   * only on this machine; peers must be private, CGNAT, unique local or link-local addresses.
+   */
+  allowLoopbackPeers: field(onOff, {
+    default: false,
+    cli: {
+      flags: '--allow-loopback-peers',
+      help: 'also connect to peers on loopback (127.0.0.1, ::1), e.g. several nodes on one machine',
+      requiresFederation: true,
+    },
+  }),
+  /**
    * How a federated request uses the peers: `vote` asks every healthy peer and votes over all
    * candidates; `balance` sends each request to one node (this one or a peer) to spread the load.
    */

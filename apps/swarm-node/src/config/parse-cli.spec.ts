@@ -61,6 +61,7 @@ describe('parseCli', () => {
     [['--peer', 'a:1', '--peer', 'openai+http://10.0.0.5:8080/v1', '--peer=b:2'], { 'federation.peers': ['a:1', 'openai+http://10.0.0.5:8080/v1', 'b:2'] }],
     [['--peer', 'a:1', '--peer', 'a:1'], { 'federation.peers': ['a:1', 'a:1'] }],
     [['--no-discovery'], { 'federation.discovery': false }],
+    [['--allow-loopback-peers'], { 'federation.allowLoopbackPeers': true }],
     [['--mode', 'vote'], { 'federation.mode': 'vote' }],
     [['--mode', 'balance'], { 'federation.mode': 'balance' }],
     [['--vote-timeout-ms', '100'], { 'federation.voteTimeoutMs': 100 }],
@@ -157,7 +158,7 @@ describe('parseCli', () => {
     expect(result.output).toContain('maxTokensLimit, nodeId, allowedHosts, corsOrigins, bodyLimit, requestTimeoutMs, maxConnections),\nplus a federation: block');
     expect(result.output).toContain('  federation:\n');
     for (const line of [
-      'enabled: false', 'peers: []', 'discovery: true', 'mode: vote', 'strategy: null', 'voteTimeoutMs: 30000',
+      'enabled: false', 'peers: []', 'discovery: true', 'allowLoopbackPeers: false', 'mode: vote', 'strategy: null', 'voteTimeoutMs: 30000',
       'healthIntervalMs: 2000', 'unhealthyAfterFailures: 2', 'peerTtlMs: 60000', 'weights:', 'peers: {}', 'models: {}',
     ]) {
       expect(result.output).toContain(`    ${line} `);

@@ -195,10 +195,10 @@ describe('FederationController (in-process, fake swarm)', () => {
       expect(swarm.requests).toHaveLength(0);
     });
 
-    it('refuses a prompt that does not fit the context', async () => {
+    it("generates at most the node's max tokens limit, whatever the peer asks", async () => {
       const response = await post('/v1/federation/vote', voteRequest({ max_tokens: 4096 }));
-      expectOpenAiError(response, 400, { code: 'context_length_exceeded' });
-      expect(swarm.requests).toHaveLength(0);
+      expect(response.statusCode).toBe(200);
+      expect(swarm.requests.map((request) => request.maxTokens)).toEqual([TEST_NODE_SETTINGS.maxTokensLimit]);
     });
 
     it('answers 429 with retry-after when its queue is full', async () => {
@@ -269,15 +269,15 @@ describe('FederationController (in-process, fake swarm)', () => {
     it('refuses an address where nothing answers, and does not list it', async () => {
       const port = await closedPort();
       const response = await post('/v1/federation/peers', { address: `127.0.0.1:${port}` });
-      const error = expectOpenAiError(response, 400, { type: 'invalid_request_error', param: 'address', code: FederationErrorCode.REFUSED });
-      expect(error.message).toContain('does not answer as a peer');
+      const error = expectOpenAiError(response, 400, { type: 'invalid_request_error', param: 'address', code: 'peer_unreachable' });
+      expect(error.message).toBe('no Local Swarm peer answered at that address');
       expect((await fastify.inject({ method: 'GET', url: '/v1/federation/peers' })).json()).toEqual([]);
     });
 
     it('refuses a server that answers health with something else', async () => {
       const server = await track(startTestHttpServer((_request, response) => sendJson(response, 200, { status: 'ok' })));
       const response = await post('/v1/federation/peers', { address: `127.0.0.1:${server.port}` });
-      expectOpenAiError(response, 400, { param: 'address', code: FederationErrorCode.BAD_REPLY });
+      expectOpenAiError(response, 400, { param: 'address', code: 'peer_unreachable', message: 'no Local Swarm peer answered at that address' });
       expect(directory.list()).toEqual([]);
     });
 
@@ -359,7 +359,7 @@ describe('federation between two in-process nodes over real HTTP', () => {
 
   it("a PeerCandidateSource gets the other node's votes", async () => {
     const failures: string[] = [];
-    const source = new PeerCandidateSource('node-peer', new FederationClient({ baseUrl: peerUrl }), 'node-origin', 5000, {
+    const source = new PeerCandidateSource('node-peer', new FederationClient({ baseUrl: peerUrl, allowLoopback: true }), 'node-origin', 5000, {
       onPeerFailure: (_nodeId, error) => failures.push(error.message),
       onPeerSuccess: () => undefined,
     });

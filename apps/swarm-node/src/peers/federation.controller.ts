@@ -1,19 +1,16 @@
-import { PeerDirectory, toGenerationRequest, toPeerHealth, toVoteResponse } from '@local-swarm/federation';
-import {
-  parseVoteRequest,
-  peerHealthToWire,
-  voteResponseToWire,
-  type PeerHealthWire,
-  type PeerStatusWire,
-} from '@local-swarm/federation-protocol';
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { PeerDirectory, toPeerHealth } from '@local-swarm/federation';
+import { peerHealthToWire, type PeerHealthWire, type PeerStatusWire } from '@local-swarm/federation-protocol';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pino from 'pino';
 import { APP_LOGGER, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
-import { OpenAiHttpError, openAiErrorFromSwarmFailure } from '../http/openai-error';
+import { OpenAiHttpError } from '../http/openai-error';
 import { abortOnClientDisconnect } from '../http/request-abort';
+import { addPeerError } from './add-peer-error';
 import { FEDERATION_OPTIONS, type FederationOptions } from './federation-options';
+import { PeerAdminGuard } from './peer-admin.guard';
+import { VoteService } from './vote.service';
 
 /**
  * The federation routes peers call (`/vote`, `/health`) and people use (`/peers`). A vote is
@@ -28,36 +25,19 @@ export class FederationController {
     @Inject(NODE_SETTINGS) private readonly settings: NodeSettings,
     @Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions,
     private readonly peers: PeerDirectory,
+    private readonly votes: VoteService,
     @Inject(APP_LOGGER) private readonly logger: pino.Logger,
   ) {}
 
   @Post('vote')
-  @ApiOperation({ summary: "Generate this node's candidates for a peer's request" })
-  async vote(@Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
-    // Validates every field, the protocol version and the hop limit (a vote is never forwarded).
-    const parsed = parseVoteRequest(body);
-    if (!parsed.ok) throw OpenAiHttpError.invalidRequest(parsed.error.message, parsed.error.param, parsed.error.code);
-    const request = parsed.value;
-    if (request.originNodeId === this.options.nodeId) {
-      throw OpenAiHttpError.invalidRequest('a node does not vote on its own requests', 'origin_node_id', 'self_vote');
-    }
-    const generation = toGenerationRequest(request, this.swarm.info.instances, this.options.nodeId);
-    const checked = this.swarm.check(generation);
-    if (!checked.ok) throw openAiErrorFromSwarmFailure(checked.failure);
-
-    // Stop when the asking node hangs up or its deadline passes: nobody would read the votes.
-    const signal = AbortSignal.any([abortOnClientDisconnect(reply), AbortSignal.timeout(request.deadlineMs)]);
-    const startedAt = Date.now();
-    const outcome = await this.swarm.generate(generation, { signal, elapsedMs: () => Date.now() - startedAt });
-    // The origin's request id, so one request can be followed through every node's log.
-    const logFields = { requestId: request.requestId, origin: request.originNodeId, durationMs: Date.now() - startedAt };
-    if (!outcome.ok) {
-      this.logger.info({ ...logFields, code: outcome.failure.code }, 'vote refused');
-      throw openAiErrorFromSwarmFailure(outcome.failure);
-    }
-    this.logger.info({ ...logFields, candidates: outcome.candidates.length }, 'vote served');
+  @ApiOperation({
+    summary:
+      "Generate this node's candidates for a peer's request; max_tokens and deadline_ms are clamped to this node's own max tokens limit and vote timeout (fewer tokens or less time, not a refusal)",
+  })
+  async vote(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const wire = await this.votes.serve(body, { clientIp: request.ip, signal: abortOnClientDisconnect(reply) });
     if (reply.raw.destroyed) return;
-    await reply.status(200).send(voteResponseToWire(toVoteResponse(outcome, this.options.nodeId, this.swarm.info.modelId)));
+    await reply.status(200).send(wire);
   }
 
   @Get('health')
@@ -74,18 +54,25 @@ export class FederationController {
 
   @Post('peers')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Add a manual peer (host:port, or openai+http://host:port/v1 for an OpenAI-compatible server)' })
+  @UseGuards(PeerAdminGuard)
+  @ApiOperation({
+    summary:
+      'Add a manual peer (host:port, or openai+http://host:port/v1 for an OpenAI-compatible server); from this machine or the dashboard only. A peer that cannot be reached is `peer_unreachable`, whatever the reason',
+  })
   async add(@Body() body: unknown): Promise<PeerStatusWire> {
     const address = typeof body === 'object' && body !== null ? (body as { address?: unknown }).address : undefined;
     if (typeof address !== 'string') throw OpenAiHttpError.invalidRequest('address must be a string like "10.0.0.7:17615"', 'address');
     const added = await this.peers.addManual(address);
-    if (!added.ok) throw OpenAiHttpError.invalidRequest(added.error.message, 'address', added.error.code);
-    return added.peer;
+    if (added.ok) return added.peer;
+    // The details (what the target answered, how the connection failed) stay in the log.
+    this.logger.info({ address, code: added.error.code, reason: added.error.message }, 'manual peer not added');
+    throw addPeerError(added.error);
   }
 
   @Delete('peers/:nodeId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a peer (manual peers stay removed; an mDNS peer comes back when seen again)' })
+  @UseGuards(PeerAdminGuard)
+  @ApiOperation({ summary: 'Remove a peer (manual peers stay removed; an mDNS peer comes back when seen again); from this machine or the dashboard only' })
   remove(@Param('nodeId') nodeId: string): void {
     if (!this.peers.remove(nodeId)) {
       throw new OpenAiHttpError(404, 'not_found_error', `no peer with node_id ${nodeId}`, 'node_id', 'peer_not_found');

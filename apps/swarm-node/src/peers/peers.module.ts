@@ -10,6 +10,7 @@ import { FederationController } from './federation.controller';
 import { PeerDirectoryLifecycle } from './peer-directory-lifecycle';
 import { NO_PEER_VIEW, peerViewOf } from './peer-view';
 import { PEER_VIEW } from './peers.tokens';
+import { VoteService } from './vote.service';
 
 export interface PeersModuleOptions {
   /** Federation on (discovery, peers, the /v1/federation routes) or off (null: this node alone). */
@@ -53,6 +54,7 @@ export class PeersModule {
       { provide: PEER_VIEW, useFactory: peerViewOf, inject: [PeerDirectory] },
       PeerDirectoryLifecycle,
       DiscoveryService,
+      VoteService,
     ];
     return { module: PeersModule, controllers: [FederationController], providers, exports };
   }

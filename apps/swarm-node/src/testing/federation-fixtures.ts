@@ -19,10 +19,12 @@ import { TEST_NODE_SETTINGS } from './test-node-settings';
 
 /**
  * A full FederationConfig from the defaults, federation on and mDNS discovery OFF (tests never
- * open multicast sockets), health rounds slow enough that only explicit checks run.
+ * open multicast sockets), health rounds slow enough that only explicit checks run. Test peers
+ * listen on 127.0.0.1, so loopback peers are allowed (`--allow-loopback-peers`; a node refuses
+ * them by default): specs of that default pass `allowLoopbackPeers: false`.
  */
 export function federationConfig(overrides: Partial<FederationConfig> = {}): FederationConfig {
-  return { ...DEFAULT_NODE_CONFIG.federation, enabled: true, discovery: false, healthIntervalMs: 60_000, ...overrides };
+  return { ...DEFAULT_NODE_CONFIG.federation, enabled: true, discovery: false, healthIntervalMs: 60_000, allowLoopbackPeers: true, ...overrides };
 }
 
 /** Bound to loopback, no interface: discovery would not start even if asked. */

@@ -1,0 +1,90 @@
+import { clampVoteRequest, toGenerationRequest, toVoteResponse } from '@local-swarm/federation';
+import { parseVoteRequest, voteResponseToWire, type ReceivedVoteRequest, type VoteResponseWire } from '@local-swarm/federation-protocol';
+import { Inject, Injectable } from '@nestjs/common';
+import type pino from 'pino';
+import { APP_LOGGER, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
+import { OpenAiHttpError, openAiErrorFromSwarmFailure } from '../http/openai-error';
+import { RequestEvents } from '../observability/request-events';
+import { FEDERATION_OPTIONS, type FederationOptions } from './federation-options';
+
+/** Who asks for a vote, and when they stop waiting. */
+export interface VoteCall {
+  /** The asking peer's IP address: its share of this node's queue is counted under it. */
+  readonly clientIp: string;
+  /** Fires when the asking node hangs up. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Serves peers' vote requests with this node's own instances, within this node's own limits: a
+ * peer cannot ask for more tokens than `maxTokensLimit` nor make the node work longer than its
+ * `federation.voteTimeoutMs` (both clamped, see clampVoteRequest). Every vote, served or refused,
+ * is a `vote-served` event, so metrics and the dashboard show the work peers ask of this node.
+ */
+@Injectable()
+export class VoteService {
+  constructor(
+    @Inject(LOCAL_SWARM) private readonly swarm: LocalSwarm,
+    @Inject(NODE_SETTINGS) private readonly settings: NodeSettings,
+    @Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions,
+    @Inject(APP_LOGGER) private readonly logger: pino.Logger,
+    private readonly events: RequestEvents,
+  ) {}
+
+  /** The reply to one vote request body; throws an OpenAiHttpError when the vote is refused. */
+  async serve(body: unknown, call: VoteCall): Promise<VoteResponseWire> {
+    const startedAt = Date.now();
+    // Validates every field, the protocol version and the hop limit (a vote is never forwarded).
+    const parsed = parseVoteRequest(body);
+    if (!parsed.ok) {
+      const error = OpenAiHttpError.invalidRequest(parsed.error.message, parsed.error.param, parsed.error.code);
+      this.#served(call, startedAt, null, null, 0, error);
+      throw error;
+    }
+    const asked = parsed.value;
+    const granted = clampVoteRequest(asked, { maxTokens: this.settings.maxTokensLimit, deadlineMs: this.options.config.voteTimeoutMs });
+    try {
+      const wire = await this.#generate(granted, call, startedAt);
+      this.#served(call, startedAt, asked, granted, wire.votes.length, null);
+      return wire;
+    } catch (error: unknown) {
+      this.#served(call, startedAt, asked, granted, 0, error);
+      throw error;
+    }
+  }
+
+  async #generate(request: ReceivedVoteRequest, call: VoteCall, startedAt: number): Promise<VoteResponseWire> {
+    if (request.originNodeId === this.options.nodeId) {
+      throw OpenAiHttpError.invalidRequest('a node does not vote on its own requests', 'origin_node_id', 'self_vote');
+    }
+    const generation = { ...toGenerationRequest(request, this.swarm.info.instances, this.options.nodeId), clientKey: call.clientIp };
+    const checked = this.swarm.check(generation);
+    if (!checked.ok) throw openAiErrorFromSwarmFailure(checked.failure);
+
+    // Stop when the asking node hangs up or the (clamped) deadline passes: nobody would read the votes.
+    const signal = AbortSignal.any([call.signal, AbortSignal.timeout(request.deadlineMs)]);
+    const outcome = await this.swarm.generate(generation, { signal, elapsedMs: () => Date.now() - startedAt });
+    // The origin's request id, so one request can be followed through every node's log.
+    const logFields = { requestId: request.requestId, origin: request.originNodeId, durationMs: Date.now() - startedAt };
+    if (!outcome.ok) {
+      this.logger.info({ ...logFields, code: outcome.failure.code }, 'vote refused');
+      throw openAiErrorFromSwarmFailure(outcome.failure);
+    }
+    this.logger.info({ ...logFields, candidates: outcome.candidates.length }, 'vote served');
+    return voteResponseToWire(toVoteResponse(outcome, this.options.nodeId, this.swarm.info.modelId));
+  }
+
+  /** One `vote-served` event; a body that did not parse has no request id, origin or token count (empty, 0). */
+  #served(call: VoteCall, startedAt: number, asked: ReceivedVoteRequest | null, granted: ReceivedVoteRequest | null, candidates: number, error: unknown): void {
+    this.events.emit('vote-served', {
+      requestId: asked?.requestId ?? '',
+      originNodeId: asked?.originNodeId ?? '',
+      clientIp: call.clientIp,
+      candidates,
+      durationMs: Date.now() - startedAt,
+      maxTokensAsked: asked?.maxTokens ?? 0,
+      maxTokensGranted: granted?.maxTokens ?? 0,
+      error: error === null ? null : error instanceof OpenAiHttpError ? { status: error.status, code: error.code } : { status: 500, code: null },
+    });
+  }
+}
