@@ -1,3 +1,4 @@
+import fastifyCors from '@fastify/cors';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -36,7 +37,10 @@ export async function createHttpApp(
   fastify.server.maxConnections = surface.maxConnections;
   registerJsonBodyParser(fastify, surface.bodyLimit);
   installRequestGuards(fastify, surface);
-  if (surface.corsOrigins.length > 0) app.enableCors(corsOptionsFor(surface.corsOrigins));
+  // Registered here, not with app.enableCors(): Nest runs that hook before every other one, and
+  // a preflight from a refused origin must meet the origin rules first. Queued, not awaited, so
+  // Nest's error handling is in place when it loads.
+  if (surface.corsOrigins.length > 0) void fastify.register(fastifyCors, corsOptionsFor(surface.corsOrigins));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
