@@ -42,7 +42,7 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
     events: new RequestEvents(),
     federation: federation.enabled ? { nodeId, config: federation, bind, hostname: hostname(), hardwareSummary: hardware.summary } : null,
   });
-  const app = await createHttpApp(root, logger, version);
+  const app = await createHttpApp(root, logger, version, config);
 
   await app.listen({ port: config.port, host: bind.address });
   const url = listeningUrl(app, bind);
