@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Readable, Writable } from 'node:stream';
 import pino from 'pino';
-import { createSurfaceTestApp, type SurfaceTestApp } from '../security/surface-test-app';
+import { createSurfaceTestApp, type SurfaceTestApp } from '../testing/surface-test-app';
 import { MAX_JSON_DEPTH } from './json-body-parser';
 
 const BODY_LIMIT = 2048;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { hostname } from 'node:os';
-import { createSurfaceTestApp, type SurfaceTestApp } from './surface-test-app';
+import { useSurfaceTestApp } from '../testing/surface-test-app';
 
 /** Every kind of route: dashboard page and state, event stream, metrics, peers, API, docs, a 404. */
 const ROUTES = [
@@ -18,22 +18,14 @@ const ROUTES = [
 ] as const;
 
 describe('Host allow-list (DNS rebinding)', () => {
-  let node: SurfaceTestApp;
-
-  beforeAll(async () => {
-    node = await createSurfaceTestApp({ allowedHosts: ['swarm.lan'] });
-  });
-
-  afterAll(async () => {
-    await node.app.close();
-  });
+  const app = useSurfaceTestApp({ allowedHosts: ['swarm.lan'] });
 
   it.each(ROUTES)('refuses %s %s for a rebound name with 403 forbidden_host', async (method, url) => {
-    const response = await node.fastify.inject({
+    const response = await app().fastify.inject({
       method,
       url,
       headers: { host: 'rebind.example:17615', 'content-type': 'application/json' },
-      payload: method === 'POST' ? { messages: [{ role: 'user', content: 'hi' }] } : undefined,
+      ...(method === 'POST' && { payload: { messages: [{ role: 'user', content: 'hi' }] } }),
     });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toEqual({
@@ -44,11 +36,11 @@ describe('Host allow-list (DNS rebinding)', () => {
         code: 'forbidden_host',
       },
     });
-    expect(node.swarm.requests).toHaveLength(0);
+    expect(app().swarm.requests).toHaveLength(0);
   });
 
   it.each([['localhost@rebind.example'], ['localhost/x'], ['::1']])('refuses the malformed Host %j (empty and missing: create-http-app.spec.ts, over a real socket)', async (host) => {
-    const response = await node.fastify.inject({ method: 'GET', url: '/v1/dashboard/state', headers: { host } });
+    const response = await app().fastify.inject({ method: 'GET', url: '/v1/dashboard/state', headers: { host } });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ error: { code: 'forbidden_host' } });
   });
@@ -64,7 +56,7 @@ describe('Host allow-list (DNS rebinding)', () => {
     ['[::1]:17615'],
     ['Swarm.LAN:17615'],
   ])('serves Host %s', async (host) => {
-    const response = await node.fastify.inject({ method: 'GET', url: '/v1/dashboard/state', headers: { host } });
+    const response = await app().fastify.inject({ method: 'GET', url: '/v1/dashboard/state', headers: { host } });
     expect(response.statusCode).toBe(200);
   });
 });

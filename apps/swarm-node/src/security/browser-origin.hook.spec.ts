@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { InjectOptions } from 'fastify';
-import { createSurfaceTestApp, type SurfaceTestApp } from './surface-test-app';
+import { useSurfaceTestApp } from '../testing/surface-test-app';
 
 const HOST = 'node-a.local:17615';
 const OWN_ORIGIN = `http://${HOST}`;
@@ -16,19 +16,7 @@ function state(headers: Record<string, string>): InjectOptions {
 }
 
 describe('browser rules (Origin, Sec-Fetch-Site)', () => {
-  let node: SurfaceTestApp;
-
-  beforeAll(async () => {
-    node = await createSurfaceTestApp();
-  });
-
-  afterAll(async () => {
-    await node.app.close();
-  });
-
-  beforeEach(() => {
-    node.swarm.requests.length = 0;
-  });
+  const app = useSurfaceTestApp();
 
   it.each([
     ['a foreign Origin on a chat', chat({ origin: 'http://evil.example' })],
@@ -40,32 +28,32 @@ describe('browser rules (Origin, Sec-Fetch-Site)', () => {
     ['a cross-site frame', state({ 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' })],
     ['an Origin allowed nowhere, even with same-origin fetch metadata', chat({ origin: 'http://evil.example', 'sec-fetch-site': 'same-origin' })],
   ])('refuses %s with 403 forbidden_origin', async (_label, request) => {
-    const response = await node.fastify.inject(request);
+    const response = await app().fastify.inject(request);
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ error: { type: 'permission_error', param: null, code: 'forbidden_origin' } });
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
-    expect(node.swarm.requests).toHaveLength(0);
+    expect(app().swarm.requests).toHaveLength(0);
   });
 
   it('serves the dashboard from its own origin: page, state, event stream headers, chat, peer removal', async () => {
-    const page = await node.fastify.inject({ method: 'GET', url: '/', headers: { host: HOST, 'sec-fetch-site': 'none', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' } });
+    const page = await app().fastify.inject({ method: 'GET', url: '/', headers: { host: HOST, 'sec-fetch-site': 'none', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' } });
     expect(page.statusCode).toBe(200);
     const fetched = { origin: OWN_ORIGIN, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' };
-    expect((await node.fastify.inject(state({ 'sec-fetch-site': 'same-origin' }))).statusCode).toBe(200);
-    const answer = await node.fastify.inject(chat({ ...fetched, 'x-request-id': 'dash-0123456789abcdef' }));
+    expect((await app().fastify.inject(state({ 'sec-fetch-site': 'same-origin' }))).statusCode).toBe(200);
+    const answer = await app().fastify.inject(chat({ ...fetched, 'x-request-id': 'dash-0123456789abcdef' }));
     expect(answer.statusCode).toBe(200);
     expect(answer.headers['access-control-allow-origin']).toBeUndefined();
-    const removal = await node.fastify.inject({ method: 'DELETE', url: '/v1/federation/peers/nobody', headers: { host: HOST, ...fetched } });
+    const removal = await app().fastify.inject({ method: 'DELETE', url: '/v1/federation/peers/nobody', headers: { host: HOST, ...fetched } });
     expect([403, 415]).not.toContain(removal.statusCode);
   });
 
   it('compares the own origin case-insensitively', async () => {
-    const response = await node.fastify.inject(chat({ origin: 'http://NODE-A.local:17615' }));
+    const response = await app().fastify.inject(chat({ origin: 'http://NODE-A.local:17615' }));
     expect(response.statusCode).toBe(200);
   });
 
   it('lets a link from another site open the dashboard page (a top-level navigation cannot read it)', async () => {
-    const response = await node.fastify.inject({
+    const response = await app().fastify.inject({
       method: 'GET',
       url: '/',
       headers: { host: HOST, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' },
@@ -74,23 +62,15 @@ describe('browser rules (Origin, Sec-Fetch-Site)', () => {
   });
 
   it('leaves programs alone: no Origin, no fetch metadata', async () => {
-    expect((await node.fastify.inject(chat({}))).statusCode).toBe(200);
+    expect((await app().fastify.inject(chat({}))).statusCode).toBe(200);
   });
 });
 
 describe('CORS for --cors-origin', () => {
-  let node: SurfaceTestApp;
-
-  beforeAll(async () => {
-    node = await createSurfaceTestApp({ corsOrigins: [TOOLS_ORIGIN] });
-  });
-
-  afterAll(async () => {
-    await node.app.close();
-  });
+  const app = useSurfaceTestApp({ corsOrigins: [TOOLS_ORIGIN] });
 
   it('answers the preflight of an allowed origin', async () => {
-    const response = await node.fastify.inject({
+    const response = await app().fastify.inject({
       method: 'OPTIONS',
       url: '/v1/chat/completions',
       headers: {
@@ -109,14 +89,14 @@ describe('CORS for --cors-origin', () => {
   });
 
   it('serves an allowed origin cross-site, echoing it', async () => {
-    const response = await node.fastify.inject(chat({ origin: TOOLS_ORIGIN, 'sec-fetch-site': 'cross-site' }));
+    const response = await app().fastify.inject(chat({ origin: TOOLS_ORIGIN, 'sec-fetch-site': 'cross-site' }));
     expect(response.statusCode).toBe(200);
     expect(response.headers['access-control-allow-origin']).toBe(TOOLS_ORIGIN);
     expect(response.headers['vary']).toContain('Origin');
   });
 
   it('refuses other origins, preflight included, without CORS headers', async () => {
-    const preflight = await node.fastify.inject({
+    const preflight = await app().fastify.inject({
       method: 'OPTIONS',
       url: '/v1/chat/completions',
       headers: { host: HOST, origin: 'http://evil.example', 'access-control-request-method': 'POST' },
@@ -124,13 +104,13 @@ describe('CORS for --cors-origin', () => {
     expect(preflight.statusCode).toBe(403);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     expect(preflight.headers['access-control-allow-methods']).toBeUndefined();
-    const read = await node.fastify.inject(state({ origin: 'http://evil.example' }));
+    const read = await app().fastify.inject(state({ origin: 'http://evil.example' }));
     expect(read.statusCode).toBe(403);
     expect(read.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('gives its own pages no CORS headers', async () => {
-    const response = await node.fastify.inject(chat({ origin: OWN_ORIGIN }));
+    const response = await app().fastify.inject(chat({ origin: OWN_ORIGIN }));
     expect(response.statusCode).toBe(200);
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });

@@ -5,9 +5,9 @@ import { AppModule } from '../app.module';
 import { createHttpApp } from '../bootstrap/create-http-app';
 import { DEFAULT_NODE_CONFIG } from '../config';
 import { RequestEvents } from '../observability/request-events';
-import { FakeSwarm } from '../testing/fake-swarm';
-import { TEST_NODE_SETTINGS } from '../testing/test-node-settings';
-import type { HttpSurfaceSettings } from './http-surface-settings';
+import { FakeSwarm } from './fake-swarm';
+import { TEST_NODE_SETTINGS } from './test-node-settings';
+import type { HttpSurfaceSettings } from '../security/http-surface-settings';
 
 export interface SurfaceTestApp {
   readonly app: NestFastifyApplication;
@@ -30,4 +30,25 @@ export async function createSurfaceTestApp(
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.ready();
   return { app, fastify, swarm };
+}
+
+/**
+ * For a describe block: one surface test app for all its tests (created before, closed after),
+ * the fake swarm's requests cleared before each test. Call the returned function inside a test.
+ */
+export function useSurfaceTestApp(surface: Partial<HttpSurfaceSettings> = {}, logger?: pino.Logger): () => SurfaceTestApp {
+  let node: SurfaceTestApp | null = null;
+  beforeAll(async () => {
+    node = await createSurfaceTestApp(surface, logger);
+  });
+  afterAll(async () => {
+    await node?.app.close();
+  });
+  beforeEach(() => {
+    node?.swarm.requests.splice(0);
+  });
+  return () => {
+    if (node === null) throw new Error('the surface test app is not created yet');
+    return node;
+  };
 }
