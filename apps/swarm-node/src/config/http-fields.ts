@@ -26,7 +26,7 @@ export const HTTP_FIELDS = {
     cli: {
       flags: '--cors-origin <origin>',
       help: 'web origin (scheme://host[:port]) whose pages may call the API; repeat for more',
-      defaultHelp: 'none: only the node\'s own pages',
+      defaultHelp: "none, only the node's own pages",
       repeatable: true,
     },
     fileHelp: '--cors-origin origin ...; flags replace this list',
