@@ -4,7 +4,16 @@
  * how it failed, comes back to the caller.
  */
 import { FederationErrorCode } from '@local-swarm/federation-protocol';
-import { closedPort, sendJson, sendText, startHealthyPeer, startTestHttpServer, stall, type TestHttpServer } from '@local-swarm/federation/testing';
+import {
+  closedPort,
+  peerHealthWire,
+  sendJson,
+  sendText,
+  startHealthyPeer,
+  startTestHttpServer,
+  stall,
+  type TestHttpServer,
+} from '@local-swarm/federation/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createServer, type Server } from 'node:net';
@@ -135,5 +144,19 @@ describe('no echo: what the target answered never comes back', () => {
     } finally {
       banner.server.close();
     }
+  });
+});
+
+describe('a Local Swarm node of another protocol version', () => {
+  it('is told apart from an unreachable address (the user must upgrade it), and nothing else it said comes back', async () => {
+    const { fastify, directory } = await federatedApp();
+    const newer = await track(
+      startTestHttpServer((_request, response) => sendJson(response, 200, { ...peerHealthWire('newer-node'), protocol: 99, version: 'secret-9.9' })),
+    );
+    const response = await addPeer(fastify, `127.0.0.1:${newer.port}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ error: { code: string } }>().error.code).toBe(FederationErrorCode.VERSION_MISMATCH);
+    expect(response.body).not.toContain('secret-9.9');
+    expect(directory.list()).toEqual([]);
   });
 });
