@@ -121,6 +121,8 @@ describe('request bounds (in-process, fake swarm)', () => {
       ['a stop string over 256 characters (completions)', '/v1/completions', { prompt: 'x', stop: longStop }, 'stop'],
       ['a stop array with a sequence over 256 characters (completions)', '/v1/completions', { prompt: 'x', stop: [longStop] }, 'stop'],
       ['two prompts', '/v1/completions', { prompt: ['a', 'b'] }, 'prompt'],
+      ['an array given as a message', '/v1/chat/completions', { messages: [[]] }, 'messages'],
+      ['a string given as a message', '/v1/chat/completions', { messages: ['hi'] }, 'messages'],
     ])('refuses %s', async (_label, url, body, param) => {
       const error = errorOf(await post(fastify, url, body), 400);
       expect(error).toMatchObject({ type: 'invalid_request_error', param });

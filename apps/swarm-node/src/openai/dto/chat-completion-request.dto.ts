@@ -44,6 +44,8 @@ export class ChatCompletionRequestDto extends SamplingFieldsDto {
   // class-validator reports the LAST decorator's failure first: keep IsArray last so a
   // non-array says "must be an array" rather than "must contain at least one message".
   @ValidateNested({ each: true })
+  // ValidateNested accepts a nested array ([[]]) as a message; only objects are messages.
+  @IsObject({ each: true, message: 'each message must be an object with a role and content' })
   @ArrayNotEmpty({ message: 'messages must contain at least one message' })
   @ArrayMaxSize(MAX_CHAT_MESSAGES, { message: `messages must contain at most ${MAX_CHAT_MESSAGES} messages` })
   @IsArray()
