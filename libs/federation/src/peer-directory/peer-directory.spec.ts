@@ -147,6 +147,14 @@ describe('PeerDirectory', () => {
       expect(peers.list()).toEqual([]);
     });
 
+    it.each([400, 429])('refuses and forgets a server whose health check answers %i (not counted against it, but no peer)', async (status) => {
+      const server = await track(startTestHttpServer((_request, response) => sendJson(response, status, { error: { message: 'no', type: 'x', param: null, code: null } })));
+      const peers = directory();
+      const added = await peers.addManual(`127.0.0.1:${server.port}`);
+      expect(added.ok).toBe(false);
+      expect(peers.list()).toEqual([]);
+    });
+
     it('does not add the same address twice', async () => {
       const peer = await track(startHealthyPeer('peer-a'));
       const peers = directory();

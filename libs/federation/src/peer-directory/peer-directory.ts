@@ -158,9 +158,12 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
         reason === 'self' ? `${address} is this node itself` : reason === 'duplicate' ? `${address} is another address of a peer already known` : `${address} was not kept as a peer`;
       return { ok: false, error: { code: reason === 'self' ? 'peer_is_self' : 'peer_duplicate', message } };
     }
-    if (now.status !== 'healthy' && now.lastError !== null) {
+    // Not healthy at once is refused, also when the failure does not count against a peer
+    // (a 400 or 429 to its health check leaves no lastError): a peer must answer to be added.
+    if (now.status !== 'healthy') {
       this.#registry.remove(now.nodeId);
-      return { ok: false, error: { code: now.lastError.code, message: `${address} does not answer as a peer: ${now.lastError.message}` } };
+      const error = now.lastError ?? { code: FederationErrorCode.HTTP, message: 'its health check did not succeed' };
+      return { ok: false, error: { code: error.code, message: `${address} does not answer as a peer: ${error.message}` } };
     }
     return { ok: true, peer: this.wire(now.nodeId) ?? peerSnapshotToWire(now) };
   }
