@@ -56,6 +56,24 @@ const run = (sources: readonly CandidateSource[], strategy: 'majority' | 'weight
   });
 
 describe('runConsensus early exit', () => {
+  it('lets work queued with the last reply run before the verdict comes back (decide() gets a turn of its own)', async () => {
+    // decide() on many long candidates takes tens of ms: it must not share a turn of the event
+    // loop with parsing the last reply, nor with writing the answer (health checks wait on both).
+    const order: string[] = [];
+    const replying: CandidateSource = {
+      id: 'peer',
+      generate: async (): Promise<SourceOutcome> => {
+        setImmediate(() => order.push('work queued with the last reply'));
+        return { ok: true, candidates: [{ text: 'Paris', score: null, source: 'peer', sequence: 0, model: 'm', finishReason: 'stop', latencyMs: 1, completionTokens: 1 }], usage: { promptTokens: 1, completionTokens: 1 } };
+      },
+    };
+    const outcome = run([replying], 'majority');
+    void outcome.then(() => order.push('answer'));
+    await outcome;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(['work queued with the last reply', 'answer']);
+  });
+
   it('majority: stops the rest once three of five agree, and the winner is the same as without', async () => {
     const texts = ['Paris', 'Paris', 'Paris', 'Lyon', 'Lyon'];
     const early = StreamingSource.counting('local', texts);

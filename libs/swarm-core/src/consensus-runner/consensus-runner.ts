@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   decide,
   strategyTraits,
@@ -165,7 +166,12 @@ export async function runConsensus(
       };
     }
     const succeeded = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.usage] : []));
+    // decide() on many long candidates is the longest synchronous step of a request (tens of ms,
+    // bounded by design); run it in a turn of its own, not in the one that parsed the last reply
+    // nor the one that writes the answer, so health checks and other clients are served between.
+    await yieldToEventLoop();
     const verdict = decide(candidates, consensusOptions);
+    await yieldToEventLoop();
     return {
       ok: true,
       run: {
