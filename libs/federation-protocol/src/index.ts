@@ -66,6 +66,7 @@ export {
 export { PeerHealthDto, PeerLoadDto, type PeerHealthWire, type PeerLoadWire } from './dto/peer-health.dto';
 export { AddPeerDto, PeerStatusDto, type PeerStatusWire } from './dto/peer-status.dto';
 export { MaxUtf8Bytes } from './dto/max-utf8-bytes';
+export { exceedsJsonDepth, MAX_JSON_DEPTH } from './dto/json-depth';
 export {
   parseAddPeer,
   parsePeerHealth,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Readable, Writable } from 'node:stream';
 import pino from 'pino';
 import { createSurfaceTestApp, type SurfaceTestApp } from '../testing/surface-test-app';
-import { MAX_JSON_DEPTH } from './json-body-parser';
+import { MAX_JSON_DEPTH } from '@local-swarm/federation-protocol';
 
 const BODY_LIMIT = 2048;
 

@@ -1,9 +1,6 @@
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '@local-swarm/federation-protocol';
 import type { FastifyInstance } from 'fastify';
-import { exceedsJsonDepth } from './json-depth';
 import { OpenAiHttpError } from './openai-error';
-
-/** Deepest nesting of objects and arrays a request body may have; real requests use a handful. */
-export const MAX_JSON_DEPTH = 64;
 
 function invalidJson(message: string): OpenAiHttpError {
   return OpenAiHttpError.invalidRequest(message, null, 'invalid_json');

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseVoteRequest } from '../dto/parse-messages';
+import { MAX_JSON_DEPTH } from '../dto/json-depth';
 import { FederationErrorCode, type ClientResult } from '../errors/federation-error';
 import { asPeerId } from '../ids/peer-id';
 import type { FederationLogger } from '../logger/federation-logger';
@@ -118,6 +119,19 @@ describe('FederationClient.requestVote', () => {
     const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     const error = expectError(await client.requestVote(request, { deadlineMs: 2000 }), FederationErrorCode.BAD_REPLY);
     expect(error).toMatchObject({ param: null, status: 200 });
+  });
+
+  it('reports a reply nested deeper than MAX_JSON_DEPTH as a bad reply instead of overflowing the stack', async () => {
+    const depth = 200_000;
+    const server = await serve((req, res) => {
+      req.resume();
+      const reply = JSON.stringify(voteResponseWire()).replace('"votes":[', `"extra":${'['.repeat(depth)}${']'.repeat(depth)},"votes":[`);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(reply);
+    });
+    const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
+    const error = expectError(await client.requestVote(request, { deadlineMs: 5000 }), FederationErrorCode.BAD_REPLY);
+    expect(error.message).toContain(`nested deeper than ${MAX_JSON_DEPTH} levels`);
   });
 
   it('reports a reply that breaks the DTO as a bad reply, naming the field', async () => {

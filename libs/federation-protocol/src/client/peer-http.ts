@@ -6,6 +6,7 @@ import { FederationErrorCode, type ClientResult, type FederationClientError } fr
 import { isPlainObject } from '../dto/validate-dto';
 import { ForbiddenAddressError } from './forbidden-address-error';
 import { guardedLookup, systemHostResolver, type HostResolver } from './guarded-lookup';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../dto/json-depth';
 
 /** Default cap on a reply body: 64 votes of a few KiB each fit many times over. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
@@ -211,8 +212,16 @@ function interpretReply({ url, status, text }: RawReply): ClientResult<JsonReply
   return parseJsonReply({ url, status, text });
 }
 
-/** The JSON body of a reply, or BAD_REPLY when it is not JSON. */
+/** The JSON body of a reply, or BAD_REPLY when it is not JSON or nests deeper than MAX_JSON_DEPTH. */
 export function parseJsonReply({ url, status, text }: RawReply): ClientResult<JsonReply> {
+  // Checked on the text, before anything walks the parsed value recursively (the DTO validation
+  // would overflow the stack on a reply nested a million levels deep).
+  if (exceedsJsonDepth(text, MAX_JSON_DEPTH)) {
+    return {
+      ok: false,
+      error: { code: FederationErrorCode.BAD_REPLY, message: `${url} answered JSON nested deeper than ${MAX_JSON_DEPTH} levels`, param: null, status },
+    };
+  }
   try {
     return { ok: true, value: { status, body: JSON.parse(text) as unknown } };
   } catch {

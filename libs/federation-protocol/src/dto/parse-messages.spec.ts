@@ -188,6 +188,12 @@ describe('parseVoteRequest', () => {
 });
 
 describe('parseVoteResponse', () => {
+  it('never throws, even for a value nested deep enough to overflow the stack of the validation', () => {
+    let deep: unknown = [];
+    for (let level = 0; level < 200_000; level += 1) deep = [deep];
+    expect(() => parseVoteResponse({ ...voteResponseWire(), votes: deep })).not.toThrow();
+    expectInvalid(parseVoteResponse({ ...voteResponseWire(), extra: deep }), null);
+  });
   it('maps a valid reply to camelCase', () => {
     const result = parseVoteResponse(voteResponseWire());
     if (!result.ok) throw new Error(result.error.message);

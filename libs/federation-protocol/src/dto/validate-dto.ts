@@ -12,8 +12,16 @@ export function validateDto<T extends object>(dtoClass: new () => T, body: unkno
   if (!isPlainObject(body)) {
     return { ok: false, error: invalid(null, `expected a JSON object, got ${describe(body)}`) };
   }
-  const instance = plainToInstance(dtoClass, body, { enableImplicitConversion: false });
-  const errors = validateSync(instance, { forbidUnknownValues: true, stopAtFirstError: true });
+  let instance: T;
+  let errors: ValidationError[];
+  try {
+    instance = plainToInstance(dtoClass, body, { enableImplicitConversion: false });
+    errors = validateSync(instance, { forbidUnknownValues: true, stopAtFirstError: true });
+  } catch (error: unknown) {
+    // Both walk the value recursively: a value nested deep enough overflows the stack. The
+    // parsers refuse such JSON first (MAX_JSON_DEPTH); this keeps the promise for any caller.
+    return { ok: false, error: invalid(null, `the message could not be read: ${error instanceof Error ? error.message : String(error)}`) };
+  }
   const first = firstFailure(errors, null);
   return first === null ? { ok: true, value: instance } : { ok: false, error: invalid(first.path, first.message) };
 }

@@ -6,6 +6,12 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
 /**
+ * Deepest nesting of objects and arrays accepted in untrusted JSON (a request body, a peer's
+ * reply). Real messages nest 4 or 5 levels; 64 leaves room for any JSON a user's tool may send.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
  * True when `text`, read as JSON, nests objects and arrays deeper than `maxDepth`. One pass over
  * the characters, nothing allocated, so it can run before JSON.parse: a deeply nested body would
  * otherwise reach code that walks it recursively (validation, transformation) and overflow the
