@@ -110,6 +110,7 @@ describe('createHttpApp over real sockets (deadlines, connection cap, Host)', ()
 
   it.each([
     ['HTTP/1.0 without a Host header', 'GET /nowhere HTTP/1.0\r\n\r\n'],
+    ['HTTP/1.1 without a Host header', 'GET /nowhere HTTP/1.1\r\nConnection: close\r\n\r\n'],
     ['an empty Host header', 'GET /nowhere HTTP/1.1\r\nHost:\r\nConnection: close\r\n\r\n'],
     ['a rebound name', 'GET /nowhere HTTP/1.1\r\nHost: rebind.example:17615\r\nConnection: close\r\n\r\n'],
   ])('refuses %s with 403 forbidden_host', async (_label, request) => {

@@ -12,7 +12,8 @@ const MAX_CHECK_INTERVAL_MS = 1_000;
  * must arrive within `requestTimeoutMs` (Node answers 408 and closes the connection), an idle
  * keep-alive connection closes after 75 s. There is no socket idle timeout
  * (`connectionTimeout: 0`): a slow generation or an event stream is an answer being written, and
- * must not be cut.
+ * must not be cut. Node's own refusal of an HTTP/1.1 request without Host (a bare 400) is off:
+ * the Host allow-list answers it with 403 `forbidden_host` like any other unknown Host.
  */
 export function serverLimits(requestTimeoutMs: number): FastifyHttpOptions<Server> {
   return {
@@ -23,6 +24,7 @@ export function serverLimits(requestTimeoutMs: number): FastifyHttpOptions<Serve
       requestTimeout: requestTimeoutMs,
       headersTimeout: requestTimeoutMs,
       connectionsCheckingInterval: Math.min(MAX_CHECK_INTERVAL_MS, Math.floor(requestTimeoutMs / 4)),
+      requireHostHeader: false,
     },
   };
 }
