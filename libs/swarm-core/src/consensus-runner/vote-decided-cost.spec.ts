@@ -1,6 +1,6 @@
 import * as consensus from '@local-swarm/consensus';
 import type { Candidate, ConsensusOptions } from '@local-swarm/consensus';
-import { isVoteDecided, type PendingVotes } from './vote-decided';
+import { EARLY_EXIT_TEXT_BUDGET, isVoteDecided, type PendingVotes } from './vote-decided';
 
 jest.mock('@local-swarm/consensus', () => {
   const actual: typeof consensus = jest.requireActual('@local-swarm/consensus');
@@ -44,6 +44,17 @@ describe('isVoteDecided cost', () => {
     const received = [...leader, ...rivals];
     expect(isVoteDecided(received, [{ source: 'late', model: 'm', count: 5 }], { strategy: 'majority' })).toBe(true);
     expect(decideSpy.mock.calls.length).toBeLessThanOrEqual(4);
+  });
+
+  it('does not try to decide early (no decide() call) once the texts received exceed the budget', () => {
+    const long = `Paris ${'and its long explanation '.repeat(Math.ceil(EARLY_EXIT_TEXT_BUDGET / 3 / 25))}`;
+    const received = [vote(long, 'a', 0), vote(long, 'b', 0), vote(long, 'c', 0)];
+    expect(received.reduce((chars, candidate) => chars + candidate.text.length, 0)).toBeGreaterThan(EARLY_EXIT_TEXT_BUDGET);
+    expect(isVoteDecided(received, [{ source: 'late', model: 'm', count: 1 }], { strategy: 'majority' })).toBe(false);
+    expect(decideSpy).not.toHaveBeenCalled();
+    // The same agreement on short texts is decided.
+    const short = [vote('Paris', 'a', 0), vote('Paris', 'b', 0), vote('Paris', 'c', 0)];
+    expect(isVoteDecided(short, [{ source: 'late', model: 'm', count: 1 }], { strategy: 'majority' })).toBe(true);
   });
 
   it('ties on weight with 64 rivals: still a bounded number of decide() calls', () => {

@@ -28,8 +28,17 @@ const TIE_BAND = 1e-6;
 const SAME_WEIGHT = 1e-12;
 
 /**
+ * Characters of candidate text beyond which no early decision is tried. A check runs decide() up
+ * to four times; on megabytes of text (a peer's 64 candidates of 64 KB) that is hundreds of ms of
+ * blocked event loop per arrival. The answers of one real request are far below this; above it
+ * the request waits for every source, which costs generation time, never a different answer.
+ */
+export const EARLY_EXIT_TEXT_BUDGET = 256 * 1024;
+
+/**
  * True when the answer that leads now can no longer be overturned by the votes still pending,
- * so generating them is wasted work.
+ * so generating them is wasted work. Never decided when the texts received exceed
+ * EARLY_EXIT_TEXT_BUDGET (the check itself would cost more than it saves).
  *
  * The worst case for the leader against a rival group is every pending vote joining that rival:
  * a vote that is dropped or goes elsewhere takes nothing from the leader's margin over it. The
@@ -55,6 +64,7 @@ export function isVoteDecided(
   if (strategyTraits(options.strategy).earlyStop !== 'decided-lead') return false;
   const pendingTotal = pending.reduce((sum, votes) => sum + votes.count, 0);
   if (pendingTotal === 0 || received.length === 0) return false;
+  if (received.reduce((chars, candidate) => chars + candidate.text.length, 0) > EARLY_EXIT_TEXT_BUDGET) return false;
   const now = decide(received, options);
   if (now.winner === null || !now.valid) return false;
   const leader = now.winner.groupKey;
