@@ -80,8 +80,9 @@ describe('load', () => {
     const answered = statuses.filter((status) => status === 200).length;
     const refused = statuses.filter((status) => status === 429).length;
     expect(answered + refused).toBe(50);
-    // One request runs and MAX_QUEUE wait: at least those are answered, and the rest are refused.
-    expect(answered).toBeGreaterThanOrEqual(MAX_QUEUE + 1);
+    // One client sent them all: one request runs and it may hold half of the MAX_QUEUE waiting
+    // places (the other half stays free for other clients); at least those are answered.
+    expect(answered).toBeGreaterThanOrEqual(MAX_QUEUE / 2 + 1);
     expect(refused).toBeGreaterThan(0);
     await expectStillServing();
   });

@@ -7,7 +7,8 @@ import { FederationLan, type LanNode } from './support/federation-lan';
  * namespace of the test's own, with mDNS on that namespace's loopback. (Never the machine's own
  * loopback: mDNS must not reach the root namespace.)
  */
-const NODE_ARGS = ['--federation', '--threads', '1', '--instances', '1', '--context-size', '512'];
+// Loopback peers must be allowed on purpose: by default a peer may not be on loopback.
+const NODE_ARGS = ['--federation', '--allow-loopback-peers', '--threads', '1', '--instances', '1', '--context-size', '512'];
 
 const describeLan = netnsUnavailableReason() === null ? describe : describe.skip;
 let lan: FederationLan;

@@ -2,6 +2,8 @@
 // vote), advertises itself by mDNS with the real discovery library, and answers votes badly.
 // Usage: node fake-peer.cjs <interface> <address> <port> <mode>
 //   mode: garbage (invalid JSON) | huge (a 12 MiB body) | stall (never answers) | wrong-version
+//         | pathological (a valid reply of 60 distinct ~60 KB texts built to make answer
+//           extraction backtrack and similarity scoring quadratic, 3.6 MB in all)
 'use strict';
 const http = require('node:http');
 const { join } = require('node:path');
@@ -25,6 +27,10 @@ const server = http.createServer((request, response) => {
     request.resume();
     if (mode === 'stall') return; // never answer
     response.setHeader('content-type', 'application/json');
+    if (mode === 'pathological') {
+      response.end(JSON.stringify(pathologicalVote()));
+      return;
+    }
     if (mode === 'huge') {
       const chunk = 'x'.repeat(1024 * 1024);
       response.write('{"votes":["');
@@ -38,6 +44,27 @@ const server = http.createServer((request, response) => {
   response.statusCode = 404;
   response.end();
 });
+
+/** 60 texts: one 'answer' + 32,000 spaces + '!', the rest distinct word salads of ~60 KB. */
+function pathologicalVote() {
+  const texts = ['answer' + ' '.repeat(32000) + '!'];
+  for (let i = 1; i < 60; i += 1) {
+    const words = [];
+    for (let length = 0, x = i * 7919; length < 60000; x = (x * 1103515245 + 12345) % 2147483648) {
+      const word = `w${x % 5000}`;
+      words.push(word);
+      length += word.length + 1;
+    }
+    texts.push(`answer ${i} is ${words.join(' ')}`);
+  }
+  return {
+    protocol: 1, node_id: nodeId, model_id: 'fake-model',
+    votes: texts.map((text, sequence) => ({
+      text, score: null, finish_reason: 'stop', completion_tokens: 900, latency_ms: 1, node_id: nodeId, model_id: 'fake-model', sequence,
+    })),
+    usage: { prompt_tokens: 1, completion_tokens: 900 * texts.length },
+  };
+}
 
 server.listen(port, address, async () => {
   const discovery = createDiscoveryService({ interfaceName: iface, address, nodeId });
