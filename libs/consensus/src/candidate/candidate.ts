@@ -24,8 +24,14 @@ export interface Candidate {
   readonly source: string;
   /** Index of this candidate among its source's candidates (0-based); with `source` it is a stable order key. */
   readonly sequence: number;
-  /** Model id that produced it; `best_of_n` only compares scores within one model. */
+  /** Model id that produced it: a name, which two different files may share. */
   readonly model: string;
+  /**
+   * sha256 (hex) of the model file that produced it, when the producer knows it. Scores are
+   * comparable only within one model file, so `best_of_n` compares a candidate's score only with
+   * candidates of the same hash (and one without a hash only with others without one).
+   */
+  readonly modelHash?: string;
   /** How the generation ended. */
   readonly finishReason: FinishReason;
   /** Milliseconds from the request's start until this candidate was complete. */

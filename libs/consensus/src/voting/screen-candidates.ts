@@ -30,15 +30,17 @@ function assertCandidate(candidate: Candidate, index: number): void {
         ? 'source is not a string'
         : typeof candidate.model !== 'string'
           ? 'model is not a string'
-          : !Number.isInteger(candidate.sequence)
-            ? 'sequence is not an integer'
-            : !Number.isFinite(candidate.latencyMs)
-              ? 'latencyMs is not a finite number'
-              : candidate.score !== null && !Number.isFinite(candidate.score)
-                ? 'score is neither null nor a finite number'
-                : !FINISH_REASONS.has(candidate.finishReason)
-                  ? `unknown finishReason ${JSON.stringify(candidate.finishReason)}`
-                  : null;
+          : candidate.modelHash !== undefined && typeof candidate.modelHash !== 'string'
+            ? 'modelHash is neither undefined nor a string'
+            : !Number.isInteger(candidate.sequence)
+              ? 'sequence is not an integer'
+              : !Number.isFinite(candidate.latencyMs)
+                ? 'latencyMs is not a finite number'
+                : candidate.score !== null && !Number.isFinite(candidate.score)
+                  ? 'score is neither null nor a finite number'
+                  : !FINISH_REASONS.has(candidate.finishReason)
+                    ? `unknown finishReason ${JSON.stringify(candidate.finishReason)}`
+                    : null;
   if (problem !== null) throw new ConsensusError('CONSENSUS_ERR_INVALID_CANDIDATE', `candidates[${index}]: ${problem}`);
 }
 
