@@ -8,6 +8,7 @@ import { ListenState } from '../core/core.tokens';
 import { createAppLogger } from '../logging/app-logger';
 import { RequestEvents } from '../observability/request-events';
 import { startPeers } from '../peers/start-peers';
+import { checkBindExposure, readNodeApiKey } from './api-access';
 import { formatBanner } from './banner';
 import { checkPeerAddresses } from './check-peer-addresses';
 import { createHttpApp } from './create-http-app';
@@ -27,6 +28,8 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
   const logger = createAppLogger(config.logLevel);
   const version = ownVersion();
   const bind = chooseBind(config);
+  const apiKey = readNodeApiKey(config);
+  checkBindExposure(bind, apiKey);
   if (bind.warning !== null) logger.warn({ address: bind.address }, bind.warning);
   const federation = config.federation;
   if (federation.enabled) checkPeerAddresses(federation);
@@ -42,7 +45,7 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
     events: new RequestEvents(),
     federation: federation.enabled ? { nodeId, config: federation, bind, hostname: hostname(), hardwareSummary: hardware.summary } : null,
   });
-  const app = await createHttpApp(root, logger, version, config);
+  const app = await createHttpApp(root, logger, version, apiKey === null ? config : { ...config, apiKey });
 
   await app.listen({ port: config.port, host: bind.address });
   const url = listeningUrl(app, bind);

@@ -59,6 +59,7 @@ export function cliOption(key: SettableKey): Option | null {
   if (spec.cli === null) return null;
   const option = new Option(spec.cli.flags, flagHelp(spec.cli, spec.default));
   if (spec.cli.repeatable === true) option.argParser(collect);
+  if (spec.cli.env !== undefined) option.env(spec.cli.env);
   return option;
 }
 

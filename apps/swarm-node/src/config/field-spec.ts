@@ -32,6 +32,8 @@ export interface CliFlag {
   readonly alias?: string;
   /** `--peer a --peer b`: every occurrence is collected, in order. */
   readonly repeatable?: true;
+  /** An environment variable that sets it when the flag is not given (it wins over the config file). */
+  readonly env?: string;
   /** The flag only makes sense with federation on: given without it, it is an error. */
   readonly requiresFederation?: true;
 }

@@ -1,6 +1,7 @@
 import { ConfigErrorCode } from './config-error';
 import { loadConfigFile } from './load-config-file';
 import { parseCli } from './parse-cli';
+import { resolveNodeConfig } from './resolve-node-config';
 
 function cliValues(argv: readonly string[]): unknown {
   const result = parseCli(argv, '1.2.3');
@@ -67,5 +68,48 @@ describe('HTTP settings', () => {
     if (result.ok !== false) throw new Error(JSON.stringify(result));
     expect(result.error.message).toContain('"corsOrigins" must be a list of web origins');
     expect(result.error.message).toContain('the string "http://bad.lan/path" at index 1');
+  });
+
+  describe('apiKeyFile', () => {
+    const ENV = 'LOCAL_SWARM_API_KEY_FILE';
+    const before = process.env[ENV];
+
+    afterEach(() => {
+      if (before === undefined) delete process.env[ENV];
+      else process.env[ENV] = before;
+    });
+
+    it('is off by default', () => {
+      delete process.env[ENV];
+      expect(cliValues([])).toEqual({});
+    });
+
+    it('reads --api-key-file', () => {
+      expect(cliValues(['--api-key-file', '/etc/local-swarm/key'])).toEqual({ apiKeyFile: '/etc/local-swarm/key' });
+    });
+
+    it('reads LOCAL_SWARM_API_KEY_FILE when the flag is not given, and the flag wins over it', () => {
+      process.env[ENV] = '/run/secrets/key';
+      expect(cliValues([])).toEqual({ apiKeyFile: '/run/secrets/key' });
+      expect(cliValues(['--api-key-file', '/etc/key'])).toEqual({ apiKeyFile: '/etc/key' });
+    });
+
+    it('lets the environment variable win over the config file, and the file key resolve relative to the file', () => {
+      delete process.env[ENV];
+      const fromFile = resolveNodeConfig(['--config', '/srv/node/c.yaml'], { readFile: () => 'apiKeyFile: secrets/key\n' });
+      expect(fromFile.ok === true && fromFile.config.apiKeyFile).toBe('/srv/node/secrets/key');
+      process.env[ENV] = '/run/secrets/key';
+      const fromEnv = resolveNodeConfig(['--config', '/srv/node/c.yaml'], { readFile: () => 'apiKeyFile: secrets/key\n' });
+      expect(fromEnv.ok === true && fromEnv.config.apiKeyFile).toBe('/run/secrets/key');
+    });
+
+    it('refuses an empty path', () => {
+      expect(cliError(['--api-key-file', ' '])).toBe('error: --api-key-file must be a non-empty string, got " "');
+    });
+
+    it('names the variable in --help', () => {
+      const help = parseCli(['--help'], '1.2.3');
+      expect(help.ok === 'exit' && help.output.replace(/\s+/g, ' ')).toContain('(env: LOCAL_SWARM_API_KEY_FILE)');
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { field } from './field-spec';
 import { hostNameLists, originLists } from './http-kinds';
-import { integers } from './value-kinds';
+import { pathsOrUris } from './text-kinds';
+import { integers, orNull } from './value-kinds';
 
 const MIB = 1024 * 1024;
 
@@ -9,6 +10,19 @@ const MIB = 1024 * 1024;
  * browser, which names it answers to, and the bounds every connection lives within.
  */
 export const HTTP_FIELDS = {
+  /**
+   * File holding the API key clients must send as `Authorization: Bearer <key>`; null: no key. A
+   * path, not the key itself, so the key never sits in a process list or a config file.
+   */
+  apiKeyFile: field(orNull(pathsOrUris), {
+    default: null,
+    cli: {
+      flags: '--api-key-file <path>',
+      help: 'file holding the API key (32+ characters, mode 600) that the API, /metrics and the dashboard data require as "Authorization: Bearer <key>"',
+      defaultHelp: 'none, the API is open to the local network',
+      env: 'LOCAL_SWARM_API_KEY_FILE',
+    },
+  }),
   /** Names besides this machine's own (localhost, *.local, its hostname, its IPs) the Host header may carry. */
   allowedHosts: field(hostNameLists, {
     default: Object.freeze([]),

@@ -155,7 +155,7 @@ describe('parseCli', () => {
   it('documents the federation: block of the config file in --help, every key with its default', () => {
     const result = parseCli(['--help'], '1.2.3');
     if (result.ok !== 'exit') throw new Error('expected help');
-    expect(result.output).toContain('maxTokensLimit, nodeId, allowedHosts, corsOrigins, bodyLimit, requestTimeoutMs, maxConnections),\nplus a federation: block');
+    expect(result.output).toContain('maxTokensLimit, nodeId, apiKeyFile, allowedHosts, corsOrigins, bodyLimit, requestTimeoutMs, maxConnections),\nplus a federation: block');
     expect(result.output).toContain('  federation:\n');
     for (const line of [
       'enabled: false', 'peers: []', 'discovery: true', 'allowLoopbackPeers: false', 'mode: vote', 'strategy: null', 'voteTimeoutMs: 30000',

@@ -37,8 +37,9 @@ export function parseCli(argv: readonly string[], version: string): ParseCliResu
   const values: SettableDraft = {};
   for (const key of SETTABLE_KEYS) {
     const attribute = cliOption(key)?.attributeName();
-    // Only what the user typed: `--no-discovery` alone gives `discovery` a default of true.
-    if (attribute === undefined || program.getOptionValueSource(attribute) !== 'cli') continue;
+    // Only what the user typed or set in the environment: `--no-discovery` alone gives `discovery` a default of true.
+    const source = attribute === undefined ? undefined : program.getOptionValueSource(attribute);
+    if (attribute === undefined || (source !== 'cli' && source !== 'env')) continue;
     const raw = options[attribute];
     if (raw === undefined) continue;
     const spec = FIELD_SPECS[key];
