@@ -16,3 +16,11 @@ export { NetBindingErrorCode, type NetBindingError } from './errors/net-binding-
 export { HostAllowList, type HostAllowListOptions } from './host/host-allow-list';
 export { normalizeHostName } from './host/normalize-host-name';
 export { parseHostHeader } from './host/parse-host-header';
+export { checkBindAddress, type BindAddressCheckOptions, type BindAddressReport } from './doctor/check-bind-address';
+export { checkMulticastRoute, type RouteTableSources } from './doctor/check-multicast-route';
+export { describeInterfaces, parseInterfaceFlags } from './doctor/describe-interfaces';
+export { doctorCheck, type DoctorCheck, type DoctorStatus } from './doctor/doctor-check';
+export type { InterfaceAddressReport, InterfaceFlagsReader, InterfaceReport } from './doctor/interface-report';
+export { parseIpRoute } from './doctor/parse-ip-route';
+export { parseProcNetRoute } from './doctor/parse-proc-net-route';
+export { carriesMulticast, type RouteEntry } from './doctor/route-entry';
