@@ -26,3 +26,11 @@ export {
   type PeerTxtRejection,
   type PeerTxtResult,
 } from './txt/parse-peer-txt';
+export { assessService } from './doctor/assess-service';
+export { checkSelfAnnouncement } from './doctor/check-self-announcement';
+export { checkVisibleServices, MDNS_BLOCKERS } from './doctor/firewall-hints';
+export type { HealthProbe, HealthProbeResult } from './doctor/health-probe';
+export { runMdnsSurvey, type MdnsSurvey, type MdnsSurveyDependencies, type MdnsSurveyOptions } from './doctor/mdns-survey';
+export { runMdnsChecks } from './doctor/run-mdns-checks';
+export type { SeenService } from './doctor/seen-service';
+export type { AssessedService, ServiceAssessmentContext, ServiceBlockReason } from './doctor/service-assessment-context';
