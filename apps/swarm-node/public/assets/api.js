@@ -1,4 +1,9 @@
 // The node's HTTP API as the page uses it. Same origin only: nothing else is ever fetched.
+import { authorizationFor, renewKey, storedKey } from './api-key.js';
+import { readEventStream } from './event-stream.js';
+
+/** Wait before the event stream reconnects after a drop. */
+const RECONNECT_MS = 3000;
 
 /** An API failure with the node's own message (OpenAI-shaped `error.message`). */
 export class ApiError extends Error {
@@ -9,17 +14,20 @@ export class ApiError extends Error {
   }
 }
 
-async function call(method, url, body, headers = {}) {
+/** A node with an API key answers 401 before doing anything, so a refused call is safe to send again. */
+async function call(method, url, body, headers = {}, retried = false) {
+  const key = storedKey();
   let response;
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers, ...authorizationFor(key) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
     throw new ApiError(`the node did not answer (${error instanceof Error ? error.message : String(error)})`, 0, null);
   }
+  if (response.status === 401 && !retried && (await renewKey(key))) return call(method, url, body, headers, true);
   const text = await response.text();
   let parsed = null;
   try {
@@ -58,22 +66,47 @@ export function newRequestId() {
 
 /**
  * Opens the dashboard event stream. `handlers` maps event names to callbacks taking the parsed
- * data; `onStatus('live' | 'reconnecting')` follows the connection. EventSource reconnects by itself.
+ * data; `onStatus('live' | 'reconnecting' | 'closed')` follows the connection. Read with fetch, so
+ * the key goes in a header; reconnects after a drop, and asks for the key on a 401.
  */
 export function connectEvents(handlers, onStatus) {
-  const source = new EventSource('/v1/dashboard/events');
-  source.addEventListener('open', () => onStatus('live'));
-  source.addEventListener('error', () => onStatus(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'));
-  for (const [name, handler] of Object.entries(handlers)) {
-    source.addEventListener(name, (event) => {
-      let data;
+  const controller = new AbortController();
+  const emit = (name, text) => {
+    const handler = handlers[name];
+    if (handler === undefined) return;
+    let data;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return;
+    }
+    handler(data);
+  };
+  const follow = async () => {
+    while (!controller.signal.aborted) {
+      const key = storedKey();
       try {
-        data = JSON.parse(event.data);
+        const response = await fetch('/v1/dashboard/events', {
+          headers: { accept: 'text/event-stream', ...authorizationFor(key) },
+          cache: 'no-store',
+          signal: controller.signal,
+        });
+        if (response.status === 401) {
+          if (await renewKey(key)) continue;
+          onStatus('closed');
+          return;
+        }
+        if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status}`);
+        onStatus('live');
+        await readEventStream(response.body, emit);
       } catch {
-        return;
+        // A drop or a refusal (too many streams): try again below, like EventSource would.
       }
-      handler(data);
-    });
-  }
-  return source;
+      if (controller.signal.aborted) return;
+      onStatus('reconnecting');
+      await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
+    }
+  };
+  void follow();
+  return { close: () => controller.abort() };
 }

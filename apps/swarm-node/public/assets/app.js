@@ -1,9 +1,11 @@
 // The peer dashboard: loads the node's state once, then follows /v1/dashboard/events.
 import { addPeer, connectEvents, getState, removePeer } from './api.js';
+import { setKeyPrompt } from './api-key.js';
 import { renderAnswer } from './answers.js';
 import { createChat } from './chat.js';
 import { byId, show } from './dom.js';
 import { duration } from './format.js';
+import { askKeyInDialog } from './key-dialog.js';
 import { describeChange, logChange, refreshAgo, renderPeers } from './peers.js';
 import { createServedVotes } from './served-votes.js';
 
@@ -157,6 +159,7 @@ function addAnswer(summary) {
 // ---- live -----------------------------------------------------------------------------------
 
 const chat = createChat(labelOf);
+setKeyPrompt(askKeyInDialog);
 const servedVotes = createServedVotes(labelOf);
 const live = byId('live');
 const peerLog = byId('peer-log');
