@@ -63,7 +63,7 @@ export {
   type VoteResponseWire,
   type VoteUsageWire,
 } from './dto/vote-response.dto';
-export { PeerHealthDto, PeerLoadDto, type PeerHealthWire, type PeerLoadWire } from './dto/peer-health.dto';
+export { PeerHealthDto, PeerLoadDto, SHA256_HEX, type PeerHealthWire, type PeerLoadWire } from './dto/peer-health.dto';
 export { AddPeerDto, PeerStatusDto, type PeerStatusWire } from './dto/peer-status.dto';
 export { MaxUtf8Bytes } from './dto/max-utf8-bytes';
 export { exceedsJsonDepth, MAX_JSON_DEPTH } from './dto/json-depth';

@@ -52,6 +52,11 @@ export class OpenAiPeerClient {
   /** Servers differ in how many choices they give (Ollama ignores `n`, some refuse n > 1): learnt per server. */
   #choicesPerRequest = DEFAULT_CHOICES_PER_REQUEST;
 
+  /** Choices (`n`) each request asks for now; a reply with more holds choices nobody asked for. */
+  get choicesPerRequest(): number {
+    return this.#choicesPerRequest;
+  }
+
   constructor(options: OpenAiPeerClientOptions) {
     const baseUrl = checkBaseUrl(options.baseUrl, 'OpenAiPeerClient');
     this.#http = new PeerHttp({

@@ -299,6 +299,26 @@ describe('parsePeerHealth', () => {
   it('refuses another protocol version', () => {
     expectInvalid(parsePeerHealth({ ...peerHealthWire(), protocol: 7 }), 'protocol', FederationErrorCode.VERSION_MISMATCH);
   });
+
+  describe('model_sha256', () => {
+    const digest = 'AB'.repeat(32);
+
+    it('maps a 64-hex digest, lower-cased, and writes it back', () => {
+      const result = parsePeerHealth({ ...peerHealthWire(), model_sha256: digest });
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.modelSha256).toBe(digest.toLowerCase());
+      expect(peerHealthToWire(result.value).model_sha256).toBe(digest.toLowerCase());
+    });
+
+    it('is optional: absent stays absent', () => {
+      const result = parsePeerHealth(peerHealthWire());
+      expect(result.ok && 'modelSha256' in result.value).toBe(false);
+    });
+
+    it.each([['ab'.repeat(31)], ['ab'.repeat(33)], ['zz'.repeat(32)], [42], [null]])('refuses %p', (value) => {
+      expectInvalid(parsePeerHealth({ ...peerHealthWire(), model_sha256: value }), 'model_sha256');
+    });
+  });
 });
 
 describe('parsePeerStatus and parseAddPeer', () => {
@@ -314,11 +334,16 @@ describe('parsePeerStatus and parseAddPeer', () => {
     failures: 0,
     model_id: 'm',
     instances: 2,
+    reason: null,
   };
 
   it('accepts a valid item, nulls included', () => {
     expect(parsePeerStatus(status).ok).toBe(true);
     expect(parsePeerStatus({ ...status, last_seen: null, rtt_ms: null, model_id: null, instances: null }).ok).toBe(true);
+  });
+
+  it('accepts a quarantined peer with its reason', () => {
+    expect(parsePeerStatus({ ...status, status: 'quarantined', reason: 'quarantined for 30 s: 3 protocol violations' }).ok).toBe(true);
   });
 
   it.each([

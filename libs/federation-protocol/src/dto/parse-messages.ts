@@ -122,6 +122,7 @@ export function parsePeerHealth(body: unknown): ParseResult<PeerHealth> {
       version: dto.version,
       protocol: dto.protocol,
       modelId: asModelId(dto.model_id),
+      ...(dto.model_sha256 !== undefined ? { modelSha256: dto.model_sha256.toLowerCase() } : {}),
       instances: dto.instances,
       load: {
         busyInstances: dto.load.busy_instances,
@@ -196,6 +197,7 @@ export function peerHealthToWire(health: Omit<PeerHealth, 'protocol'>): PeerHeal
     version: health.version,
     protocol: FEDERATION_PROTOCOL_VERSION,
     model_id: health.modelId,
+    ...(health.modelSha256 !== undefined ? { model_sha256: health.modelSha256 } : {}),
     instances: health.instances,
     load: {
       busy_instances: health.load.busyInstances,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsNotEmpty, IsObject, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, IsNotEmpty, IsObject, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { FEDERATION_LIMITS as L } from '../protocol/protocol-constants';
 
 export interface PeerLoadWire {
@@ -16,9 +16,14 @@ export interface PeerHealthWire {
   version: string;
   protocol: number;
   model_id: string;
+  /** SHA-256 of the model file, 64 hex digits; left out while the node does not know it. */
+  model_sha256?: string;
   instances: number;
   load: PeerLoadWire;
 }
+
+/** A SHA-256 digest as hex (either case on the wire; parsing lower-cases it). */
+export const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
 
 export class PeerLoadDto implements PeerLoadWire {
   @Min(0)
@@ -57,6 +62,12 @@ export class PeerHealthDto implements PeerHealthWire {
   @IsNotEmpty()
   @IsString()
   model_id!: string;
+
+  // Absent is fine, null is not (IsOptional would let null through).
+  @Matches(SHA256_HEX)
+  @IsString()
+  @ValidateIf((health: PeerHealthDto) => health.model_sha256 !== undefined)
+  model_sha256?: string;
 
   @Min(0)
   @IsInt()

@@ -30,6 +30,8 @@ export interface PeerStatusWire {
   failures: number;
   model_id: string | null;
   instances: number | null;
+  /** Why the peer is not healthy (its last error, or why it is quarantined and until when); null when healthy. */
+  reason: string | null;
 }
 
 export class PeerStatusDto implements PeerStatusWire {
@@ -76,6 +78,10 @@ export class PeerStatusDto implements PeerStatusWire {
   @Min(0)
   @IsInt()
   instances!: number | null;
+
+  @ValidateIf((peer: PeerStatusDto) => peer.reason !== null)
+  @IsString()
+  reason!: string | null;
 }
 
 /** Body of `POST /v1/federation/peers`: `host:port` or `openai+http://host:port/v1`. */

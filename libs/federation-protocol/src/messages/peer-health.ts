@@ -16,6 +16,8 @@ export interface PeerHealth {
   readonly version: string;
   readonly protocol: number;
   readonly modelId: ModelId;
+  /** SHA-256 of the node's model file (64 lower-case hex digits); absent while the node does not know it yet. */
+  readonly modelSha256?: string;
   readonly instances: number;
   readonly load: PeerLoad;
 }
@@ -27,6 +29,8 @@ export interface PeerHealth {
 export interface HealthReport {
   readonly nodeId: PeerId;
   readonly modelId: ModelId | null;
+  /** See PeerHealth.modelSha256; absent when the peer did not say. */
+  readonly modelSha256?: string;
   readonly instances: number | null;
   readonly load: PeerLoad | null;
   /** Round-trip time of the health request in milliseconds. */
