@@ -73,6 +73,42 @@ describe('FederatedSwarm.generateWithFederation', () => {
     expect(loadScore({ busyInstances: 1, queuedRequests: 1, capacity: 4 }, 2)).toBe(1);
   });
 
+  it("balance: a peer's capacity counts only up to its advertised instances (and 16)", () => {
+    const local = new FixedSource('local', ['5'], { busyInstances: 1, queuedRequests: 0, capacity: 2 });
+    const boaster = new FixedSource('boaster', ['6'], { busyInstances: 9, queuedRequests: 0, capacity: 1000 });
+    const plan = (instances: number | null): string | undefined =>
+      new FederatedSwarm(local, { healthySources: () => [{ ...participant(boaster), instances }] }).plan('balance').sources[0]?.id;
+    expect(plan(4)).toBe('local');
+    expect(plan(null)).toBe('local');
+    expect(plan(1000)).toBe('local');
+    const honest = new FixedSource('honest', ['6'], { busyInstances: 0, queuedRequests: 0, capacity: 8 });
+    expect(new FederatedSwarm(local, { healthySources: () => [{ ...participant(honest), instances: 8 }] }).plan('balance').sources[0]?.id).toBe('honest');
+  });
+
+  it('balance: a peer that claims to be idle but votes far slower than this node gets no preference', async () => {
+    const timed = (id: string, latencyMs: number, load: NodeLoad): CandidateSource & { load: NodeLoad } => ({
+      id,
+      load,
+      generate: async () => ({
+        ok: true,
+        candidates: [{ text: '5', score: null, source: id, sequence: 0, model: 'm', finishReason: 'stop', latencyMs, completionTokens: 10 }],
+        usage: { promptTokens: 1, completionTokens: 10 },
+      }),
+    });
+    const local = timed('local', 100, { busyInstances: 1, queuedRequests: 0, capacity: 2 });
+    const peerOf = (latencyMs: number): RemoteParticipant => {
+      const source = timed('claims-idle', latencyMs, { busyInstances: 0, queuedRequests: 0, capacity: 4 });
+      return { nodeId: source.id, source, load: source.load, inFlight: () => 0, instances: 4 };
+    };
+    const afterOneVote = async (peer: RemoteParticipant): Promise<string | undefined> => {
+      const swarm = new FederatedSwarm(local, { healthySources: () => [peer] });
+      await swarm.generateWithFederation(REQUEST, { ...options, mode: 'vote' });
+      return swarm.plan('balance').sources[0]?.id;
+    };
+    expect(await afterOneVote(peerOf(150))).toBe('claims-idle');
+    expect(await afterOneVote(peerOf(5000))).toBe('local');
+  });
+
   it('passes weights to weighted_vote', async () => {
     const local = new FixedSource('local', ['5']);
     const peer = new FixedSource('heavy', ['6']);

@@ -1,9 +1,11 @@
 import type { Candidate, StrategyName } from '@local-swarm/consensus';
 import { runConsensus, type CandidateSource, type ConsensusRunOutcome, type GenerationRequest } from '@local-swarm/swarm-core';
 import type { FederationMode } from './federation-mode';
+import { cappedPeerLoad } from './capped-peer-load';
 import { loadScore } from './load-score';
 import type { NodeLoad } from './node-load';
 import { NO_REMOTE_PEERS, type RemotePeers } from './remote-peers';
+import { VotePace } from './vote-pace';
 
 export interface FederationWeights {
   /** weighted_vote weight per source (node id); default 1. */
@@ -37,8 +39,12 @@ export type FederationResult = ConsensusRunOutcome;
  * whole request to the least-loaded healthy node (this one on ties) and falls back to this node
  * if that peer fails. With no healthy peer both are "local only", in the same result shape.
  * Peers that fail, stall past their deadline or send garbage just contribute no candidates.
+ * Balance believes a peer's load only so far: its capacity is capped (cappedPeerLoad), and a peer
+ * measured far slower than this node (VotePace) is never preferred.
  */
 export class FederatedSwarm {
+  readonly #pace = new VotePace();
+
   constructor(
     protected readonly local: CandidateSource & { readonly load: NodeLoad },
     protected readonly peers: RemotePeers = NO_REMOTE_PEERS,
@@ -51,8 +57,8 @@ export class FederatedSwarm {
 
     let best: { score: number; source: CandidateSource } = { score: loadScore(this.local.load), source: this.local };
     for (const peer of peers) {
-      if (peer.load === null) continue;
-      const score = loadScore(peer.load, peer.inFlight());
+      if (peer.load === null || this.#pace.contradicts(peer.nodeId, this.local.id)) continue;
+      const score = loadScore(cappedPeerLoad(peer.load, peer.instances ?? null), peer.inFlight());
       if (score < best.score) best = { score, source: peer.source };
     }
     return best.source === this.local
@@ -72,7 +78,14 @@ export class FederatedSwarm {
         ...(plan.modelWeights ? { modelWeights: plan.modelWeights } : {}),
       });
     const outcome = await runWith(plan.sources);
+    this.#measurePace(outcome);
     if (outcome.ok || plan.fallback === undefined || options.signal.aborted) return outcome;
-    return runWith([plan.fallback]);
+    const fallback = await runWith([plan.fallback]);
+    this.#measurePace(fallback);
+    return fallback;
+  }
+
+  #measurePace(outcome: ConsensusRunOutcome): void {
+    if (outcome.ok) for (const candidate of outcome.run.candidates) this.#pace.record(candidate);
   }
 }

@@ -9,6 +9,8 @@ export interface RemoteParticipant {
   readonly load: NodeLoad | null;
   /** Requests this node sent it that are still running. */
   readonly inFlight: () => number;
+  /** Instances it advertises (its health reply); caps the capacity balance believes. Absent: unknown. */
+  readonly instances?: number | null;
 }
 
 /** Whoever knows the peers (discovery, manual list, health checks). */

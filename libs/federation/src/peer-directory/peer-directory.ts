@@ -11,7 +11,7 @@ import type { PeerSnapshot } from '../registry/peer-snapshot';
 import { peerSnapshotToWire } from '../registry/peer-snapshot-to-wire';
 import { OpenAiPeerSource } from '../sources/openai-peer-source';
 import type { PeerCallObserver } from '../sources/peer-call-observer';
-import { PeerCandidateSource } from '../sources/peer-candidate-source';
+import { PeerCandidateSource, UNKNOWN_PEER } from '../sources/peer-candidate-source';
 import type { PeerChange } from './peer-change';
 import { PeerClients } from './peer-clients';
 import type { PeerCounts } from './peer-counts';
@@ -179,7 +179,8 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
   counts(): PeerCounts {
     const peers = this.#registry.peers();
     const count = (status: PeerSnapshot['status']): number => peers.filter((peer) => peer.status === status).length;
-    return { total: peers.length, healthy: count('healthy'), unhealthy: count('unhealthy'), expired: count('expired') };
+    // A quarantined peer is not asked for votes: for these counts it is unhealthy (the list tells them apart).
+    return { total: peers.length, healthy: count('healthy'), unhealthy: count('unhealthy') + count('quarantined'), expired: count('expired') };
   }
 
   /** Calls `listener` on every join, departure, status change or re-keying; returns an unsubscribe. */
@@ -191,7 +192,7 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
   healthySources(): RemoteParticipant[] {
     return this.#registry.healthy().map((peer) => {
       const source = this.sourceFor(peer);
-      return { nodeId: peer.nodeId, source, load: peer.load, inFlight: () => source.inFlight };
+      return { nodeId: peer.nodeId, source, load: peer.load, instances: peer.instances, inFlight: () => source.inFlight };
     });
   }
 
@@ -201,6 +202,13 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
     // A vote failure counts like a failed health check: a peer that times out on votes soon stops
     // being asked. The registry counts only failures that are the peer's (countsAgainstPeer).
     this.#registry.recordHealth(nodeId, { ok: false, error });
+    // A reply that does not parse is the peer breaking the protocol, not just being down.
+    if (error.code === FederationErrorCode.BAD_REPLY) this.onProtocolViolation(nodeId, `bad reply: ${error.message}`);
+  }
+
+  onProtocolViolation(nodeId: string, violation: string): void {
+    this.options.logger.warn('peer broke the protocol', { nodeId, violation });
+    this.#registry.recordViolation(nodeId, violation);
   }
 
   onPeerSuccess(): void {
@@ -218,7 +226,7 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
     const source =
       peer.source === 'openai'
         ? new OpenAiPeerSource(peer.nodeId, this.#clients.openAi(peer.baseUrl), deadlineMs, this, () => this.#registry.get(peer.nodeId)?.modelId ?? null)
-        : new PeerCandidateSource(peer.nodeId, this.#clients.federation(peer.baseUrl), this.options.nodeId, deadlineMs, this);
+        : new PeerCandidateSource(peer.nodeId, this.#clients.federation(peer.baseUrl), this.options.nodeId, deadlineMs, this, () => this.#registry.get(peer.nodeId) ?? UNKNOWN_PEER);
     this.#sources.set(peer.nodeId, source);
     return source;
   }

@@ -242,6 +242,7 @@ describe('PeerRegistry.list', () => {
       failures: 0,
       model_id: 'model-a',
       instances: 3,
+      reason: null,
     });
     expect(list[0]).toMatchObject({ address: 'fd00::9', port: 9000, last_seen: null, rtt_ms: null, model_id: null, instances: null });
     for (const item of list) expect(parsePeerStatus(item).ok).toBe(true);

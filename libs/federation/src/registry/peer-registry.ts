@@ -18,6 +18,7 @@ import {
 } from '@local-swarm/federation-protocol';
 import { TypedEventEmitter } from '../events/typed-event-emitter';
 import { countsAgainstPeer } from '../health/counts-against-peer';
+import { NO_VIOLATIONS, QuarantinePolicy, type QuarantineSettings } from '../quarantine/quarantine-policy';
 import type { PeerSnapshot } from './peer-snapshot';
 import { peerSnapshotToWire } from './peer-snapshot-to-wire';
 
@@ -30,6 +31,8 @@ export interface DiscoveredPeer {
   readonly port: number;
   readonly modelId: string | null;
   readonly instances: number | null;
+  /** SHA-256 of its model file as its TXT record gave it (validated by discovery); absent or null when unknown. */
+  readonly modelSha256?: string | null;
   /** When the announcement was last seen (Date or epoch ms). */
   readonly lastSeen: Date | number;
 }
@@ -48,7 +51,7 @@ export type PeerRemovalReason =
 // A type alias, not an interface: it must be assignable to TypedEventEmitter's EventMap.
 export type PeerRegistryEvents = {
   'peer-added': { readonly peer: PeerSnapshot };
-  /** A status transition (healthy→unhealthy, unhealthy→healthy, →expired, expired→unhealthy). */
+  /** A status transition (healthy→unhealthy, unhealthy→healthy, →expired, expired→unhealthy, →quarantined, quarantined→healthy). */
   'peer-changed': {
     readonly peer: PeerSnapshot;
     readonly from: PeerStatus;
@@ -69,6 +72,8 @@ export interface PeerRegistryOptions {
   readonly now?: () => number;
   /** Default: a silent logger. */
   readonly logger?: FederationLogger;
+  /** When protocol violations quarantine a peer. Default DEFAULT_QUARANTINE. */
+  readonly quarantine?: QuarantineSettings;
 }
 
 export type AddManualResult =
@@ -92,6 +97,7 @@ export class PeerRegistry extends TypedEventEmitter<PeerRegistryEvents> {
   readonly #self: PeerId | null;
   readonly #now: () => number;
   readonly #logger: FederationLogger;
+  readonly #quarantine: QuarantinePolicy;
 
   constructor(options: PeerRegistryOptions = {}) {
     super();
@@ -103,6 +109,7 @@ export class PeerRegistry extends TypedEventEmitter<PeerRegistryEvents> {
     this.#self = options.selfNodeId === undefined ? null : asPeerId(options.selfNodeId);
     this.#now = options.now ?? Date.now;
     this.#logger = options.logger ?? silentFederationLogger;
+    this.#quarantine = new QuarantinePolicy(options.quarantine);
   }
 
   get size(): number {
@@ -144,6 +151,7 @@ export class PeerRegistry extends TypedEventEmitter<PeerRegistryEvents> {
         ...blankEntry(nodeId, 'mdns', peer.address, peer.port, federationBaseUrl(peer.address, peer.port)),
         name: peer.name,
         modelId,
+        modelSha256: peer.modelSha256 ?? null,
         instances: peer.instances,
         lastSeen,
       };
@@ -154,6 +162,7 @@ export class PeerRegistry extends TypedEventEmitter<PeerRegistryEvents> {
     existing.name = peer.name;
     existing.modelId = modelId;
     existing.instances = peer.instances;
+    if (peer.modelSha256 !== undefined && peer.modelSha256 !== null) existing.modelSha256 = peer.modelSha256;
     existing.lastSeen = Math.max(existing.lastSeen ?? lastSeen, lastSeen);
     // A manual entry that turned out to be this node keeps the address the user gave.
     if (existing.source === 'mdns') {
@@ -243,16 +252,42 @@ export class PeerRegistry extends TypedEventEmitter<PeerRegistryEvents> {
     entry.lastSeen = this.#now();
     entry.lastError = null;
     if (report.modelId !== null) entry.modelId = report.modelId;
+    // A reply without the digest says the peer does not know it (any more): keep no stale one.
+    entry.modelSha256 = report.modelSha256 ?? null;
     if (report.instances !== null) entry.instances = report.instances;
     entry.load = report.load;
-    if (entry.status !== 'healthy') this.#transition(entry, 'healthy', 'health check succeeded');
+    // Answering health checks does not end a quarantine early, nor does coming back over mDNS.
+    if (this.#quarantine.holds(entry.violations, this.#now())) this.#transition(entry, 'quarantined', entry.quarantineReason ?? 'quarantined');
+    else if (entry.status !== 'healthy') this.#transition(entry, 'healthy', entry.status === 'quarantined' ? 'quarantine over, health check succeeded' : 'health check succeeded');
+    return snapshot(entry);
+  }
+
+  /**
+   * Records that `nodeId` broke the protocol in a reply (extra or invalid candidates, a malformed
+   * reply). Enough of them within the policy's window quarantine it: it is not asked for votes
+   * until the back-off has passed and a health check succeeds. Unknown and expired peers are
+   * left alone. Returns the peer as it is now, null when it is unknown.
+   */
+  recordViolation(nodeId: string, violation: string): PeerSnapshot | null {
+    const entry = this.#entries.get(asPeerId(nodeId));
+    if (entry === undefined) return null;
+    if (entry.status === 'expired') return snapshot(entry);
+    const now = this.#now();
+    const { record, quarantineMs } = this.#quarantine.violation(entry.violations, now);
+    entry.violations = record;
+    this.#logger.warn('peer broke the protocol', { nodeId: entry.nodeId, violation, recentViolations: record.recent.length });
+    if (quarantineMs !== null) {
+      entry.quarantineReason = `quarantined for ${Math.round(quarantineMs / 1000)} s until ${new Date(now + quarantineMs).toISOString()} after repeated protocol violations, last: ${violation}`;
+      this.#transition(entry, 'quarantined', entry.quarantineReason);
+    }
     return snapshot(entry);
   }
 
   #recordFailure(entry: Entry, error: FederationClientError): Entry {
     entry.failures += 1;
     entry.lastError = error;
-    if (entry.status === 'healthy' && entry.failures >= this.#unhealthyAfter) {
+    const quarantineOver = entry.status === 'quarantined' && !this.#quarantine.holds(entry.violations, this.#now());
+    if ((entry.status === 'healthy' || quarantineOver) && entry.failures >= this.#unhealthyAfter) {
       this.#transition(entry, 'unhealthy', `${entry.failures} health checks failed in a row: ${error.message}`);
     }
     return entry;
@@ -316,9 +351,12 @@ function blankEntry(nodeId: PeerId, source: Entry['source'], address: string, po
     rttMs: null,
     failures: 0,
     modelId: null,
+    modelSha256: null,
     instances: null,
     load: null,
     lastError: null,
+    violations: NO_VIOLATIONS,
+    quarantineReason: null,
     baseUrl,
   };
 }

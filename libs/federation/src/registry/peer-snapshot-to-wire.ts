@@ -15,5 +15,13 @@ export function peerSnapshotToWire(peer: PeerSnapshot): PeerStatusWire {
     failures: peer.failures,
     model_id: peer.modelId,
     instances: peer.instances,
+    reason: reasonOf(peer),
   };
+}
+
+/** Why the peer is not asked for votes now; null when it is healthy. */
+function reasonOf(peer: PeerSnapshot): string | null {
+  if (peer.status === 'healthy') return null;
+  if (peer.status === 'quarantined') return peer.quarantineReason;
+  return peer.lastError?.message ?? null;
 }

@@ -1,3 +1,4 @@
+import type { ViolationRecord } from '../quarantine/quarantine-policy';
 import type { FederationClientError, ModelId, PeerId, PeerLoad, PeerSource, PeerStatus } from '@local-swarm/federation-protocol';
 
 /** What the registry knows of one peer: PeerStatusDto's fields (camelCase) plus what balancing needs. */
@@ -19,11 +20,17 @@ export interface PeerSnapshot {
   /** Consecutive failed health checks. */
   readonly failures: number;
   readonly modelId: ModelId | null;
+  /** SHA-256 of its model file (its health reply or mDNS TXT said), null when unknown. */
+  readonly modelSha256: string | null;
   readonly instances: number | null;
   /** Load in the last successful health reply; null before one or for OpenAI-compatible peers. */
   readonly load: PeerLoad | null;
   /** Why the last health check failed; null after a success. */
   readonly lastError: FederationClientError | null;
+  /** Its recent protocol violations and quarantines. */
+  readonly violations: ViolationRecord;
+  /** Why it was last quarantined; null when never. */
+  readonly quarantineReason: string | null;
   /** Where to reach it: `http://host:port` (federation) or the OpenAI base URL. */
   readonly baseUrl: string;
 }

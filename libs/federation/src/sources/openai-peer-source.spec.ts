@@ -282,11 +282,15 @@ describe('OpenAiPeerSource.generate', () => {
     expect(observer.failures[0]?.error).toMatchObject({ code: FederationErrorCode.BAD_REPLY, param: 'choices', status: 200 });
   });
 
-  it('accepts exactly 64 choices', async () => {
+  it('keeps the n choices it asked for out of 64 and reports the extra ones as a violation', async () => {
     const peer = await server((_request, response) => sendJson(response, 200, chatReply(Array.from({ length: 64 }, (_unused, index) => `${index}`))));
-    const outcome = await sourceFor(peer, recordingObserver()).generate(CHAT, callOptions());
+    const observer = recordingObserver();
+    const outcome = await sourceFor(peer, observer).generate(CHAT, callOptions());
     if (!outcome.ok) throw new Error(outcome.failure.message);
-    expect(outcome.candidates).toHaveLength(64);
+    const asked = (peer.requests[0]?.body as { n?: number } | undefined)?.n;
+    expect(asked).toBe(3);
+    expect(outcome.candidates.map((candidate) => candidate.text)).toEqual(['0', '1', '2']);
+    expect(observer.violations).toEqual([{ nodeId: expect.any(String), violation: expect.stringContaining('sent 64 candidates, 3 asked') }]);
   });
 
   it('fails on a body that is not JSON', async () => {

@@ -8,14 +8,15 @@ import {
   type SourceOutcome,
 } from '@local-swarm/swarm-core';
 import { toOpenAiCompletionRequest } from '../mapping/to-openai-completion-request';
-import { maxCandidateChars } from './max-candidate-chars';
 import type { PeerCallObserver } from './peer-call-observer';
+import { screenPeerCandidates } from './screen-peer-candidates';
 
 /**
  * Any OpenAI-compatible server (Ollama, llama.cpp's server, vLLM) as a voter: the request goes
  * to its /chat/completions (or /completions) with `n`, each choice becomes a candidate. Such
  * servers report no token log-probabilities here, so their candidates carry `score: null` (and
- * best_of_n falls back to majority when they take part).
+ * best_of_n falls back to majority when they take part). Choices beyond the `n` the client asked
+ * for, and texts too long for the request, are dropped and reported as protocol violations.
  */
 export class OpenAiPeerSource implements CandidateSource {
   private inFlightCount = 0;
@@ -41,7 +42,7 @@ export class OpenAiPeerSource implements CandidateSource {
     if (!result.ok) return this.fail(call, result.error);
     const latencyMs = call.elapsedMs();
     const model = result.value.model ?? this.id;
-    const candidates = result.value.choices.map(
+    const received = result.value.choices.map(
       (choice, index): Candidate => ({
         text: choice.text,
         score: null,
@@ -51,9 +52,10 @@ export class OpenAiPeerSource implements CandidateSource {
         finishReason: choice.finishReason,
         latencyMs,
       }),
-    )
-      // Sequence numbers stay the server's positions; over-long texts are not answers.
-      .filter((candidate) => candidate.text.length <= maxCandidateChars(request.maxTokens));
+    );
+    // Read after the call: a server that refused `n` was asked again for one choice.
+    const { kept: candidates, violations } = screenPeerCandidates(received, this.client.choicesPerRequest, request.maxTokens);
+    for (const violation of violations) this.observer.onProtocolViolation(this.id, violation);
     for (const candidate of candidates) call.onCandidate?.(candidate);
     this.observer.onPeerSuccess(this.id);
     return { ok: true, candidates, usage: result.value.usage };

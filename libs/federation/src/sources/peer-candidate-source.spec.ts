@@ -17,8 +17,9 @@ import { peerVoteWire, voteResponseWire, waitFor } from '../testing/peer-fixture
 import { recordingCall, recordingObserver } from '../testing/source-call-fixtures';
 import { closedPort, sendJson, sendText, stall, startTestHttpServer, type TestHandler, type TestHttpServer } from '../testing/test-http-server';
 import { maxCandidateChars } from './max-candidate-chars';
+import { MAX_CANDIDATES_PER_PEER } from './screen-peer-candidates';
 import type { PeerCallObserver } from './peer-call-observer';
-import { PeerCandidateSource } from './peer-candidate-source';
+import { PeerCandidateSource, type PeerFacts } from './peer-candidate-source';
 
 const ORIGIN = 'node-origin';
 const PEER = 'peer-a';
@@ -57,9 +58,10 @@ function answering(reply: VoteResponseWire): TestHandler {
   };
 }
 
-function sourceFor(server: TestHttpServer | string, observer: PeerCallObserver, deadlineMs = 5000): PeerCandidateSource {
+/** The fake peers advertise 3 instances unless a test says otherwise. */
+function sourceFor(server: TestHttpServer | string, observer: PeerCallObserver, deadlineMs = 5000, facts: PeerFacts = { instances: 3, modelSha256: null }): PeerCandidateSource {
   const baseUrl = typeof server === 'string' ? server : server.url;
-  return new PeerCandidateSource(PEER, new FederationClient({ baseUrl, allowLoopback: true }), ORIGIN, deadlineMs, observer);
+  return new PeerCandidateSource(PEER, new FederationClient({ baseUrl, allowLoopback: true }), ORIGIN, deadlineMs, observer, () => facts);
 }
 
 afterEach(async () => {
@@ -95,6 +97,49 @@ describe('PeerCandidateSource.generate', () => {
       [1, longest.length],
       [2, 1],
     ]);
+  });
+
+  describe('a fixed number of candidates per peer', () => {
+    const forty = Array.from({ length: 40 }, (_unused, index) => peerVoteWire(PEER, index, `${index % 2}`));
+
+    it.each([
+      ['its advertised instances', 5, 5],
+      ['at most MAX_CANDIDATES_PER_PEER', 40, MAX_CANDIDATES_PER_PEER],
+      ['one when its instances are unknown', null, 1],
+    ])('asks for %s and drops the extra candidates of a 40-vote reply as a violation', async (_label, instances, asked) => {
+      const server = await peerServer(answering(voteResponseWire(PEER, forty)));
+      const observer = recordingObserver();
+      const call = callOptions();
+      const outcome = await sourceFor(server, observer, 5000, { instances, modelSha256: null }).generate(CHAT, call);
+      if (!outcome.ok) throw new Error(outcome.failure.message);
+      const sent = parseVoteRequest(server.requests[0]?.body);
+      expect(sent.ok && sent.value.candidates).toBe(asked);
+      expect(outcome.candidates.map((candidate) => candidate.sequence)).toEqual(Array.from({ length: asked }, (_unused, index) => index));
+      expect(call.seen).toHaveLength(asked);
+      expect(observer.violations).toEqual([{ nodeId: PEER, violation: expect.stringContaining(`sent 40 candidates, ${asked} asked`) }]);
+    });
+
+    it('reports no violation for a reply of the count asked', async () => {
+      const server = await peerServer(answering(voteResponseWire(PEER)));
+      const observer = recordingObserver();
+      await sourceFor(server, observer).generate(CHAT, callOptions());
+      expect(observer.violations).toEqual([]);
+    });
+
+    it('reports over-long texts as a violation', async () => {
+      const votes = [peerVoteWire(PEER, 0, 'x'.repeat(maxCandidateChars(CHAT.maxTokens) + 1)), peerVoteWire(PEER, 1, '4')];
+      const observer = recordingObserver();
+      await sourceFor(await peerServer(answering(voteResponseWire(PEER, votes))), observer).generate(CHAT, callOptions());
+      expect(observer.violations).toEqual([{ nodeId: PEER, violation: expect.stringContaining('1 candidate text(s) longer than') }]);
+    });
+  });
+
+  it("gives every candidate the model file's sha256 from the peer's health reply", async () => {
+    const digest = 'ab'.repeat(32);
+    const server = await peerServer(answering(voteResponseWire(PEER)));
+    const outcome = await sourceFor(server, recordingObserver(), 5000, { instances: 3, modelSha256: digest }).generate(CHAT, callOptions());
+    if (!outcome.ok) throw new Error(outcome.failure.message);
+    expect(outcome.candidates.map((candidate) => candidate.modelHash)).toEqual([digest, digest]);
   });
 
   it('sends a valid protocol-1 vote request with hops 1, our origin id and a deadline shorter than ours', async () => {

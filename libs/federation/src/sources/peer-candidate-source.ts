@@ -8,13 +8,25 @@ import {
   type SourceOutcome,
 } from '@local-swarm/swarm-core';
 import { toVoteRequest } from '../mapping/to-vote-request';
-import { maxCandidateChars } from './max-candidate-chars';
 import type { PeerCallObserver } from './peer-call-observer';
+import { candidatesToAsk, screenPeerCandidates } from './screen-peer-candidates';
+
+/** What the source knows of its peer from the registry (its last health reply), read at each call. */
+export interface PeerFacts {
+  readonly instances: number | null;
+  readonly modelSha256: string | null;
+}
+
+export const UNKNOWN_PEER: PeerFacts = { instances: null, modelSha256: null };
 
 /**
  * A federation peer as a candidate source: the request goes to its `/v1/federation/vote`, its
  * votes come back as candidates named by its node id. A peer that fails, stalls past the deadline
  * or sends garbage yields no candidates for this request: the vote goes on without it.
+ *
+ * The peer is asked for a fixed number of candidates, its advertised instance count (at most
+ * MAX_CANDIDATES_PER_PEER); anything beyond that, and any text too long for the request, is dropped
+ * and reported to the observer as a protocol violation.
  */
 export class PeerCandidateSource implements CandidateSource {
   /** Requests this node has sent the peer and not yet heard back about (for balancing). */
@@ -26,6 +38,7 @@ export class PeerCandidateSource implements CandidateSource {
     private readonly originNodeId: string,
     private readonly deadlineMs: number,
     private readonly observer: PeerCallObserver,
+    private readonly peer: () => PeerFacts = () => UNKNOWN_PEER,
   ) {}
 
   get inFlight(): number {
@@ -33,9 +46,11 @@ export class PeerCandidateSource implements CandidateSource {
   }
 
   async generate(request: GenerationRequest, call: CandidateSourceCallOptions): Promise<SourceOutcome> {
+    const facts = this.peer();
+    const asked = candidatesToAsk(facts.instances);
     this.inFlightCount += 1;
     const result = await this.client
-      .requestVote(toVoteRequest(request, this.originNodeId), { signal: call.signal, deadlineMs: this.deadlineMs })
+      .requestVote({ ...toVoteRequest(request, this.originNodeId), candidates: asked }, { signal: call.signal, deadlineMs: this.deadlineMs })
       .finally(() => (this.inFlightCount -= 1));
     if (!result.ok) {
       // A vote the request itself cancelled (client left, first_valid winner) is no peer failure.
@@ -47,7 +62,7 @@ export class PeerCandidateSource implements CandidateSource {
     }
     this.observer.onPeerSuccess(this.id);
     const latencyMs = call.elapsedMs();
-    const candidates = result.value.votes.map(
+    const received = result.value.votes.map(
       (vote, index): Candidate => ({
         text: vote.text,
         score: vote.score,
@@ -55,13 +70,15 @@ export class PeerCandidateSource implements CandidateSource {
         source: this.id,
         sequence: index,
         model: vote.modelId,
+        // The model file the peer's health reply named: same model name, other file is not the same model.
+        ...(facts.modelSha256 !== null ? { modelHash: facts.modelSha256 } : {}),
         finishReason: vote.finishReason,
         latencyMs,
         completionTokens: vote.completionTokens,
       }),
-    )
-      // Sequence numbers stay the reply's positions; over-long texts are not answers.
-      .filter((candidate) => candidate.text.length <= maxCandidateChars(request.maxTokens));
+    );
+    const { kept: candidates, violations } = screenPeerCandidates(received, asked, request.maxTokens);
+    for (const violation of violations) this.observer.onProtocolViolation(this.id, violation);
     for (const candidate of candidates) call.onCandidate?.(candidate);
     return {
       ok: true,

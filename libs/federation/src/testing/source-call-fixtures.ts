@@ -7,14 +7,18 @@ import type { PeerCallObserver } from '../sources/peer-call-observer';
 export interface RecordingObserver extends PeerCallObserver {
   readonly failures: { nodeId: string; error: FederationClientError }[];
   readonly successes: string[];
+  readonly violations: { nodeId: string; violation: string }[];
 }
 
 export function recordingObserver(): RecordingObserver {
   const failures: { nodeId: string; error: FederationClientError }[] = [];
   const successes: string[] = [];
+  const violations: { nodeId: string; violation: string }[] = [];
   return {
     failures,
     successes,
+    violations,
+    onProtocolViolation: (nodeId, violation) => violations.push({ nodeId, violation }),
     onPeerFailure: (nodeId, error) => failures.push({ nodeId, error }),
     onPeerSuccess: (nodeId) => successes.push(nodeId),
   };
