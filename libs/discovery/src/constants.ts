@@ -21,7 +21,11 @@ export const TxtKey = {
   HARDWARE_SUMMARY: 'hardware_summary',
   API_PORT: 'api_port',
   PROTOCOL: 'protocol',
+  MODEL_SHA256: 'model_sha256',
 } as const;
+
+/** A SHA-256 digest as hex, as the `model_sha256` TXT key carries it. */
+export const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
 
 /** A peer unseen this long is dropped (peers time out after 60 seconds unseen, as the original prototype did). */
 export const DEFAULT_PEER_TTL_MS = 60_000;

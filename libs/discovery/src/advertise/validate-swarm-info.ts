@@ -1,3 +1,4 @@
+import { SHA256_HEX } from '../constants';
 import { DiscoveryError, DiscoveryErrorCode } from '../errors/discovery-error';
 import type { SwarmInfo } from '../peers/peer-info';
 import { truncateUtf8 } from '../txt/build-swarm-txt';
@@ -66,5 +67,8 @@ export function validateSwarmInfo(info: SwarmInfo, expectedNodeId: string): void
   if (!isIntegerIn(info.protocol, 0, 2_147_483_647)) throw invalid(`protocol must be a non-negative integer, got ${String(info.protocol)}`);
   for (const key of ['version', 'modelId', 'hardwareSummary'] as const) {
     if (typeof info[key] !== 'string') throw invalid(`${key} must be a string`);
+  }
+  if (info.modelSha256 !== undefined && (typeof info.modelSha256 !== 'string' || !SHA256_HEX.test(info.modelSha256))) {
+    throw invalid('modelSha256 must be 64 hexadecimal digits');
   }
 }

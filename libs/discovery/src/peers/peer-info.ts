@@ -13,6 +13,8 @@ export interface SwarmInfo {
   /** Number of local model instances (workers). */
   instances: number;
   modelId: string;
+  /** SHA-256 of the model file (64 hex digits); left out of the TXT record while unknown. */
+  modelSha256?: string;
   hardwareSummary: string;
   /** Port of the OpenAI-compatible API (17615 by default). */
   apiPort: number;
@@ -35,6 +37,8 @@ export interface PeerInfo {
   protocol: number;
   instances: number;
   modelId: string;
+  /** Lower-case hex SHA-256 of its model file; null when its TXT record has none or a malformed one. */
+  modelSha256: string | null;
   hardwareSummary: string;
   /** When an mDNS answer about it last arrived. */
   lastSeen: Date;

@@ -30,6 +30,7 @@ describe('PeerTable', () => {
           instances: 2,
           modelId: 'qwen',
           hardwareSummary: '8 cores',
+          modelSha256: null,
           lastSeen: new Date(clock.now),
         },
       },

@@ -66,6 +66,7 @@ function samePeer(a: PeerInfo, b: PeerInfo): boolean {
     a.instances === b.instances &&
     a.modelId === b.modelId &&
     a.hardwareSummary === b.hardwareSummary &&
+    a.modelSha256 === b.modelSha256 &&
     a.addresses.length === b.addresses.length &&
     a.addresses.every((address, index) => b.addresses[index] === address)
   );
@@ -282,6 +283,7 @@ export class PeerTable {
       instances: txt.instances,
       modelId: txt.modelId,
       hardwareSummary: txt.hardwareSummary,
+      modelSha256: txt.modelSha256,
       lastSeen: new Date(entry.lastSeen),
     };
   }

@@ -31,8 +31,17 @@ describe('buildSwarmTxt', () => {
   it('round-trips through parsePeerTxt', () => {
     expect(parsePeerTxt(buildSwarmTxt(info))).toEqual({
       ok: true,
-      fields: { nodeId: 'node-1', apiPort: 17615, instances: 3, protocol: 2, version: '0.1.0', modelId: 'qwen2.5-0.5b', hardwareSummary: '8 cores, 16 GB' },
+      fields: { nodeId: 'node-1', apiPort: 17615, instances: 3, protocol: 2, version: '0.1.0', modelId: 'qwen2.5-0.5b', hardwareSummary: '8 cores, 16 GB', modelSha256: null },
     });
+  });
+
+  it("advertises the model file's sha256 once known, and it round-trips", () => {
+    const digest = 'cd'.repeat(32);
+    const txt = buildSwarmTxt({ ...info, modelSha256: digest });
+    expect(txt['model_sha256']).toBe(digest);
+    const parsed = parsePeerTxt(txt);
+    expect(parsed.ok && parsed.fields.modelSha256).toBe(digest);
+    expect('model_sha256' in buildSwarmTxt(info)).toBe(false);
   });
 
   it('cuts each key=value entry to 255 bytes (RFC 6763 §6.1) without splitting characters', () => {

@@ -16,7 +16,7 @@ describe('parsePeerTxt', () => {
     );
     expect(result).toEqual({
       ok: true,
-      fields: { nodeId: 'abc', apiPort: 17615, instances: 4, protocol: 2, version: '0.1.0', modelId: 'qwen', hardwareSummary: '8 cores' },
+      fields: { nodeId: 'abc', apiPort: 17615, instances: 4, protocol: 2, version: '0.1.0', modelId: 'qwen', hardwareSummary: '8 cores', modelSha256: null },
     });
   });
 
@@ -26,7 +26,7 @@ describe('parsePeerTxt', () => {
 
   it('fills defaults for optional keys', () => {
     expect(fields(parsePeerTxt(list(...base)))).toEqual({
-      nodeId: 'n1', apiPort: 17615, instances: 1, protocol: 0, version: '', modelId: '', hardwareSummary: '',
+      nodeId: 'n1', apiPort: 17615, instances: 1, protocol: 0, version: '', modelId: '', hardwareSummary: '', modelSha256: null,
     });
   });
 
@@ -101,5 +101,20 @@ describe('parsePeerTxt', () => {
   it('never throws on inputs of the wrong shape', () => {
     const odd = [null, 42, 'node_id=x', [null, 7, {}], { node_id: 5, api_port: {} }] as unknown as PeerTxtInput[];
     for (const input of odd) expect(() => parsePeerTxt(input)).not.toThrow();
+  });
+});
+
+describe('parsePeerTxt model_sha256', () => {
+  const base = { node_id: 'n1', api_port: '17615' };
+  const digest = 'AB'.repeat(32);
+
+  it('keeps a 64-hex digest, lower-cased', () => {
+    const result = parsePeerTxt({ ...base, model_sha256: digest });
+    expect(result.ok && result.fields.modelSha256).toBe(digest.toLowerCase());
+  });
+
+  it.each([['ab'.repeat(31)], ['ab'.repeat(33)], ['zz'.repeat(32)], [''], [`${'ab'.repeat(32)}\u0000`]])('ignores a malformed one (%p) and keeps the peer', (value) => {
+    const result = parsePeerTxt({ ...base, model_sha256: value });
+    expect(result).toMatchObject({ ok: true, fields: { nodeId: 'n1', modelSha256: null } });
   });
 });

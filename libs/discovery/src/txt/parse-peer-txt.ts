@@ -1,4 +1,4 @@
-import { MAX_INSTANCES, MAX_TXT_STRING_LENGTH, MIN_INSTANCES, TxtKey } from '../constants';
+import { MAX_INSTANCES, MAX_TXT_STRING_LENGTH, MIN_INSTANCES, SHA256_HEX, TxtKey } from '../constants';
 
 /** The fields of a peer's TXT record, checked and normalised. */
 export interface PeerTxtFields {
@@ -13,6 +13,8 @@ export interface PeerTxtFields {
   readonly version: string;
   readonly modelId: string;
   readonly hardwareSummary: string;
+  /** Lower-case hex; null when missing or not 64 hex digits (a malformed digest is ignored, not trusted). */
+  readonly modelSha256: string | null;
 }
 
 /** Why a TXT record cannot describe a usable peer. */
@@ -73,6 +75,11 @@ function parseInteger(value: string | undefined): number | undefined {
   return Number.parseInt(value, 10);
 }
 
+function modelSha256Of(value: string | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed !== undefined && SHA256_HEX.test(trimmed) ? trimmed.toLowerCase() : null;
+}
+
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
@@ -85,6 +92,7 @@ function clamp(value: number, min: number, max: number): number {
  * - `instances` is clamped to 1..1024 (1 when missing or not an integer).
  * - `protocol` is an integer clamped to 0..2^31-1 (0 when missing or not an integer).
  * - Strings lose control characters, are trimmed and capped at 256 characters.
+ * - `model_sha256` is kept only when it is 64 hex digits (lower-cased).
  */
 export function parsePeerTxt(txt: PeerTxtInput): PeerTxtResult {
   const map = entries(txt);
@@ -110,6 +118,7 @@ export function parsePeerTxt(txt: PeerTxtInput): PeerTxtResult {
       version: cleanString(map.get(TxtKey.VERSION)),
       modelId: cleanString(map.get(TxtKey.MODEL_ID)),
       hardwareSummary: cleanString(map.get(TxtKey.HARDWARE_SUMMARY)),
+      modelSha256: modelSha256Of(map.get(TxtKey.MODEL_SHA256)),
     },
   };
 }
