@@ -29,6 +29,11 @@ export interface OpenAiPeerClientOptions extends PeerConnectOptions {
   /** Default 4 MiB. */
   readonly maxResponseBytes?: number;
   readonly logger?: FederationLogger;
+  /**
+   * The server's API key, sent as `Authorization: Bearer <key>` to this server only. Held by the
+   * HTTP layer alone: no getter returns it and no error or log line carries it.
+   */
+  readonly apiKey?: string;
 }
 
 export interface CompleteOptions {
@@ -64,6 +69,7 @@ export class OpenAiPeerClient {
       baseUrl,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       maxRequestBytes: DEFAULT_MAX_REQUEST_BYTES,
+      ...(options.apiKey !== undefined && { headers: { authorization: `Bearer ${options.apiKey}` } }),
     });
     this.#timeoutMs = options.timeoutMs ?? 1500;
     this.#logger = options.logger ?? silentFederationLogger;

@@ -47,6 +47,8 @@ export function connectOptionsOf({ allowLoopback, resolveHost }: PeerConnectOpti
 
 export interface PeerHttpOptions extends PeerConnectOptions {
   readonly baseUrl: string;
+  /** Headers sent on every request to this peer only (an OpenAI-compatible server's API key). */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly maxResponseBytes: number;
   readonly maxRequestBytes: number;
 }
@@ -105,7 +107,7 @@ export class PeerHttp {
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
-      headers: { accept: 'application/json' },
+      headers: { ...options.headers, accept: 'application/json' },
     });
   }
 
