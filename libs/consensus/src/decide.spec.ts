@@ -56,6 +56,12 @@ describe('decide', () => {
       ],
       ['NaN score', 'CONSENSUS_ERR_INVALID_CANDIDATE', [candidate({ text: 'x', score: Number.NaN })], { strategy: 'best_of_n' }],
       [
+        'model hash that is not a string',
+        'CONSENSUS_ERR_INVALID_CANDIDATE',
+        [candidate({ text: 'x', modelHash: 42 as unknown as string })],
+        { strategy: 'best_of_n' },
+      ],
+      [
         'unknown finish reason',
         'CONSENSUS_ERR_INVALID_CANDIDATE',
         [candidate({ text: 'x', finishReason: 'done' as Candidate['finishReason'] })],

@@ -31,7 +31,7 @@ export interface Candidate {
    * comparable only within one model file, so `best_of_n` compares a candidate's score only with
    * candidates of the same hash (and one without a hash only with others without one).
    */
-  readonly modelHash?: string;
+  readonly modelHash?: string | undefined;
   /** How the generation ended. */
   readonly finishReason: FinishReason;
   /** Milliseconds from the request's start until this candidate was complete. */
