@@ -1,7 +1,8 @@
 import type { Candidate } from '../candidate/candidate';
 import type { ConsensusOptions } from '../options/consensus-options';
 import type { Verdict } from '../verdict/verdict';
-import { compareByLatency, mapNonEmpty, toBallot } from '../voting/ballot';
+import { compareByLatency } from '../voting/ballot';
+import { oneVoteBallots } from '../voting/one-vote-ballots';
 import { runStrategy } from '../voting/run-strategy';
 import { tallyGroups } from '../voting/tally-groups';
 
@@ -20,10 +21,12 @@ export function firstValid(candidates: readonly Candidate[], options: Omit<Conse
     options,
     dropTieBreak: (a, b) => a.candidate.latencyMs - b.candidate.latencyMs,
     choose: (voting) => {
-      const ballots = mapNonEmpty(voting, (entry) => toBallot(entry, 1));
+      // Weights do not pick the winner here, but they make `agreement` honest: one vote each, no
+      // source above half.
+      const { ballots, notes } = oneVoteBallots(voting);
       const groups = tallyGroups(ballots, (members) => [...members].sort(compareByLatency));
       const [winner] = [...ballots].sort(compareByLatency);
-      return { strategy: 'first_valid', ballots, groups, winner: winner ?? ballots[0], notes: [] };
+      return { strategy: 'first_valid', ballots, groups, winner: winner ?? ballots[0], notes };
     },
   });
 }

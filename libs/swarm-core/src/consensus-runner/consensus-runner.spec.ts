@@ -122,8 +122,9 @@ describe('runConsensus early exit', () => {
     local.expectedCandidates = () => 5;
     const outcome = await run([local, peer], 'majority');
     if (!outcome.ok) throw new Error(outcome.failure.message);
-    // After local's 3rd (Paris 4, Lyon 1, 2 pending) the leader is safe.
-    expect(local.sent).toEqual(['Paris', 'Lyon', 'Paris']);
+    // After local's 1st the leader is safe: no source holds more than half, so local's 5 votes
+    // together weigh at most the peer's 2, and its 4 pending (1.6) cannot catch Paris (2.4).
+    expect(local.sent).toEqual(['Paris']);
     expect(outcome.run.earlyStop).toBe('vote_decided');
     expect(outcome.run.verdict.winner?.candidate.text).toBe('Paris');
   });
