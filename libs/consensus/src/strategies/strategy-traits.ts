@@ -15,8 +15,8 @@ export interface StrategyTraits {
   readonly earlyStop: EarlyStopRule;
   /**
    * Picks the winner by `score` (mean token log-probability) rather than by votes, so it needs
-   * comparable scores: one model, every score known (best_of_n falls back to majority otherwise).
-   * Voting strategies use scores only to break ties.
+   * comparable scores: it compares them only within one model file, every score known (best_of_n
+   * falls back to majority otherwise). Voting strategies use scores only to break ties.
    */
   readonly comparesScores: boolean;
 }
