@@ -46,7 +46,8 @@ describe('summarizeAnswer', () => {
     const finished: RequestFinished = { requestId: 'r1', startedAt: 0, durationMs: 12, strategy: 'majority', mode: 'vote', run, error: null };
     const summary = summarizeAnswer(finished);
     expect(summary).toMatchObject({ request_id: 'r1', started_at: '1970-01-01T00:00:00.000Z', duration_ms: 12, strategy: 'majority', mode: 'vote', error: null });
-    expect(summary.consensus?.agreement).toBe(0.6667);
+    // local's 2 votes are held to peer-b's 1 (no source above half): '5' weighs 0.5 + 1 of 2.
+    expect(summary.consensus?.agreement).toBe(0.75);
     expect(summary.consensus?.candidates.map((c) => [c.source, c.text, c.score, c.group === summary.consensus?.groups[0]?.key, c.dropped])).toEqual([
       ['local', '5', -0.9, true, null],
       ['peer-b', '5', -0.7, true, null],
