@@ -91,3 +91,47 @@ export {
 export { OpenAiPeerClient, type CompleteOptions, type OpenAiPeerClientOptions } from './client/openai-peer-client';
 export { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES, type PeerConnectOptions } from './client/peer-http';
 export { systemHostResolver, type HostResolver } from './client/guarded-lookup';
+
+// Node identity and keys (files 0600, refused when group or others may read them)
+export { KeyFileErrorCode, type KeyFileError, type KeyFileResult } from './identity/key-file-error';
+export {
+  ED25519_PUBLIC_KEY_BYTES,
+  NODE_ID_PATTERN,
+  nodeIdOf,
+  rawPublicKeyOf,
+  verifyNodeId,
+} from './identity/node-id';
+export {
+  generateNodeIdentity,
+  loadOrCreateNodeIdentity,
+  NODE_KEY_FILE_NAME,
+  nodeIdentityFromPrivateKey,
+  type LoadedNodeIdentity,
+  type NodeIdentity,
+} from './identity/node-identity';
+export { newSwarmKey, SWARM_KEY_BYTES, SwarmKey } from './seal/swarm-key';
+export { KEY_ID_DERIVATION, swarmKeyId } from './seal/swarm-key-id';
+export {
+  formatSwarmKey,
+  parseSwarmKey,
+  readSwarmKeyFile,
+  SWARM_KEY_FILE_NAME,
+  writeSwarmKeyFile,
+} from './seal/swarm-key-file';
+export { formatJoinString, JOIN_STRING_PREFIX, parseJoinString } from './seal/join-string';
+
+// Sealed messages (protocol 2)
+export {
+  DEFAULT_MAX_SKEW_MS,
+  SEAL_KEY_DERIVATION,
+  SEAL_LIMITS,
+  SEAL_PROTOCOL_VERSION,
+  SEAL_PURPOSES,
+  SEAL_SIGNATURE_CONTEXT,
+  type SealPurpose,
+} from './seal/seal-protocol';
+export type { SealedEnvelope, SealHeader } from './seal/sealed-envelope';
+export { seal, type SealInput } from './seal/seal';
+export { open, type OpenOptions } from './seal/open';
+export { SealErrorCode, type OpenedMessage, type OpenResult, type SealOpenError } from './seal/seal-error';
+export { ReplayCache, type ReplayCacheOptions, type ReplayCheck } from './seal/replay-cache';

@@ -1,20 +1,16 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeyFileErrorCode } from './key-file-error';
 import { nodeIdOf } from './node-id';
 import { loadOrCreateNodeIdentity, NODE_KEY_FILE_NAME } from './node-identity';
+import { useTemporaryDirectory } from './testing/temporary-directory';
 
 describe('loadOrCreateNodeIdentity', () => {
-  let root: string;
-  beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'node-identity-'));
-  });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const temporaryDirectory = useTemporaryDirectory('node-identity');
 
   it('creates the key on first use: file 0600 in a new directory 0700', () => {
-    const dir = join(root, 'config', 'local-swarm');
+    const dir = join(temporaryDirectory(), 'config', 'local-swarm');
     const first = loadOrCreateNodeIdentity(dir);
     if (!first.ok) throw new Error(first.message);
     expect(first.value.created).toBe(true);
@@ -26,8 +22,8 @@ describe('loadOrCreateNodeIdentity', () => {
   });
 
   it('reads the same identity on later starts', () => {
-    const first = loadOrCreateNodeIdentity(root);
-    const second = loadOrCreateNodeIdentity(root);
+    const first = loadOrCreateNodeIdentity(temporaryDirectory());
+    const second = loadOrCreateNodeIdentity(temporaryDirectory());
     if (!first.ok || !second.ok) throw new Error('identity not loaded');
     expect(second.value.created).toBe(false);
     expect(second.value.identity.nodeId).toBe(first.value.identity.nodeId);
@@ -35,28 +31,28 @@ describe('loadOrCreateNodeIdentity', () => {
   });
 
   it.each([0o640, 0o604, 0o660, 0o644, 0o620])('refuses a key file of mode %s and leaves it as it is', (mode) => {
-    const created = loadOrCreateNodeIdentity(root);
+    const created = loadOrCreateNodeIdentity(temporaryDirectory());
     if (!created.ok) throw new Error(created.message);
     const before = readFileSync(created.value.path, 'utf8');
     chmodSync(created.value.path, mode);
-    const result = loadOrCreateNodeIdentity(root);
+    const result = loadOrCreateNodeIdentity(temporaryDirectory());
     expect(result).toMatchObject({ ok: false, code: KeyFileErrorCode.INSECURE_PERMISSIONS });
     expect(!result.ok && result.message).toContain(`chmod 600 ${created.value.path}`);
     expect(readFileSync(created.value.path, 'utf8')).toBe(before);
   });
 
   it('refuses a file that is not an Ed25519 private key, without replacing it', () => {
-    const path = join(root, NODE_KEY_FILE_NAME);
+    const path = join(temporaryDirectory(), NODE_KEY_FILE_NAME);
     writeFileSync(path, 'not a key\n', { mode: 0o600 });
-    expect(loadOrCreateNodeIdentity(root)).toMatchObject({ ok: false, code: KeyFileErrorCode.INVALID_KEY_FILE });
+    expect(loadOrCreateNodeIdentity(temporaryDirectory())).toMatchObject({ ok: false, code: KeyFileErrorCode.INVALID_KEY_FILE });
     const x25519 = generateKeyPairSync('x25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     writeFileSync(path, x25519);
-    expect(loadOrCreateNodeIdentity(root)).toMatchObject({ ok: false, code: KeyFileErrorCode.INVALID_KEY_FILE });
+    expect(loadOrCreateNodeIdentity(temporaryDirectory())).toMatchObject({ ok: false, code: KeyFileErrorCode.INVALID_KEY_FILE });
     expect(readFileSync(path, 'utf8')).toBe(x25519);
   });
 
   it('says so when the directory cannot be created', () => {
-    const notADirectory = join(root, 'file');
+    const notADirectory = join(temporaryDirectory(), 'file');
     writeFileSync(notADirectory, '');
     const result = loadOrCreateNodeIdentity(join(notADirectory, 'local-swarm'));
     expect(result).toMatchObject({ ok: false, code: KeyFileErrorCode.UNREADABLE });

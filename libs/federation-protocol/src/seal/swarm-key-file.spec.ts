@@ -1,19 +1,15 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeyFileErrorCode } from '../identity/key-file-error';
 import { newSwarmKey } from './swarm-key';
 import { formatSwarmKey, parseSwarmKey, readSwarmKeyFile, writeSwarmKeyFile } from './swarm-key-file';
 import { COUNTING_KEY } from './testing/seal-fixtures';
+import { useTemporaryDirectory } from '../identity/testing/temporary-directory';
 
 const COUNTING_HEX = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
 
 describe('swarm key file', () => {
-  let root: string;
-  beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'swarm-key-'));
-  });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const temporaryDirectory = useTemporaryDirectory('swarm-key');
 
   it('is 64 lower-case hex characters and a newline (known answer)', () => {
     expect(formatSwarmKey(COUNTING_KEY)).toBe(`${COUNTING_HEX}\n`);
@@ -41,7 +37,7 @@ describe('swarm key file', () => {
   });
 
   it('writes 0600 and reads back; never replaces an existing key', () => {
-    const path = join(root, 'dir', 'swarm.key');
+    const path = join(temporaryDirectory(), 'dir', 'swarm.key');
     const key = newSwarmKey();
     expect(writeSwarmKeyFile(path, key).ok).toBe(true);
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -52,7 +48,7 @@ describe('swarm key file', () => {
   });
 
   it.each([0o640, 0o604, 0o644])('refuses a file of mode %s', (mode) => {
-    const path = join(root, 'swarm.key');
+    const path = join(temporaryDirectory(), 'swarm.key');
     writeFileSync(path, `${COUNTING_HEX}\n`);
     chmodSync(path, mode);
     const read = readSwarmKeyFile(path);
@@ -61,7 +57,7 @@ describe('swarm key file', () => {
   });
 
   it('names the file in its errors and never prints the key', () => {
-    const path = join(root, 'swarm.key');
+    const path = join(temporaryDirectory(), 'swarm.key');
     writeFileSync(path, `${COUNTING_HEX}x\n`, { mode: 0o600 });
     const read = readSwarmKeyFile(path);
     expect(!read.ok && read.message).toContain(path);
