@@ -362,7 +362,8 @@ describe('federation between two in-process nodes over real HTTP', () => {
     const source = new PeerCandidateSource('node-peer', new FederationClient({ baseUrl: peerUrl, allowLoopback: true }), 'node-origin', 5000, {
       onPeerFailure: (_nodeId, error) => failures.push(error.message),
       onPeerSuccess: () => undefined,
-    });
+      // The peer advertises 3 instances: it is asked for 3 candidates.
+    }, () => ({ instances: 3, modelSha256: null }));
     const outcome = await source.generate({ prompt: { kind: 'text', text: 'x' }, maxTokens: 8, candidates: 3, seed: 1 }, { signal: new AbortController().signal, elapsedMs: () => 5 });
     expect(failures).toEqual([]);
     if (!outcome.ok) throw new Error(outcome.failure.message);

@@ -37,8 +37,11 @@ export interface PeerInfo {
   protocol: number;
   instances: number;
   modelId: string;
-  /** Lower-case hex SHA-256 of its model file; null when its TXT record has none or a malformed one. */
-  modelSha256: string | null;
+  /**
+   * Lower-case hex SHA-256 of its model file; null when its TXT record has none or a malformed one.
+   * Optional so that PeerInfo values built by code older than the key stay valid (absent: unknown).
+   */
+  modelSha256?: string | null;
   hardwareSummary: string;
   /** When an mDNS answer about it last arrived. */
   lastSeen: Date;

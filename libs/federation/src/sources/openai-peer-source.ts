@@ -55,7 +55,7 @@ export class OpenAiPeerSource implements CandidateSource {
     );
     // Read after the call: a server that refused `n` was asked again for one choice.
     const { kept: candidates, violations } = screenPeerCandidates(received, this.client.choicesPerRequest, request.maxTokens);
-    for (const violation of violations) this.observer.onProtocolViolation(this.id, violation);
+    for (const violation of violations) this.observer.onProtocolViolation?.(this.id, violation);
     for (const candidate of candidates) call.onCandidate?.(candidate);
     this.observer.onPeerSuccess(this.id);
     return { ok: true, candidates, usage: result.value.usage };

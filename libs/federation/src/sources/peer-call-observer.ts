@@ -4,6 +4,9 @@ import type { FederationClientError } from '@local-swarm/federation-protocol';
 export interface PeerCallObserver {
   onPeerFailure(nodeId: string, error: FederationClientError): void;
   onPeerSuccess(nodeId: string): void;
-  /** The peer's reply broke the protocol (extra or invalid candidates); repeated, it gets the peer quarantined. */
-  onProtocolViolation(nodeId: string, violation: string): void;
+  /**
+   * The peer's reply broke the protocol (extra or invalid candidates); repeated, it gets the peer
+   * quarantined. Optional: an observer that only counts failures may leave it out.
+   */
+  onProtocolViolation?(nodeId: string, violation: string): void;
 }

@@ -78,7 +78,7 @@ export class PeerCandidateSource implements CandidateSource {
       }),
     );
     const { kept: candidates, violations } = screenPeerCandidates(received, asked, request.maxTokens);
-    for (const violation of violations) this.observer.onProtocolViolation(this.id, violation);
+    for (const violation of violations) this.observer.onProtocolViolation?.(this.id, violation);
     for (const candidate of candidates) call.onCandidate?.(candidate);
     return {
       ok: true,
