@@ -38,10 +38,10 @@ export function readEnvelope(input: unknown, maxEnvelopeBytes: number): ReadEnve
     return malformed(`a sealed message is a JSON object with ${EXPECTED_FIELDS}`);
   }
   const fields = value as Record<string, unknown>;
-  const version = versionRefusal(fields);
-  if (version !== null) return version;
   const { purpose, sender, sender_key, ts, nonce, reply_to, ciphertext, tag, sig } = fields;
   if (typeof ciphertext === 'string' && ciphertext.length > maxEnvelopeBytes) return tooLarge(maxEnvelopeBytes);
+  const version = versionRefusal(fields);
+  if (version !== null) return version;
   if (typeof purpose !== 'string' || !PURPOSE_PATTERN.test(purpose)) {
     return malformed(`purpose must be a purpose name such as ${SEAL_PURPOSES.join(', ')}`);
   }
