@@ -35,6 +35,11 @@ describe('checkBindAddress', () => {
     expect(report.checks[0]?.details).toEqual(['lo: 127.0.0.1 (loopback); state unknown']);
   });
 
+  it('warns for a requested loopback host without repeating the reason', () => {
+    const report = checkBindAddress({ requestedHost: '127.0.0.1', interfaces: { lo, eth0: [v4('10.0.0.4')] }, readFlags: allUp });
+    expect(report.checks[1]).toMatchObject({ status: 'warn', summary: expect.stringContaining('loopback'), details: [] });
+  });
+
   it('fails when the chosen interface is down or has no carrier', () => {
     const interfaces = { lo, eth0: [v4('10.0.0.4')] };
     const down = checkBindAddress({ requestedHost: null, interfaces, readFlags: () => ({ up: false, running: false }) });

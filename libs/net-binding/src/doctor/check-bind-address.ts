@@ -65,7 +65,8 @@ function bindCheck(choice: BindChoice, interfaces: readonly InterfaceReport[]): 
   if (choice.addressClass === 'loopback' || choice.addressClass === 'unspecified' || choice.warning !== null) {
     return doctorCheck('bind-address', 'warn', `would bind ${where}: ${choice.warning ?? choice.reason}`, {
       hint: 'mDNS needs one LAN interface: join the LAN or give --host <LAN address>',
-      details,
+      // The reason is the summary already when there is no warning.
+      details: choice.warning === null ? [] : details,
     });
   }
   const link = interfaces.find((item) => item.name === choice.interfaceName);
