@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { resolveNodeConfig } from './config';
+import { findCliSubcommand } from './config/cli-subcommands';
 import { startNode } from './bootstrap/start-node';
 import { StartupError } from './bootstrap/startup-error';
 
@@ -7,7 +8,17 @@ import { StartupError } from './bootstrap/startup-error';
 const EXIT_USAGE = 2;
 
 async function main(): Promise<void> {
-  const resolved = resolveNodeConfig(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const subcommand = findCliSubcommand(args);
+  if (subcommand !== undefined) {
+    const io = { out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };
+    const code = await subcommand.run(args.slice(1), io);
+    process.exitCode = code;
+    // A socket a library failed to release must not keep a finished command running.
+    setTimeout(() => process.exit(code), 1000).unref();
+    return;
+  }
+  const resolved = resolveNodeConfig(args);
   if (resolved.ok === 'exit') {
     process.stdout.write(resolved.output.endsWith('\n') ? resolved.output : `${resolved.output}\n`);
     return;

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { flagHelp, HELP_FOOTER } from './cli-help';
+import { subcommandsHelp } from './cli-subcommands';
 import type { SettableKey } from './node-config';
 import { FIELD_SPECS, flagName, SETTABLE_KEYS } from './settable-fields';
 
@@ -30,6 +31,8 @@ export function createCliProgram(version: string, sink: { text: string }): Comma
     });
   for (const key of SETTABLE_KEYS) addSettingFlags(program, key);
   program.option('--config <file>', 'JSON or YAML config file (.json, .yaml, .yml); flags override it (default: none)');
+  program.usage('[options] | <command> [options]');
+  program.addHelpText('after', subcommandsHelp());
   program.addHelpText('after', HELP_FOOTER);
   return program;
 }

@@ -1,0 +1,16 @@
+/** What `local-swarm doctor` was asked for. */
+export interface DoctorOptions {
+  /** `--host`: the address the node would be given; null to choose as the node does. */
+  readonly host: string | null;
+  /** `--port`: the API port the probe service advertises. */
+  readonly port: number;
+  /** `--timeout-ms`: how long to listen for mDNS. */
+  readonly timeoutMs: number;
+  /** `--json`: a machine-readable report instead of lines. */
+  readonly json: boolean;
+}
+
+export const DEFAULT_DOCTOR_TIMEOUT_MS = 3000;
+/** Long enough for ciao's probing (~1 s) to finish and be heard. */
+export const MIN_DOCTOR_TIMEOUT_MS = 1500;
+export const MAX_DOCTOR_TIMEOUT_MS = 60_000;
