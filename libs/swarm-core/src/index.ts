@@ -22,6 +22,7 @@ export {
   wheelCacheDir,
 } from './model/default-model';
 export type { WheelModelDescriptor } from './model/default-model';
+export { MODEL_SHA256_CACHE_FILE, modelFileSha256 } from './model/model-file-sha256';
 export { AUTO_MAX_INSTANCES, AUTO_MEMORY_BUDGET_FRACTION, chooseSwarmSize, largestOddAtMost } from './sizing/choose-swarm-size';
 export type { SwarmSize, SwarmSizingInput } from './sizing/choose-swarm-size';
 export { estimateModelMemory } from './sizing/estimate-model-memory';

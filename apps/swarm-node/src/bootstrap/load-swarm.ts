@@ -1,4 +1,4 @@
-import { Swarm, SwarmError, type HardwareInfo } from '@local-swarm/swarm-core';
+import { localSwarmCacheDir, modelFileSha256, Swarm, SwarmError, type HardwareInfo } from '@local-swarm/swarm-core';
 import type pino from 'pino';
 import type { NodeConfig } from '../config';
 import { toLibLogger } from '../logging/app-logger';
@@ -14,6 +14,7 @@ export async function loadSwarm(
   logger: pino.Logger,
 ): Promise<{ readonly swarm: Swarm; readonly plan: SwarmPlan }> {
   const plan = await planSwarm(config, hardware);
+  const modelSha256 = config.federation.enabled ? await modelHashFor(plan.modelPath, logger) : null;
   logger.info({ model: plan.modelPath, instances: plan.instances, contextSize: plan.contextSize }, 'loading model');
   const progress = createLoadProgress(process.stderr, logger);
   const swarm = await Swarm.start(
@@ -26,6 +27,7 @@ export async function loadSwarm(
       maxQueue: config.maxQueue,
       logger: toLibLogger(logger),
       onLoadProgress: (fraction) => progress.update(fraction),
+      ...(modelSha256 !== null ? { modelSha256 } : {}),
     },
     nodeId,
   )
@@ -34,4 +36,22 @@ export async function loadSwarm(
     })
     .finally(() => progress.done());
   return { swarm, plan };
+}
+
+/**
+ * The model file's SHA-256, which peers compare (a model's name is only a claim); only a federated
+ * node needs it. Cached by path, size and mtime, so only the first start with a file reads it
+ * whole. An `hf:` URI has no local file here: no hash, and peers compare nothing by score with it.
+ */
+async function modelHashFor(modelPath: string, logger: pino.Logger): Promise<string | null> {
+  if (modelPath.startsWith('hf:')) return null;
+  const startedAt = Date.now();
+  try {
+    const hash = await modelFileSha256(modelPath, localSwarmCacheDir());
+    logger.info({ model: modelPath, sha256: hash, durationMs: Date.now() - startedAt }, 'model file hashed');
+    return hash;
+  } catch (error: unknown) {
+    logger.warn({ model: modelPath, error: error instanceof Error ? error.message : String(error) }, 'model file not hashed: peers will not compare scores with it');
+    return null;
+  }
 }

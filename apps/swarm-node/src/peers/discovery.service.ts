@@ -57,6 +57,7 @@ export class DiscoveryService implements OnApplicationShutdown {
       version: this.settings.version,
       instances: this.swarm.info.instances,
       modelId: this.swarm.info.modelId,
+      ...(this.swarm.info.modelSha256 !== null ? { modelSha256: this.swarm.info.modelSha256 } : {}),
       hardwareSummary: this.options.hardwareSummary,
       apiPort,
       protocol: FEDERATION_PROTOCOL_VERSION,

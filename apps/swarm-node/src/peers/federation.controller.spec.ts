@@ -224,6 +224,18 @@ describe('FederationController (in-process, fake swarm)', () => {
       });
       expect(parsePeerHealth(body).ok).toBe(true);
     });
+
+    it("includes the model file's sha256 when the node knows it", async () => {
+      const hash = 'c0'.repeat(32);
+      const hashed = await createFederatedApp(new FakeSwarm({ modelSha256: hash }));
+      try {
+        const body = (await hashed.fastify.inject({ method: 'GET', url: '/v1/federation/health' })).json<PeerHealthWire>();
+        expect(body.model_sha256).toBe(hash);
+        expect(parsePeerHealth(body).ok).toBe(true);
+      } finally {
+        await hashed.app.close();
+      }
+    });
   });
 
   describe('/v1/federation/peers', () => {

@@ -43,7 +43,7 @@ export class FederationController {
   @Get('health')
   @ApiOperation({ summary: 'Identity, protocol and load of this node, for peers' })
   health(): PeerHealthWire {
-    return peerHealthToWire(toPeerHealth(this.options.nodeId, this.settings.version, this.swarm.info, this.swarm.load));
+    return peerHealthToWire(toPeerHealth(this.options.nodeId, this.settings.version, this.swarm.info, this.swarm.load, this.swarm.info.modelSha256));
   }
 
   @Get('peers')

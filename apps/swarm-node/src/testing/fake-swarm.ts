@@ -37,6 +37,8 @@ export interface FakeSwarmOptions {
   readonly promptTokens?: number;
   /** Default: "5", "5", "six" — a 2/3 majority for "5", while "six" has the best score. */
   readonly candidates?: readonly CannedCandidate[];
+  /** SHA-256 of the model file; default none. */
+  readonly modelSha256?: string;
 }
 
 /** Three candidates: "5" wins majority (2 of 3), "six" wins best_of_n (highest score). */
@@ -73,6 +75,7 @@ export class FakeSwarm implements LocalSwarm {
       contextSize: options.contextSize ?? 2048,
       modelBytes: 1024,
       chatTemplate: 'fake',
+      modelSha256: options.modelSha256 ?? null,
     };
     this.promptTokens = options.promptTokens ?? 12;
     this.candidates = options.candidates ?? DEFAULT_CANNED_CANDIDATES;

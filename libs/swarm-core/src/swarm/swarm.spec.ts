@@ -15,6 +15,23 @@ function request(prompt: Prompt, extra: Partial<GenerationRequest> = {}): Genera
 const CHAT: Prompt = { kind: 'chat', messages: [{ role: 'user', content: 'What is 2 + 3?' }] };
 
 describe('Swarm (scripted engine, no model)', () => {
+  describe('the model file hash', () => {
+    it('is stamped on every local candidate and shown in info when given, and absent when not', async () => {
+      const hash = 'ab'.repeat(32);
+      const hashed = Swarm.onEngine(new ScriptedEngine({ sequences: 2, contextSize: 512 }), { modelPath: 'x', modelId: 'm', maxQueue: 4, modelSha256: hash });
+      expect(hashed.info.modelSha256).toBe(hash);
+      const outcome = await hashed.generate(request({ kind: 'text', text: 'Once' }, { candidates: 2 }), call());
+      if (!outcome.ok) throw new Error(outcome.failure.message);
+      expect(outcome.candidates.map((candidate) => candidate.modelHash)).toEqual([hash, hash]);
+
+      const plain = Swarm.onEngine(new ScriptedEngine({ sequences: 1, contextSize: 512 }), { modelPath: 'x', modelId: 'm', maxQueue: 4 });
+      expect(plain.info.modelSha256).toBeNull();
+      const unhashed = await plain.generate(request({ kind: 'text', text: 'Once' }), call());
+      if (!unhashed.ok) throw new Error(unhashed.failure.message);
+      expect(unhashed.candidates[0]).not.toHaveProperty('modelHash');
+    });
+  });
+
   describe('tokenizes each prompt once per request', () => {
     it('chat: measure (default max_tokens), check, then generate', async () => {
       const engine = new ScriptedEngine({ sequences: 3, contextSize: 512 });

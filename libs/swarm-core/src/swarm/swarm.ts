@@ -25,6 +25,11 @@ export interface SwarmOptions {
   readonly maxQueue: number;
   readonly logger?: Logger;
   readonly onLoadProgress?: (fraction: number) => void;
+  /**
+   * SHA-256 of the model file (modelFileSha256), when known: stamped on every candidate so that
+   * scores are compared only among candidates of the same weights, and shown to peers.
+   */
+  readonly modelSha256?: string;
 }
 
 /** What the swarm is, for banners, `/health` and (later) mDNS TXT records. */
@@ -35,6 +40,8 @@ export interface SwarmInfo {
   readonly contextSize: number;
   readonly modelBytes: number;
   readonly chatTemplate: string;
+  /** SHA-256 of the model file; null when the node was not given it. */
+  readonly modelSha256: string | null;
 }
 
 /** Live load figures, for `/health`, 429 decisions and later the `balance` mode. */
@@ -52,7 +59,7 @@ export const LOCAL_SOURCE_ID = 'local';
 export type PromptMeasure = { ok: true; promptTokens: number } | { ok: false; failure: SwarmFailure };
 
 /** Options of a swarm built on an engine that is already loaded (`Swarm.start` loads its own). */
-export type SwarmEngineOptions = Pick<SwarmOptions, 'modelPath' | 'modelId' | 'maxQueue' | 'logger'>;
+export type SwarmEngineOptions = Pick<SwarmOptions, 'modelPath' | 'modelId' | 'maxQueue' | 'logger' | 'modelSha256'>;
 
 /**
  * This node's instances: one model, N sequences of one context. A request takes k sequences
@@ -108,6 +115,7 @@ export class Swarm implements CandidateSource {
       contextSize: this.engine.contextSize,
       modelBytes: this.engine.modelBytes,
       chatTemplate: this.engine.chatTemplateName,
+      modelSha256: this.options.modelSha256 ?? null,
     };
   }
 
@@ -231,6 +239,7 @@ export class Swarm implements CandidateSource {
             source: this.id,
             sequence: index,
             model: this.options.modelId,
+            ...(this.options.modelSha256 !== undefined ? { modelHash: this.options.modelSha256 } : {}),
             finishReason: raw.finishReason,
             latencyMs: call.elapsedMs(),
             completionTokens: raw.completionTokens,
