@@ -135,3 +135,4 @@ export { seal, type SealInput } from './seal/seal';
 export { open, type OpenOptions } from './seal/open';
 export { SealErrorCode, type OpenedMessage, type OpenResult, type SealOpenError } from './seal/seal-error';
 export { ReplayCache, type ReplayCacheOptions, type ReplayCheck } from './seal/replay-cache';
+export { swarmMembership, type SwarmMembership } from './seal/swarm-membership';
