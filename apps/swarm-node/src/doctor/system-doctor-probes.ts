@@ -12,7 +12,8 @@ export function systemDoctorProbes(): DoctorProbes {
   return {
     interfaces: networkInterfaces,
     // A name from os.networkInterfaces() never holds '/', so it cannot leave /sys/class/net.
-    readFlags: (name) => (name.includes('/') ? null : parseInterfaceFlags(readText(`/sys/class/net/${name}/flags`))),
+    readFlags: (name) =>
+      name.includes('/') ? null : parseInterfaceFlags(readText(`/sys/class/net/${name}/flags`), readText(`/sys/class/net/${name}/carrier`)),
     routes: {
       platform: process.platform,
       readProcNetRoute: () => readText('/proc/net/route'),

@@ -62,10 +62,12 @@ describe('checkBindAddress', () => {
 });
 
 describe('parseInterfaceFlags', () => {
-  it('reads IFF_UP and IFF_RUNNING from /sys/class/net/<name>/flags', () => {
-    expect(parseInterfaceFlags('0x1043\n')).toEqual({ up: true, running: true });
-    expect(parseInterfaceFlags('0x1003')).toEqual({ up: true, running: false });
-    expect(parseInterfaceFlags('0x1002')).toEqual({ up: false, running: false });
+  it('reads IFF_UP from /sys/class/net/<name>/flags and the carrier from its carrier file', () => {
+    expect(parseInterfaceFlags('0x1003\n', '1\n')).toEqual({ up: true, running: true });
+    expect(parseInterfaceFlags('0x1003', '0')).toEqual({ up: true, running: false });
+    // sysfs flags never carry IFF_RUNNING (0x40): the carrier file decides, unknown without it.
+    expect(parseInterfaceFlags('0x9')).toEqual({ up: true, running: null });
+    expect(parseInterfaceFlags('0x1002', null)).toEqual({ up: false, running: null });
     expect(parseInterfaceFlags('garbage')).toBeNull();
     expect(parseInterfaceFlags(null)).toBeNull();
   });

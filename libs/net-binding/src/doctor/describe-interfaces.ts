@@ -2,9 +2,8 @@ import { classifyAddress } from '../address/classify-address';
 import type { NetworkInterfaceTable } from '../bind/bind-choice';
 import type { InterfaceFlagsReader, InterfaceReport } from './interface-report';
 
-/** Linux `IFF_UP` and `IFF_RUNNING` (include/uapi/linux/if.h). */
+/** Linux `IFF_UP` (include/uapi/linux/if.h). */
 const IFF_UP = 0x1;
-const IFF_RUNNING = 0x40;
 
 /** Each interface of the table with its addresses classified and its link flags. */
 export function describeInterfaces(table: NetworkInterfaceTable, readFlags: InterfaceFlagsReader): InterfaceReport[] {
@@ -23,10 +22,19 @@ export function describeInterfaces(table: NetworkInterfaceTable, readFlags: Inte
   });
 }
 
-/** Reads the text of `/sys/class/net/<name>/flags` (e.g. `0x1003`); null when it is not a hex number. */
-export function parseInterfaceFlags(text: string | null): { readonly up: boolean; readonly running: boolean } | null {
-  const trimmed = text?.trim() ?? '';
+/**
+ * An interface's link state from two files of `/sys/class/net/<name>/`: `flags` (e.g. `0x1003`;
+ * IFF_UP) and `carrier` (`1` or `0`; unreadable while the link is down). sysfs `flags` never holds
+ * IFF_RUNNING (the kernel adds it only for ioctl callers), so the carrier comes from its own file.
+ * Null when `flags` is not a hex number; `running` null when the carrier is unknown.
+ */
+export function parseInterfaceFlags(
+  flagsText: string | null,
+  carrierText: string | null = null,
+): { readonly up: boolean; readonly running: boolean | null } | null {
+  const trimmed = flagsText?.trim() ?? '';
   if (!/^0x[0-9a-f]+$/i.test(trimmed)) return null;
-  const flags = Number.parseInt(trimmed.slice(2), 16);
-  return { up: (flags & IFF_UP) !== 0, running: (flags & IFF_RUNNING) !== 0 };
+  const up = (Number.parseInt(trimmed.slice(2), 16) & IFF_UP) !== 0;
+  const carrier = carrierText?.trim();
+  return { up, running: carrier === '1' ? true : carrier === '0' ? false : null };
 }

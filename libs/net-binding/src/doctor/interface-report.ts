@@ -13,9 +13,9 @@ export interface InterfaceReport {
   readonly addresses: readonly InterfaceAddressReport[];
   /** IFF_UP; null when the flags cannot be read (not Linux). */
   readonly up: boolean | null;
-  /** IFF_RUNNING (carrier present); null when the flags cannot be read. */
+  /** Carrier present; null when it cannot be read. */
   readonly running: boolean | null;
 }
 
 /** An interface's link flags, or null when unknown (e.g. from `/sys/class/net/<name>/flags`). */
-export type InterfaceFlagsReader = (name: string) => { readonly up: boolean; readonly running: boolean } | null;
+export type InterfaceFlagsReader = (name: string) => { readonly up: boolean; readonly running: boolean | null } | null;
