@@ -20,7 +20,11 @@ interface PeerRow {
   status: string;
 }
 interface ChatReply {
-  consensus: { sources: { id: string; ok: boolean }[] };
+  consensus: {
+    sources: { id: string; ok: boolean; candidates: number }[];
+    candidates: { source: string; group: string | null }[];
+    groups: { key: string; members: number[]; weight: number }[];
+  };
 }
 interface VoteReply {
   votes: { completion_tokens: number; finish_reason: string }[];
@@ -32,7 +36,7 @@ let node: LanNode;
 let small: LanNode;
 
 beforeAll(async () => {
-  lan = await FederationLan.create(['node', 'small', 'client', 'watcher', 'fake']);
+  lan = await FederationLan.create(['node', 'small', 'client', 'watcher', 'fake', 'greedy']);
   node = await lan.startNode('node', ['--federation', '--threads', '1', '--instances', '1', '--context-size', '2048', '--vote-timeout-ms', '30000']);
   small = await lan.startNode('small', [
     '--federation', '--no-discovery', '--threads', '1', '--instances', '1', '--context-size', '512',
@@ -57,6 +61,17 @@ function listenInNodeNamespace(address: string, port: number): Promise<{ connect
   return lan
     .waitFor(`listener on ${address}:${port}`, async () => output.includes('listening'), 10_000, 50)
     .then(() => ({ connections: () => output.split('\n').filter((line) => line === 'connection').length, child }));
+}
+
+/** Starts the fake peer of `mode` (support/fake-peer.cjs) on its own host; it advertises itself by mDNS. */
+function startFakePeer(host: string, mode: string): void {
+  const fakeHost = lan.host(host);
+  const fake = lan.lan.exec(fakeHost, process.execPath, [join(__dirname, 'support', 'fake-peer.cjs'), fakeHost.iface, fakeHost.address, String(FAKE_PORT), mode], {
+    env: { ...process.env, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  fake.stdout?.resume();
 }
 
 describeLan('a node facing hostile peers and peer addresses', () => {
@@ -96,13 +111,7 @@ describeLan('a node facing hostile peers and peer addresses', () => {
   });
 
   it('keeps /health answering within 200 ms while a peer sends pathological texts, and the request completes', async () => {
-    const fakeHost = lan.host('fake');
-    const fake = lan.lan.exec(fakeHost, process.execPath, [join(__dirname, 'support', 'fake-peer.cjs'), fakeHost.iface, fakeHost.address, String(FAKE_PORT), 'pathological'], {
-      env: { ...process.env, NODE_OPTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    fake.stdout?.resume();
+    startFakePeer('fake', 'pathological');
     await lan.waitFor('the pathological peer healthy', async () => (await peers()).some((p) => p.node_id === 'fake-pathological' && p.status === 'healthy'), 20_000);
 
     let voting = true;
@@ -123,5 +132,21 @@ describeLan('a node facing hostile peers and peer addresses', () => {
     expect(reply.json<ChatReply>().consensus.sources).toContainEqual(expect.objectContaining({ id: 'fake-pathological', ok: true }));
     expect(healthTimes.length).toBeGreaterThan(0);
     expect(Math.max(...healthTimes)).toBeLessThan(200);
+  });
+
+  it('uses at most 16 candidates of a peer that claims 64 instances and sends 40, and caps its weight at half', async () => {
+    startFakePeer('greedy', 'greedy');
+    await lan.waitFor('the greedy peer healthy', async () => (await peers()).some((p) => p.node_id === 'fake-greedy' && p.status === 'healthy'), 20_000);
+    const reply = await lan.request('client', 'POST', `${node.url}/v1/chat/completions`, { messages: [{ role: 'user', content: 'Say yes.' }], max_tokens: 64 });
+    expect(reply.status).toBe(200);
+    const { consensus } = reply.json<ChatReply>();
+    // The node's own answer votes too (else there is only one source and nothing to cap).
+    expect(consensus.candidates.filter((c) => c.source !== 'fake-greedy' && c.group !== null).length).toBeGreaterThan(0);
+    expect(consensus.sources).toContainEqual(expect.objectContaining({ id: 'fake-greedy', ok: true, candidates: 16 }));
+    const greedyGroups = new Set(consensus.candidates.filter((c) => c.source === 'fake-greedy' && c.group !== null).map((c) => c.group));
+    const total = consensus.groups.reduce((sum, group) => sum + group.weight, 0);
+    const greedyWeight = consensus.groups.filter((group) => greedyGroups.has(group.key)).reduce((sum, group) => sum + group.weight, 0);
+    expect(greedyWeight).toBeLessThanOrEqual(total / 2 + 1e-9);
+    expect(node.output()).toMatch(/extra candidates|protocol violation/i);
   });
 });

@@ -2,6 +2,7 @@
 // vote), advertises itself by mDNS with the real discovery library, and answers votes badly.
 // Usage: node fake-peer.cjs <interface> <address> <port> <mode>
 //   mode: garbage (invalid JSON) | huge (a 12 MiB body) | stall (never answers) | wrong-version
+//         | greedy (claims 64 instances and answers every vote with 40 identical candidates)
 //         | pathological (a valid reply of 60 distinct ~60 KB texts built to make answer
 //           extraction backtrack and similarity scoring quadratic, 3.6 MB in all)
 'use strict';
@@ -18,7 +19,7 @@ const server = http.createServer((request, response) => {
   if (request.url === '/v1/federation/health') {
     response.setHeader('content-type', 'application/json');
     response.end(JSON.stringify({
-      node_id: nodeId, version: '0.0.0-fake', protocol, model_id: 'fake-model', instances: 1,
+      node_id: nodeId, version: '0.0.0-fake', protocol, model_id: 'fake-model', instances: mode === 'greedy' ? 64 : 1,
       load: { busy_instances: 0, capacity: 1, queued_requests: 0, max_queue: 1 },
     }));
     return;
@@ -27,6 +28,10 @@ const server = http.createServer((request, response) => {
     request.resume();
     if (mode === 'stall') return; // never answer
     response.setHeader('content-type', 'application/json');
+    if (mode === 'greedy') {
+      response.end(JSON.stringify(voteOf(Array.from({ length: 40 }, () => 'The greedy peer decides this answer.'))));
+      return;
+    }
     if (mode === 'pathological') {
       response.end(JSON.stringify(pathologicalVote()));
       return;
@@ -45,6 +50,17 @@ const server = http.createServer((request, response) => {
   response.end();
 });
 
+/** A valid vote reply carrying `texts`, each claiming `completionTokens` tokens. */
+function voteOf(texts, completionTokens = 8) {
+  return {
+    protocol: 1, node_id: nodeId, model_id: 'fake-model',
+    votes: texts.map((text, sequence) => ({
+      text, score: null, finish_reason: 'stop', completion_tokens: completionTokens, latency_ms: 1, node_id: nodeId, model_id: 'fake-model', sequence,
+    })),
+    usage: { prompt_tokens: 1, completion_tokens: completionTokens * texts.length },
+  };
+}
+
 /** 60 texts: one 'answer' + 32,000 spaces + '!', the rest distinct word salads of ~60 KB. */
 function pathologicalVote() {
   const texts = ['answer' + ' '.repeat(32000) + '!'];
@@ -57,13 +73,7 @@ function pathologicalVote() {
     }
     texts.push(`answer ${i} is ${words.join(' ')}`);
   }
-  return {
-    protocol: 1, node_id: nodeId, model_id: 'fake-model',
-    votes: texts.map((text, sequence) => ({
-      text, score: null, finish_reason: 'stop', completion_tokens: 900, latency_ms: 1, node_id: nodeId, model_id: 'fake-model', sequence,
-    })),
-    usage: { prompt_tokens: 1, completion_tokens: 900 * texts.length },
-  };
+  return voteOf(texts, 900);
 }
 
 server.listen(port, address, async () => {
