@@ -27,6 +27,13 @@ export {
   type FederationParseError,
   type ParseResult,
 } from './errors/federation-error';
+export {
+  isSealFailureCode,
+  SEALED_PEER_REASON,
+  sealFailureCode,
+  type SealFailureCode,
+  UNSEALED_PEER_REASON,
+} from './errors/seal-failure';
 
 // Logger
 export { silentFederationLogger, type FederationLogger } from './logger/federation-logger';

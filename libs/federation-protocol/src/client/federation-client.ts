@@ -12,9 +12,13 @@ import { silentFederationLogger, type FederationLogger } from '../logger/federat
 import type { PeerHealth } from '../messages/peer-health';
 import type { VoteRequest } from '../messages/vote-request';
 import type { VoteResponse } from '../messages/vote-response';
-import { FEDERATION_PATHS } from '../protocol/protocol-constants';
+import { FEDERATION_PATHS, FEDERATION_PROTOCOL_VERSION } from '../protocol/protocol-constants';
+import { SEAL_LIMITS, SEAL_PROTOCOL_VERSION } from '../seal/seal-protocol';
+import type { SwarmMembership } from '../seal/swarm-membership';
 import { connectOptionsOf, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES, PeerHttp, type JsonReply, type PeerConnectOptions } from './peer-http';
 import { checkBaseUrl } from './check-base-url';
+import { SealedExchange, type SealedReply } from './sealed-exchange';
+import { SEALED_PEER_REASON } from '../errors/seal-failure';
 
 export interface FederationClientOptions extends PeerConnectOptions {
   /** The peer's API root, e.g. `http://192.168.1.101:17615` (no path: the client adds /v1/federation/…). */
@@ -33,6 +37,14 @@ export interface FederationClientOptions extends PeerConnectOptions {
   readonly replyMarginMs?: number;
   /** Default: a silent logger. */
   readonly logger?: FederationLogger;
+  /**
+   * This node's swarm membership: votes and health checks are then sealed protocol 2 only, and
+   * the peer's node id is the one its replies are signed with. Null or absent: open federation
+   * (unsealed protocol 1).
+   */
+  readonly membership?: SwarmMembership | null;
+  /** Clock of sealed messages (ms since the epoch). Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 export interface RequestVoteOptions {
@@ -66,15 +78,21 @@ export class FederationClient {
   readonly #timeoutMs: number;
   readonly #replyMarginMs: number;
   readonly #logger: FederationLogger;
+  /** Null: open federation. */
+  readonly #sealed: SealedExchange | null;
 
   constructor(options: FederationClientOptions) {
     const baseUrl = checkBaseUrl(options.baseUrl, 'FederationClient');
+    const membership = options.membership ?? null;
+    // A sealed message is base64url of the wire body plus its header: the largest one must fit.
+    const envelopeFloor = membership === null ? 0 : SEAL_LIMITS.maxEnvelopeBytes;
     this.#http = new PeerHttp({
       ...connectOptionsOf(options),
       baseUrl,
-      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+      maxResponseBytes: Math.max(envelopeFloor, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
+      maxRequestBytes: Math.max(envelopeFloor, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES),
     });
+    this.#sealed = membership === null ? null : new SealedExchange(this.#http, membership, options.now ?? Date.now);
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#replyMarginMs = options.replyMarginMs ?? DEFAULT_REPLY_MARGIN_MS;
     this.#logger = options.logger ?? silentFederationLogger;
@@ -84,7 +102,12 @@ export class FederationClient {
     return this.#http.baseUrl;
   }
 
-  /** Asks the peer for votes: `POST /v1/federation/vote`. */
+  /** Whether this client speaks sealed protocol 2 (a paired node) rather than open protocol 1. */
+  get sealed(): boolean {
+    return this.#sealed !== null;
+  }
+
+  /** Asks the peer for votes: `POST /v1/federation/vote`, sealed (`vote-request`/`vote-reply`) when paired. */
   async requestVote(request: VoteRequest, options: RequestVoteOptions): Promise<ClientResult<VoteResponse>> {
     const { deadlineMs } = options;
     if (Number.isNaN(deadlineMs)) throw new RangeError('requestVote: deadlineMs is NaN');
@@ -94,7 +117,7 @@ export class FederationClient {
       return this.#failed('vote', { code: FederationErrorCode.TIMEOUT, message, timeoutMs: deadlineMs });
     }
     const margin = Math.min(this.#replyMarginMs, deadlineMs / 2);
-    const body = voteRequestToWire(request, deadlineMs - margin);
+    const body = voteRequestToWire(request, deadlineMs - margin, this.#protocol);
     // Check what we send with the peer's own rules: a bad request is our bug, reported as such
     // rather than as an HTTP 400 from every peer.
     const outgoing = validateDto(VoteRequestDto, body);
@@ -108,34 +131,50 @@ export class FederationClient {
         },
       };
     }
-    const reply = await this.#http.send({
-      method: 'POST',
-      path: FEDERATION_PATHS.vote,
-      body,
-      timeoutMs: deadlineMs,
-      signal: options.signal,
-    });
+    const call = { path: FEDERATION_PATHS.vote, body, timeoutMs: deadlineMs, signal: options.signal };
+    const reply = this.#sealed === null
+      ? await this.#http.send({ ...call, method: 'POST' })
+      : await this.#sealed.call({ ...call, purpose: 'vote-request', replyPurpose: 'vote-reply' });
     if (!reply.ok) return this.#failed('vote', reply.error);
-    const parsed = parseVoteResponse(reply.value.body);
+    const parsed = parseVoteResponse(reply.value.body, this.#protocol);
     if (!parsed.ok) return this.#failed('vote', replyError(this.baseUrl, 'vote', parsed.error, reply.value));
+    const signer = this.#signerMismatch(reply.value, parsed.value.nodeId);
+    if (signer !== null) return this.#failed('vote', signer);
     this.#noteForeignVotes(parsed.value, options.expectedNodeId);
     return parsed;
   }
 
-  /** Checks the peer: `GET /v1/federation/health`, timed. */
+  /** Checks the peer, timed: `GET /v1/federation/health`, or a sealed `POST` (`health-request`/`health-reply`) when paired. */
   async health(options: HealthOptions = {}): Promise<ClientResult<TimedPeerHealth>> {
     const started = performance.now();
-    const reply = await this.#http.send({
-      method: 'GET',
-      path: FEDERATION_PATHS.health,
-      timeoutMs: options.timeoutMs ?? this.#timeoutMs,
-      signal: options.signal,
-    });
+    const call = { path: FEDERATION_PATHS.health, timeoutMs: options.timeoutMs ?? this.#timeoutMs, signal: options.signal };
+    const reply = this.#sealed === null
+      ? await this.#http.send({ ...call, method: 'GET' })
+      : await this.#sealed.call({ ...call, body: {}, purpose: 'health-request', replyPurpose: 'health-reply' });
     const rttMs = performance.now() - started;
     if (!reply.ok) return this.#failed('health', reply.error);
-    const parsed = parsePeerHealth(reply.value.body);
+    const parsed = parsePeerHealth(reply.value.body, this.#protocol);
     if (!parsed.ok) return this.#failed('health', replyError(this.baseUrl, 'health', parsed.error, reply.value));
+    const signer = this.#signerMismatch(reply.value, parsed.value.nodeId);
+    if (signer !== null) return this.#failed('health', signer);
     return { ok: true, value: { ...parsed.value, rttMs } };
+  }
+
+  get #protocol(): number {
+    return this.#sealed === null ? FEDERATION_PROTOCOL_VERSION : SEAL_PROTOCOL_VERSION;
+  }
+
+  /**
+   * A sealed reply must name the node that signed it: a member cannot speak for another (its id
+   * derives from its key). The registry then refuses a TXT record naming another id than this
+   * proven one (IDENTITY_MISMATCH), and re-keys a manual entry to it.
+   */
+  #signerMismatch(reply: JsonReply | SealedReply, claimed: PeerId): FederationClientError | null {
+    if (!('senderId' in reply) || reply.senderId === claimed) return null;
+    return {
+      code: FederationErrorCode.IDENTITY_MISMATCH,
+      message: `${this.baseUrl} claims node id ${claimed} but its reply is signed by ${reply.senderId}`,
+    };
   }
 
   #failed<T>(call: string, error: FederationClientError): ClientResult<T> {
@@ -167,14 +206,18 @@ export class FederationClient {
   }
 }
 
-function replyError(baseUrl: string, call: string, error: FederationParseError, reply: JsonReply): FederationClientError {
-  const { body, status } = reply;
+function replyError(baseUrl: string, call: string, error: FederationParseError, reply: JsonReply | SealedReply): FederationClientError {
+  const { body } = reply;
+  const status = 'status' in reply ? reply.status : 200;
   if (error.code === FederationErrorCode.VERSION_MISMATCH) {
     const protocol = isPlainObject(body) ? body['protocol'] : undefined;
+    const peerProtocol = typeof protocol === 'number' ? protocol : null;
+    // An open node asking a paired one: say how to pair them, not only which numbers differ.
+    const pairedPeer = !('senderId' in reply) && peerProtocol === SEAL_PROTOCOL_VERSION;
     return {
       code: FederationErrorCode.VERSION_MISMATCH,
-      message: `${baseUrl}: ${error.message}`,
-      peerProtocol: typeof protocol === 'number' ? protocol : null,
+      message: pairedPeer ? `${baseUrl} ${SEALED_PEER_REASON}` : `${baseUrl}: ${error.message}`,
+      peerProtocol,
     };
   }
   return {

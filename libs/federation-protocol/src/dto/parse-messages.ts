@@ -14,16 +14,16 @@ import { VoteResponseDto, type VoteResponseWire } from './vote-response.dto';
  * Refuses a body of another protocol version before looking at its shape: a v2 message may be
  * valid v2 and "invalid" v1, and the caller should hear "upgrade", not "field x is wrong".
  */
-function checkProtocol(body: unknown): ParseResult<null> {
+function checkProtocol(body: unknown, expected: number): ParseResult<null> {
   if (!isPlainObject(body)) return { ok: true, value: null };
   const protocol = body['protocol'];
   const isVersion = typeof protocol === 'number' && Number.isInteger(protocol) && protocol >= 1;
-  if (isVersion && protocol !== FEDERATION_PROTOCOL_VERSION) {
+  if (isVersion && protocol !== expected) {
     return {
       ok: false,
       error: {
         code: FederationErrorCode.VERSION_MISMATCH,
-        message: `message speaks federation protocol ${protocol}, this node speaks ${FEDERATION_PROTOCOL_VERSION}`,
+        message: `message speaks federation protocol ${protocol}, this node speaks ${expected}`,
         param: 'protocol',
       },
     };
@@ -37,8 +37,8 @@ function checkProtocol(body: unknown): ParseResult<null> {
  * (`hops` > MAX_VOTE_HOPS: `FEDERATION_ERR_HOPS_EXCEEDED`). The receiver serves the request
  * with its own instances only; it never forwards it.
  */
-export function parseVoteRequest(body: unknown): ParseResult<ReceivedVoteRequest> {
-  const version = checkProtocol(body);
+export function parseVoteRequest(body: unknown, protocol: number = FEDERATION_PROTOCOL_VERSION): ParseResult<ReceivedVoteRequest> {
+  const version = checkProtocol(body, protocol);
   if (!version.ok) return version;
   const parsed = validateDto(VoteRequestDto, body);
   if (!parsed.ok) return parsed;
@@ -79,8 +79,8 @@ export function parseVoteRequest(body: unknown): ParseResult<ReceivedVoteRequest
 }
 
 /** Parses a peer's reply to a vote request (protocol version checked first). */
-export function parseVoteResponse(body: unknown): ParseResult<VoteResponse> {
-  const version = checkProtocol(body);
+export function parseVoteResponse(body: unknown, protocol: number = FEDERATION_PROTOCOL_VERSION): ParseResult<VoteResponse> {
+  const version = checkProtocol(body, protocol);
   if (!version.ok) return version;
   const parsed = validateDto(VoteResponseDto, body);
   if (!parsed.ok) return parsed;
@@ -109,8 +109,8 @@ export function parseVoteResponse(body: unknown): ParseResult<VoteResponse> {
 }
 
 /** Parses a peer's reply to `GET /v1/federation/health` (protocol version checked first). */
-export function parsePeerHealth(body: unknown): ParseResult<PeerHealth> {
-  const version = checkProtocol(body);
+export function parsePeerHealth(body: unknown, protocol: number = FEDERATION_PROTOCOL_VERSION): ParseResult<PeerHealth> {
+  const version = checkProtocol(body, protocol);
   if (!version.ok) return version;
   const parsed = validateDto(PeerHealthDto, body);
   if (!parsed.ok) return parsed;
@@ -148,13 +148,13 @@ export function parseAddPeer(body: unknown): ParseResult<AddPeerDto> {
  * The wire body of a vote request. `deadlineMs` is what the peer is told; it is rounded up to
  * an integer and clamped to 1..600000 (FEDERATION_LIMITS.deadlineMsMax).
  */
-export function voteRequestToWire(request: VoteRequest, deadlineMs: number): VoteRequestWire {
+export function voteRequestToWire(request: VoteRequest, deadlineMs: number, protocol: number = FEDERATION_PROTOCOL_VERSION): VoteRequestWire {
   const prompt: PromptWire =
     request.prompt.kind === 'chat'
       ? { kind: 'chat', messages: request.prompt.messages.map(({ role, content }) => ({ role, content })) }
       : { kind: 'text', text: request.prompt.text };
   return {
-    protocol: FEDERATION_PROTOCOL_VERSION,
+    protocol,
     request_id: request.requestId,
     origin_node_id: request.originNodeId,
     hops: request.hops ?? 1,
@@ -171,9 +171,9 @@ export function voteRequestToWire(request: VoteRequest, deadlineMs: number): Vot
 }
 
 /** The wire body of a vote reply (for the peer's controller). */
-export function voteResponseToWire(response: Omit<VoteResponse, 'protocol'>): VoteResponseWire {
+export function voteResponseToWire(response: Omit<VoteResponse, 'protocol'>, protocol: number = FEDERATION_PROTOCOL_VERSION): VoteResponseWire {
   return {
-    protocol: FEDERATION_PROTOCOL_VERSION,
+    protocol,
     node_id: response.nodeId,
     model_id: response.modelId,
     votes: response.votes.map((vote) => ({
@@ -191,11 +191,11 @@ export function voteResponseToWire(response: Omit<VoteResponse, 'protocol'>): Vo
 }
 
 /** The wire body of a health reply (for the peer's controller). */
-export function peerHealthToWire(health: Omit<PeerHealth, 'protocol'>): PeerHealthWire {
+export function peerHealthToWire(health: Omit<PeerHealth, 'protocol'>, protocol: number = FEDERATION_PROTOCOL_VERSION): PeerHealthWire {
   return {
     node_id: health.nodeId,
     version: health.version,
-    protocol: FEDERATION_PROTOCOL_VERSION,
+    protocol,
     model_id: health.modelId,
     ...(health.modelSha256 !== undefined ? { model_sha256: health.modelSha256 } : {}),
     instances: health.instances,

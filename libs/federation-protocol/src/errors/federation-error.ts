@@ -34,6 +34,14 @@ export const FederationErrorCode = {
   INVALID_ADDRESS: 'FEDERATION_ERR_INVALID_ADDRESS',
   /** A discovered peer's health reply names another node than the one discovered at that address. */
   IDENTITY_MISMATCH: 'FEDERATION_ERR_IDENTITY_MISMATCH',
+  /** Sealed protocol 2: the other node signed correctly but does not hold this swarm's key (another swarm). */
+  NOT_MEMBER: 'FEDERATION_ERR_NOT_MEMBER',
+  /** Sealed protocol 2: the two nodes' clocks differ by more than the allowed skew (synchronise them: NTP). */
+  CLOCK_SKEW: 'FEDERATION_ERR_CLOCK_SKEW',
+  /** Sealed protocol 2: a message that was already accepted once (a captured message sent again). */
+  REPLAYED: 'FEDERATION_ERR_REPLAYED',
+  /** Sealed protocol 2: any other refused envelope (malformed, forged signature, wrong purpose, reply to another request…). */
+  BAD_SEAL: 'FEDERATION_ERR_BAD_SEAL',
 } as const;
 
 export type FederationErrorCode = (typeof FederationErrorCode)[keyof typeof FederationErrorCode];
@@ -106,7 +114,17 @@ export type FederationClientError =
       /** First invalid field of the request we refused to send. */
       readonly param: string | null;
     }
-  | { readonly code: typeof FederationErrorCode.IDENTITY_MISMATCH; readonly message: string };
+  | { readonly code: typeof FederationErrorCode.IDENTITY_MISMATCH; readonly message: string }
+  | {
+      readonly code:
+        | typeof FederationErrorCode.NOT_MEMBER
+        | typeof FederationErrorCode.CLOCK_SKEW
+        | typeof FederationErrorCode.REPLAYED
+        | typeof FederationErrorCode.BAD_SEAL;
+      readonly message: string;
+      /** The refusal code of `open` (`not_member`, `bad_signature`…), null when the peer only named the client code. */
+      readonly sealCode: string | null;
+    };
 
 /** Outcome of a call to a peer. The client never throws for peer failures. */
 export type ClientResult<T> =

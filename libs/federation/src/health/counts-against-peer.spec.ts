@@ -18,6 +18,10 @@ describe('countsAgainstPeer', () => {
     ['another node at a discovered address', { code: FederationErrorCode.IDENTITY_MISMATCH, message: 'other node' }, true],
     // Checked before connecting, but about the peer's address, not our request: it can never serve.
     ['an address this node may not connect to', { code: FederationErrorCode.FORBIDDEN_ADDRESS, message: 'metadata endpoint', address: '169.254.169.254' }, true],
+    ['a node of another swarm (sealed)', { code: FederationErrorCode.NOT_MEMBER, message: 'other swarm', sealCode: 'not_member' }, true],
+    ['clocks out of step (sealed)', { code: FederationErrorCode.CLOCK_SKEW, message: '41 s ahead', sealCode: 'clock_skew' }, true],
+    ['a replayed message (sealed)', { code: FederationErrorCode.REPLAYED, message: 'seen', sealCode: null }, true],
+    ['a forged or malformed envelope (sealed)', { code: FederationErrorCode.BAD_SEAL, message: 'bad signature', sealCode: 'bad_signature' }, true],
     ['no such route (not a peer)', http(404), true],
     ['the peer refuses this node whatever it asks', http(403), true],
     ['our chat is too long for the peer', http(400, 'context_length_exceeded'), false],

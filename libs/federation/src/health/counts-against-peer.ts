@@ -26,6 +26,12 @@ export function countsAgainstPeer(error: FederationClientError): boolean {
     case FederationErrorCode.VERSION_MISMATCH:
     case FederationErrorCode.IDENTITY_MISMATCH:
     case FederationErrorCode.FORBIDDEN_ADDRESS:
+    // Sealed protocol 2: a node of another swarm, a clock out of step, a replay or a forged or
+    // malformed envelope. Such a peer cannot take part until fixed, so it is never healthy.
+    case FederationErrorCode.NOT_MEMBER:
+    case FederationErrorCode.CLOCK_SKEW:
+    case FederationErrorCode.REPLAYED:
+    case FederationErrorCode.BAD_SEAL:
       return true;
     case FederationErrorCode.TOO_LARGE:
       return error.direction === 'response';

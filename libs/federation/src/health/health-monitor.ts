@@ -9,6 +9,7 @@ import {
   type HealthReport,
   type PeerConnectOptions,
   type PeerId,
+  type SwarmMembership,
 } from '@local-swarm/federation-protocol';
 import { TypedEventEmitter } from '../events/typed-event-emitter';
 import type { PeerRegistry } from '../registry/peer-registry';
@@ -46,6 +47,8 @@ export interface HealthMonitorOptions {
   readonly checkerFor?: (peer: PeerSnapshot) => HealthChecker;
   /** Where the default checkers may connect (loopback peers or not). Default: local-network peers only. */
   readonly connect?: PeerConnectOptions;
+  /** The node's swarm membership: default FederationClient checkers then speak sealed protocol 2. Default null (open). */
+  readonly membership?: SwarmMembership | null;
   /** Default: global setInterval/clearInterval, unref'd so the monitor never keeps a process alive. */
   readonly timers?: IntervalTimers;
   readonly logger?: FederationLogger;
@@ -73,6 +76,7 @@ export class HealthMonitor extends TypedEventEmitter<HealthMonitorEvents> {
   readonly #timers: IntervalTimers;
   readonly #logger: FederationLogger;
   readonly #connect: PeerConnectOptions;
+  readonly #membership: SwarmMembership | null;
   readonly #inFlight = new Map<PeerId, Promise<void>>();
   readonly #checkers = new Map<string, HealthChecker>();
   #state: HealthMonitorState = 'stopped';
@@ -88,6 +92,7 @@ export class HealthMonitor extends TypedEventEmitter<HealthMonitorEvents> {
     this.#timers = options.timers ?? defaultTimers;
     this.#logger = options.logger ?? silentFederationLogger;
     this.#connect = options.connect ?? {};
+    this.#membership = options.membership ?? null;
     this.#checkerFor = options.checkerFor ?? ((peer) => this.#defaultChecker(peer));
   }
 
@@ -176,7 +181,7 @@ export class HealthMonitor extends TypedEventEmitter<HealthMonitorEvents> {
     let checker = this.#checkers.get(key);
     if (checker === undefined) {
       const options = { ...this.#connect, baseUrl: peer.baseUrl, timeoutMs: this.#timeoutMs, logger: this.#logger };
-      checker = peer.source === 'openai' ? new OpenAiPeerClient(options) : new FederationClient(options);
+      checker = peer.source === 'openai' ? new OpenAiPeerClient(options) : new FederationClient({ ...options, membership: this.#membership });
       this.#checkers.set(key, checker);
     }
     return checker;

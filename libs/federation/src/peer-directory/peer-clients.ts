@@ -1,19 +1,30 @@
 import { isIP } from 'node:net';
-import { FederationClient, OpenAiPeerClient, parsePeerAddress, peerAddressRefusal, type PeerConnectOptions } from '@local-swarm/federation-protocol';
+import {
+  FederationClient,
+  OpenAiPeerClient,
+  parsePeerAddress,
+  peerAddressRefusal,
+  type PeerConnectOptions,
+  type SwarmMembership,
+} from '@local-swarm/federation-protocol';
 
 /**
  * One client per peer address, shared by the peer's health checks and its votes, every one made
- * with the directory's connect options: no call to a peer skips the address policy.
+ * with the directory's connect options: no call to a peer skips the address policy. With a swarm
+ * membership, every Local Swarm client speaks sealed protocol 2 (OpenAI-compatible peers never do).
  */
 export class PeerClients {
   readonly #federation = new Map<string, FederationClient>();
   readonly #openAi = new Map<string, OpenAiPeerClient>();
 
-  constructor(private readonly connect: PeerConnectOptions) {}
+  constructor(
+    private readonly connect: PeerConnectOptions,
+    private readonly membership: SwarmMembership | null = null,
+  ) {}
 
   /** The client of the Local Swarm node at `baseUrl`. */
   federation(baseUrl: string): FederationClient {
-    return reuse(this.#federation, baseUrl, () => new FederationClient({ ...this.connect, baseUrl }));
+    return reuse(this.#federation, baseUrl, () => new FederationClient({ ...this.connect, baseUrl, membership: this.membership }));
   }
 
   /** The client of the OpenAI-compatible server at `baseUrl`. */

@@ -3,6 +3,7 @@ import {
   type FederationClientError,
   type FederationLogger,
   type PeerStatusWire,
+  type SwarmMembership,
 } from '@local-swarm/federation-protocol';
 import type { RemoteParticipant, RemotePeers } from '../federated-swarm/remote-peers';
 import { HealthMonitor, type HealthChecker } from '../health/health-monitor';
@@ -48,6 +49,12 @@ export interface PeerDirectoryOptions {
   readonly onVoteFailed: (failure: VoteFailure) => void;
   /** Checker of a peer's health. Default: the peer's FederationClient or OpenAiPeerClient, the one its votes use. */
   readonly healthCheckerFor?: (peer: PeerSnapshot) => HealthChecker;
+  /**
+   * The node's swarm membership: health checks and votes to Local Swarm peers are then sealed
+   * protocol 2 only, and a peer is known by the id its replies are signed with. Default null:
+   * open federation (unsealed protocol 1).
+   */
+  readonly membership?: SwarmMembership | null;
 }
 
 export type AddPeerOutcome =
@@ -68,7 +75,7 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
 
   constructor(private readonly options: PeerDirectoryOptions) {
     const { settings, logger } = options;
-    this.#clients = new PeerClients({ allowLoopback: settings.allowLoopbackPeers ?? false });
+    this.#clients = new PeerClients({ allowLoopback: settings.allowLoopbackPeers ?? false }, options.membership ?? null);
     this.#registry = new PeerRegistry({ selfNodeId: options.nodeId, unhealthyAfterFailures: settings.unhealthyAfterFailures });
     this.#monitor = new HealthMonitor({
       registry: this.#registry,
