@@ -50,4 +50,9 @@ describe('formatBanner', () => {
     expect(lines).toHaveLength(10);
     expect(lines.at(-1)).toBe('  WARNING    bound to 0.0.0.0: every interface');
   });
+
+  it('ends with the pairing notes (open-federation warning, how to add machines), as they are', () => {
+    const lines = formatBanner({ ...facts, federation: 'open (ANY host on the LAN may vote)', notes: ['  WARNING    open federation'] }).split('\n');
+    expect(lines.at(-1)).toBe('  WARNING    open federation');
+  });
 });

@@ -16,6 +16,8 @@ export interface BannerFacts {
   readonly federation: string;
   /** One line per known peer at start-up. */
   readonly peers: readonly string[];
+  /** Lines shown last, as they are (pairing warnings and hints); terminal only, never logged. */
+  readonly notes?: readonly string[];
 }
 
 export function formatBanner(facts: BannerFacts): string {
@@ -35,5 +37,6 @@ export function formatBanner(facts: BannerFacts): string {
     for (const [index, peer] of facts.peers.entries()) lines.push(`  ${index === 0 ? 'peers     ' : '          '} ${peer}`);
   }
   if (facts.bindWarning !== null) lines.push(`  WARNING    ${facts.bindWarning}`);
+  lines.push(...(facts.notes ?? []));
   return lines.join('\n');
 }

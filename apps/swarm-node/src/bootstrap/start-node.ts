@@ -16,6 +16,7 @@ import { loadSwarm } from './load-swarm';
 import { chooseBind, listeningUrl, nodeIdFor } from './node-address';
 import { nodeSettings } from './node-settings';
 import { ownVersion } from '../config/own-version';
+import { startPairing } from '../pairing/start-pairing';
 
 export interface RunningNode {
   readonly app: NestFastifyApplication;
@@ -33,7 +34,10 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
   if (bind.warning !== null) logger.warn({ address: bind.address }, bind.warning);
   const federation = config.federation;
   if (federation.enabled) checkPeerAddresses(federation);
-  const nodeId = config.nodeId ?? nodeIdFor(bind, config.port);
+  const displayName = config.nodeId ?? nodeIdFor(bind, config.port);
+  const pairing = federation.enabled ? startPairing(federation) : null;
+  // Paired, the node id is the identity's (no node can claim another's); --node-id stays a display name.
+  const nodeId = pairing?.membership?.identity.nodeId ?? displayName;
 
   const hardware = detectHardware();
   const { swarm, plan } = await loadSwarm(config, hardware, nodeId, logger);
@@ -43,7 +47,10 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
     settings,
     logger,
     events: new RequestEvents(),
-    federation: federation.enabled ? { nodeId, config: federation, bind, hostname: hostname(), hardwareSummary: hardware.summary } : null,
+    federation:
+      pairing === null
+        ? null
+        : { nodeId, config: federation, bind, hostname: hostname(), hardwareSummary: hardware.summary, membership: pairing.membership },
   });
   const app = await createHttpApp(root, logger, version, apiKey === null ? config : { ...config, apiKey });
 
@@ -65,9 +72,10 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
       bindReason: bind.reason,
       bindWarning: bind.warning,
       strategy: settings.strategy,
-      nodeId,
-      federation: federation.enabled ? `on (mode ${settings.mode}, discovery ${federation.discovery ? 'mDNS' : 'off'})` : 'off',
+      nodeId: nodeId === displayName ? nodeId : `${nodeId} (name ${displayName})`,
+      federation: pairing === null ? 'off' : `${pairing.trustLine}, mode ${settings.mode}, discovery ${federation.discovery ? 'mDNS' : 'off'}`,
       peers: peerLines,
+      notes: pairing?.notes ?? [],
     })}\n`,
   );
   logger.info({ url, nodeId, model: plan.modelId, instances: swarm.info.instances, strategy: settings.strategy }, 'node ready');

@@ -1,4 +1,6 @@
 import { runDoctorCommand } from '../doctor/run-doctor-command';
+import { runKeyCommand } from '../pairing/run-key-command';
+import { runPeersCommand } from '../pairing/run-peers-command';
 
 /** Output of a subcommand: what it prints, and where. */
 export interface SubcommandIo {
@@ -20,6 +22,16 @@ export const CLI_SUBCOMMANDS: readonly CliSubcommand[] = [
     name: 'doctor',
     summary: 'check why this machine does not pair: interfaces, multicast route, mDNS, peers (doctor --help)',
     run: (argv, io) => runDoctorCommand(argv, io),
+  },
+  {
+    name: 'key',
+    summary: 'swarm key: new (print one), show (join string for another machine), rotate (replace it)',
+    run: (argv, io) => runKeyCommand(argv, io),
+  },
+  {
+    name: 'peers',
+    summary: 'block or unblock a node id: peers block <id>, peers unblock <id>',
+    run: (argv, io) => runPeersCommand(argv, io),
   },
 ];
 

@@ -2,6 +2,7 @@ import { STRATEGY_NAMES } from '@local-swarm/consensus';
 import { FEDERATION_MODES } from '@local-swarm/federation';
 import { peerLists, weightMaps } from './collection-kinds';
 import { field, fieldGroup } from './field-spec';
+import { matching, pathsOrUris } from './text-kinds';
 import { integers, onOff, oneOf, orNull } from './value-kinds';
 
 /** Settings of the federation: this node voting together with other nodes (config file block `federation:`). */
@@ -25,6 +26,52 @@ export const FEDERATION_FIELDS = {
       requiresFederation: true,
     },
     fileHelp: '--peer host:port ...; flags replace this list',
+  }),
+  /**
+   * Folder of the node's identity (node-key.pem), its stored swarm key (swarm.key) and block list
+   * (blocked.json); null: $XDG_CONFIG_HOME/local-swarm, else ~/.config/local-swarm.
+   */
+  configDir: field(orNull(pathsOrUris), {
+    default: null,
+    cli: {
+      flags: '--config-dir <path>',
+      help: 'folder of the node identity, the swarm key and the block list (one per node when several run on one machine)',
+      defaultHelp: '$XDG_CONFIG_HOME/local-swarm or ~/.config/local-swarm',
+      env: 'LOCAL_SWARM_CONFIG_DIR',
+    },
+  }),
+  /** File of the swarm key (64 hex characters, mode 600) shared by the nodes of this swarm; null: the stored one. */
+  keyFile: field(orNull(pathsOrUris), {
+    default: null,
+    cli: {
+      flags: '--swarm-key-file <path>',
+      help: 'file holding the swarm key (64 hex characters, mode 600; "local-swarm key new > FILE")',
+      defaultHelp: '<config dir>/swarm.key, created on first start',
+      env: 'LOCAL_SWARM_KEY_FILE',
+    },
+  }),
+  /**
+   * A join string ("local-swarm key show" on a machine of the swarm): its key is stored in the
+   * config dir. Only its shape is checked here; the pairing code reads it without ever echoing it.
+   */
+  join: field(orNull(matching(/^\S+$/, 'a join string (lsjoin1:…) from "local-swarm key show"')), {
+    default: null,
+    cli: { flags: '--join <join string>', help: 'join the swarm of another machine: its "local-swarm key show" output', requiresFederation: true },
+    fileHelp: 'prefer the --join flag: a join string is a secret',
+  }),
+  /** With `join`: replace a different stored swarm key (the old one is kept as swarm.key.old). */
+  replaceKey: field(onOff, {
+    default: false,
+    cli: { flags: '--replace-key', help: 'with --join: replace a different stored swarm key (kept as swarm.key.old)', requiresFederation: true },
+  }),
+  /** Open federation: no swarm key, unsealed protocol 1, any host on the LAN may vote and read prompts. */
+  open: field(onOff, {
+    default: false,
+    cli: {
+      flags: '--federation-open',
+      help: 'federate WITHOUT a swarm key (protocol 1): any host on the LAN may read prompts and vote',
+      requiresFederation: true,
+    },
   }),
   /** Find peers on the local network; false keeps only `peers`. */
   discovery: field(onOff, {

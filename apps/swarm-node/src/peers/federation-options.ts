@@ -1,3 +1,4 @@
+import type { SwarmMembership } from '@local-swarm/federation-protocol';
 import type { BindChoice } from '@local-swarm/net-binding';
 import type { FederationConfig } from '../config';
 
@@ -12,4 +13,6 @@ export interface FederationOptions {
   readonly bind: BindChoice;
   readonly hostname: string;
   readonly hardwareSummary: string;
+  /** The swarm this node belongs to (sealed protocol 2); null: open federation, unsealed protocol 1. */
+  readonly membership: SwarmMembership | null;
 }
