@@ -16,6 +16,8 @@ const REFUSALS_OF_THE_REQUEST: ReadonlySet<number> = new Set([400, 413, 422, 429
  * address that is wrong: it can never answer).
  * A refusal of this one request (REFUSALS_OF_THE_REQUEST), and anything that went wrong here before
  * or instead of sending (our request invalid or too large, the caller aborted), does not count.
+ * Sealed protocol 2 refusals (another swarm, clocks out of step, a replay, a forged or malformed
+ * envelope) count: such a peer cannot take part until fixed, so it is never healthy.
  */
 export function countsAgainstPeer(error: FederationClientError): boolean {
   // No default: a new error code must be placed on one side or the other here.
@@ -26,8 +28,6 @@ export function countsAgainstPeer(error: FederationClientError): boolean {
     case FederationErrorCode.VERSION_MISMATCH:
     case FederationErrorCode.IDENTITY_MISMATCH:
     case FederationErrorCode.FORBIDDEN_ADDRESS:
-    // Sealed protocol 2: a node of another swarm, a clock out of step, a replay or a forged or
-    // malformed envelope. Such a peer cannot take part until fixed, so it is never healthy.
     case FederationErrorCode.NOT_MEMBER:
     case FederationErrorCode.CLOCK_SKEW:
     case FederationErrorCode.REPLAYED:
