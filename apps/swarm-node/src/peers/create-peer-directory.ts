@@ -4,12 +4,13 @@ import { toLibLogger } from '../logging/app-logger';
 import type { RequestEvents } from '../observability/request-events';
 import type { FederationOptions } from './federation-options';
 
-/** The node's peer directory: its log lines in the node's log, its failed votes as `vote-failed` events. */
+/** The node's peer directory: its log lines in the node's log, its failed votes as `vote-failed` events, sealed when paired. */
 export function createPeerDirectory(options: FederationOptions, logger: pino.Logger, events: RequestEvents): PeerDirectory {
   return new PeerDirectory({
     nodeId: options.nodeId,
     settings: options.config,
     logger: toLibLogger(logger),
     onVoteFailed: (failure) => events.emit('vote-failed', failure),
+    membership: options.membership,
   });
 }

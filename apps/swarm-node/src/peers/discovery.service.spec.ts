@@ -4,7 +4,7 @@
  */
 import { createDiscoveryService, type PeerInfo, type SwarmDiscovery } from '@local-swarm/discovery';
 import type { PeerDirectory } from '@local-swarm/federation';
-import { FEDERATION_PROTOCOL_VERSION } from '@local-swarm/federation-protocol';
+import { FEDERATION_PROTOCOL_VERSION, generateNodeIdentity, newSwarmKey, SEAL_PROTOCOL_VERSION, swarmMembership } from '@local-swarm/federation-protocol';
 import { startHealthyPeer, type TestHttpServer } from '@local-swarm/federation/testing';
 import { EventEmitter } from 'node:events';
 import { FakeSwarm } from '../testing/fake-swarm';
@@ -107,6 +107,12 @@ describe('DiscoveryService', () => {
       protocol: FEDERATION_PROTOCOL_VERSION,
     });
     expect(fake.calls).toEqual(['startAdvertising', 'startDiscovery']);
+  });
+
+  it('advertises sealed protocol 2 when paired', async () => {
+    const membership = swarmMembership(newSwarmKey(), generateNodeIdentity());
+    await service(federationOptions({ bind: LAN_BIND, membership, config: federationConfig({ discovery: true }) })).start(40123);
+    expect(fake.startAdvertising).toHaveBeenCalledWith(expect.objectContaining({ protocol: SEAL_PROTOCOL_VERSION }));
   });
 
   describe('once running', () => {

@@ -1,6 +1,6 @@
 import { createDiscoveryService, type PeerInfo, type SwarmDiscovery } from '@local-swarm/discovery';
 import { PeerDirectory } from '@local-swarm/federation';
-import { FEDERATION_PROTOCOL_VERSION } from '@local-swarm/federation-protocol';
+import { FEDERATION_PROTOCOL_VERSION, SEAL_PROTOCOL_VERSION } from '@local-swarm/federation-protocol';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type pino from 'pino';
 import { APP_LOGGER, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
@@ -58,9 +58,12 @@ export class DiscoveryService implements OnApplicationShutdown {
       instances: this.swarm.info.instances,
       modelId: this.swarm.info.modelId,
       ...(this.swarm.info.modelSha256 !== null ? { modelSha256: this.swarm.info.modelSha256 } : {}),
+      // Which swarm this node is in (public, reveals nothing of the key): peers of other swarms are never asked.
+      ...(this.options.membership !== null ? { keyId: this.options.membership.keyId } : {}),
       hardwareSummary: this.options.hardwareSummary,
       apiPort,
-      protocol: FEDERATION_PROTOCOL_VERSION,
+      // Paired nodes speak sealed protocol 2 only: peers see it before their first call.
+      protocol: this.options.membership === null ? FEDERATION_PROTOCOL_VERSION : SEAL_PROTOCOL_VERSION,
     });
     await discovery.startDiscovery();
     this.logger.info({ interface: bind.interfaceName, address: bind.address }, 'mDNS discovery running');

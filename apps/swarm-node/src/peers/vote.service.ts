@@ -1,5 +1,13 @@
 import { clampVoteRequest, toGenerationRequest, toVoteResponse } from '@local-swarm/federation';
-import { parseVoteRequest, voteResponseToWire, type ReceivedVoteRequest, type VoteResponseWire } from '@local-swarm/federation-protocol';
+import {
+  FEDERATION_PROTOCOL_VERSION,
+  FederationErrorCode,
+  parseVoteRequest,
+  SEAL_PROTOCOL_VERSION,
+  voteResponseToWire,
+  type ReceivedVoteRequest,
+  type VoteResponseWire,
+} from '@local-swarm/federation-protocol';
 import { Inject, Injectable } from '@nestjs/common';
 import type pino from 'pino';
 import { APP_LOGGER, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
@@ -13,6 +21,11 @@ export interface VoteCall {
   readonly clientIp: string;
   /** Fires when the asking node hangs up. */
   readonly signal: AbortSignal;
+  /**
+   * A sealed (protocol 2) request: the node id its envelope was signed by, which the request's
+   * origin must be (no member votes in another's name). Absent: open federation, protocol 1.
+   */
+  readonly signer?: string;
 }
 
 /**
@@ -35,7 +48,8 @@ export class VoteService {
   async serve(body: unknown, call: VoteCall): Promise<VoteResponseWire> {
     const startedAt = Date.now();
     // Validates every field, the protocol version and the hop limit (a vote is never forwarded).
-    const parsed = parseVoteRequest(body);
+    const protocol = call.signer === undefined ? FEDERATION_PROTOCOL_VERSION : SEAL_PROTOCOL_VERSION;
+    const parsed = parseVoteRequest(body, protocol);
     if (!parsed.ok) {
       const error = OpenAiHttpError.invalidRequest(parsed.error.message, parsed.error.param, parsed.error.code);
       this.#served(call, startedAt, null, null, 0, error);
@@ -44,7 +58,7 @@ export class VoteService {
     const asked = parsed.value;
     const granted = clampVoteRequest(asked, { maxTokens: this.settings.maxTokensLimit, deadlineMs: this.options.config.voteTimeoutMs });
     try {
-      const wire = await this.#generate(granted, call, startedAt);
+      const wire = await this.#generate(granted, call, startedAt, protocol);
       this.#served(call, startedAt, asked, granted, wire.votes.length, null);
       return wire;
     } catch (error: unknown) {
@@ -53,9 +67,13 @@ export class VoteService {
     }
   }
 
-  async #generate(request: ReceivedVoteRequest, call: VoteCall, startedAt: number): Promise<VoteResponseWire> {
+  async #generate(request: ReceivedVoteRequest, call: VoteCall, startedAt: number, protocol: number): Promise<VoteResponseWire> {
     if (request.originNodeId === this.options.nodeId) {
       throw OpenAiHttpError.invalidRequest('a node does not vote on its own requests', 'origin_node_id', 'self_vote');
+    }
+    if (call.signer !== undefined && request.originNodeId !== call.signer) {
+      const message = `origin_node_id ${request.originNodeId} is not the node that signed the request (${call.signer})`;
+      throw new OpenAiHttpError(403, 'permission_error', message, 'origin_node_id', FederationErrorCode.IDENTITY_MISMATCH);
     }
     const generation = { ...toGenerationRequest(request, this.swarm.info.instances, this.options.nodeId), clientKey: call.clientIp };
     const checked = this.swarm.check(generation);
@@ -71,7 +89,7 @@ export class VoteService {
       throw openAiErrorFromSwarmFailure(outcome.failure);
     }
     this.logger.info({ ...logFields, candidates: outcome.candidates.length }, 'vote served');
-    return voteResponseToWire(toVoteResponse(outcome, this.options.nodeId, this.swarm.info.modelId));
+    return voteResponseToWire(toVoteResponse(outcome, this.options.nodeId, this.swarm.info.modelId), protocol);
   }
 
   /** One `vote-served` event; a body that did not parse has no request id, origin or token count (empty, 0). */

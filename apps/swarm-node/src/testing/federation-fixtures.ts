@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { PeerDirectory } from '@local-swarm/federation';
+import type { SwarmMembership } from '@local-swarm/federation-protocol';
 import type { BindChoice } from '@local-swarm/net-binding';
 import type { Swarm } from '@local-swarm/swarm-core';
 import { NestFactory } from '@nestjs/core';
@@ -45,6 +46,8 @@ export function federationOptions(overrides: Partial<FederationOptions> = {}): F
     bind: LOOPBACK_BIND,
     hostname: 'test-host',
     hardwareSummary: 'test hardware',
+    // Open federation (unsealed protocol 1) unless a spec pairs the node.
+    membership: null,
     ...overrides,
   };
 }
@@ -72,9 +75,9 @@ export interface FederatedTestApp {
  */
 export async function createFederatedApp(
   swarm: FakeSwarm,
-  options: { readonly nodeId?: string; readonly config?: FederationConfig } = {},
+  options: { readonly nodeId?: string; readonly config?: FederationConfig; readonly membership?: SwarmMembership | null; readonly logger?: pino.Logger } = {},
 ): Promise<FederatedTestApp> {
-  const logger = silentLogger();
+  const logger = options.logger ?? silentLogger();
   const events = new RequestEvents();
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({
@@ -82,7 +85,12 @@ export async function createFederatedApp(
       settings: TEST_NODE_SETTINGS,
       logger,
       events,
-      federation: federationOptions({ nodeId: options.nodeId ?? TEST_NODE_ID, config: options.config ?? federationConfig() }),
+      federation: federationOptions({
+        // Paired, the node id is the identity's, as start-node.ts makes it.
+        nodeId: options.nodeId ?? options.membership?.identity.nodeId ?? TEST_NODE_ID,
+        config: options.config ?? federationConfig(),
+        membership: options.membership ?? null,
+      }),
     }),
     new FastifyAdapter(),
     { logger: false, abortOnError: false },
