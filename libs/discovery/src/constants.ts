@@ -22,10 +22,15 @@ export const TxtKey = {
   API_PORT: 'api_port',
   PROTOCOL: 'protocol',
   MODEL_SHA256: 'model_sha256',
+  /** The swarm's key id (16 hex digits) of a paired node; absent on an open (protocol 1) node. */
+  KEY_ID: 'key_id',
 } as const;
 
 /** A SHA-256 digest as hex, as the `model_sha256` TXT key carries it. */
 export const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+
+/** A swarm key id: 16 hex digits (8 bytes of HKDF output), safe to advertise. */
+export const KEY_ID_HEX = /^[0-9a-fA-F]{16}$/;
 
 /** A peer unseen this long is dropped (peers time out after 60 seconds unseen, as the original prototype did). */
 export const DEFAULT_PEER_TTL_MS = 60_000;

@@ -41,6 +41,14 @@ export {
 } from './peer-directory/peer-directory';
 export type { PeerChange } from './peer-directory/peer-change';
 export type { PeerCounts } from './peer-directory/peer-counts';
+export {
+  OPEN_TRUST_POLICY,
+  trustOfDiscovered,
+  type PeerTrust,
+  type PeerTrustPolicy,
+  type TrustVerdict,
+  type UntrustedPeer,
+} from './peer-directory/peer-trust';
 
 // Candidate sources that reach peers
 export { OpenAiPeerSource } from './sources/openai-peer-source';

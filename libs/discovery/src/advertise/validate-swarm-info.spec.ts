@@ -16,6 +16,7 @@ const info: SwarmInfo = {
 describe('validateSwarmInfo', () => {
   it('accepts a good info', () => {
     expect(() => validateSwarmInfo(info, 'n1')).not.toThrow();
+    expect(() => validateSwarmInfo({ ...info, keyId: '95341bff0acfa7d1' }, 'n1')).not.toThrow();
   });
 
   it.each<[string, Partial<SwarmInfo>, RegExp]>([
@@ -28,6 +29,8 @@ describe('validateSwarmInfo', () => {
     ['2000 instances', { instances: 2000 }, /instances/],
     ['a negative protocol', { protocol: -1 }, /protocol/],
     ['a non-string model id', { modelId: 5 as unknown as string }, /modelId/],
+    ['a key id of 15 hex digits', { keyId: '95341bff0acfa7d' }, /keyId/],
+    ['a key id that is not hex', { keyId: '95341bff0acfa7dz' }, /keyId/],
   ])('rejects %s', (_case, change, message) => {
     expect(() => validateSwarmInfo({ ...info, ...change }, 'n1')).toThrow(message);
     expect(() => validateSwarmInfo({ ...info, ...change }, 'n1')).toThrow(expect.objectContaining({ code: DiscoveryErrorCode.INVALID_INFO }));

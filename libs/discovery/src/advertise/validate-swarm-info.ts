@@ -1,4 +1,4 @@
-import { SHA256_HEX } from '../constants';
+import { KEY_ID_HEX, SHA256_HEX } from '../constants';
 import { DiscoveryError, DiscoveryErrorCode } from '../errors/discovery-error';
 import type { SwarmInfo } from '../peers/peer-info';
 import { truncateUtf8 } from '../txt/build-swarm-txt';
@@ -70,5 +70,8 @@ export function validateSwarmInfo(info: SwarmInfo, expectedNodeId: string): void
   }
   if (info.modelSha256 !== undefined && (typeof info.modelSha256 !== 'string' || !SHA256_HEX.test(info.modelSha256))) {
     throw invalid('modelSha256 must be 64 hexadecimal digits');
+  }
+  if (info.keyId !== undefined && (typeof info.keyId !== 'string' || !KEY_ID_HEX.test(info.keyId))) {
+    throw invalid('keyId must be 16 hexadecimal digits');
   }
 }

@@ -15,6 +15,8 @@ export interface SwarmInfo {
   modelId: string;
   /** SHA-256 of the model file (64 hex digits); left out of the TXT record while unknown. */
   modelSha256?: string;
+  /** The key id of this node's swarm (16 hex digits); absent in open federation. */
+  keyId?: string;
   hardwareSummary: string;
   /** Port of the OpenAI-compatible API (17615 by default). */
   apiPort: number;
@@ -42,6 +44,8 @@ export interface PeerInfo {
    * Optional so that PeerInfo values built by code older than the key stay valid (absent: unknown).
    */
   modelSha256?: string | null;
+  /** Lower-case key id of its swarm (TXT `key_id`); null when absent or malformed (an open node). */
+  keyId?: string | null;
   hardwareSummary: string;
   /** When an mDNS answer about it last arrived. */
   lastSeen: Date;

@@ -31,6 +31,7 @@ describe('PeerTable', () => {
           modelId: 'qwen',
           hardwareSummary: '8 cores',
           modelSha256: null,
+          keyId: null,
           lastSeen: new Date(clock.now),
         },
       },

@@ -67,6 +67,7 @@ function samePeer(a: PeerInfo, b: PeerInfo): boolean {
     a.modelId === b.modelId &&
     a.hardwareSummary === b.hardwareSummary &&
     a.modelSha256 === b.modelSha256 &&
+    a.keyId === b.keyId &&
     a.addresses.length === b.addresses.length &&
     a.addresses.every((address, index) => b.addresses[index] === address)
   );
@@ -284,6 +285,7 @@ export class PeerTable {
       modelId: txt.modelId,
       hardwareSummary: txt.hardwareSummary,
       modelSha256: txt.modelSha256,
+      keyId: txt.keyId,
       lastSeen: new Date(entry.lastSeen),
     };
   }

@@ -31,7 +31,7 @@ describe('buildSwarmTxt', () => {
   it('round-trips through parsePeerTxt', () => {
     expect(parsePeerTxt(buildSwarmTxt(info))).toEqual({
       ok: true,
-      fields: { nodeId: 'node-1', apiPort: 17615, instances: 3, protocol: 2, version: '0.1.0', modelId: 'qwen2.5-0.5b', hardwareSummary: '8 cores, 16 GB', modelSha256: null },
+      fields: { nodeId: 'node-1', apiPort: 17615, instances: 3, protocol: 2, version: '0.1.0', modelId: 'qwen2.5-0.5b', hardwareSummary: '8 cores, 16 GB', modelSha256: null, keyId: null },
     });
   });
 
@@ -42,6 +42,14 @@ describe('buildSwarmTxt', () => {
     const parsed = parsePeerTxt(txt);
     expect(parsed.ok && parsed.fields.modelSha256).toBe(digest);
     expect('model_sha256' in buildSwarmTxt(info)).toBe(false);
+  });
+
+  it('advertises the key id of a paired node, and it round-trips; an open node has none', () => {
+    const txt = buildSwarmTxt({ ...info, keyId: '95341BFF0ACFA7D1' });
+    expect(txt['key_id']).toBe('95341bff0acfa7d1');
+    const parsed = parsePeerTxt(txt);
+    expect(parsed.ok && parsed.fields.keyId).toBe('95341bff0acfa7d1');
+    expect('key_id' in buildSwarmTxt(info)).toBe(false);
   });
 
   it('cuts each key=value entry to 255 bytes (RFC 6763 §6.1) without splitting characters', () => {

@@ -20,7 +20,7 @@ export function truncateUtf8(value: string, maxBytes: number): string {
 
 /**
  * The TXT record this node advertises: `txtvers`, `version`, `node_id`, `instances`, `model_id`,
- * `hardware_summary`, `api_port`, `protocol`, and `model_sha256` once known. Each entry is cut to 255 bytes (RFC 6763 §6.1); the
+ * `hardware_summary`, `api_port`, `protocol`, `model_sha256` once known, and `key_id` when paired. Each entry is cut to 255 bytes (RFC 6763 §6.1); the
  * info itself is validated by the caller (validateSwarmInfo).
  */
 export function buildSwarmTxt(info: SwarmInfo): Record<string, string> {
@@ -34,6 +34,7 @@ export function buildSwarmTxt(info: SwarmInfo): Record<string, string> {
     [TxtKey.API_PORT, String(info.apiPort)],
     [TxtKey.PROTOCOL, String(info.protocol)],
     ...(info.modelSha256 !== undefined ? [[TxtKey.MODEL_SHA256, info.modelSha256.toLowerCase()] satisfies [string, string]] : []),
+    ...(info.keyId !== undefined ? [[TxtKey.KEY_ID, info.keyId.toLowerCase()] satisfies [string, string]] : []),
   ];
   const txt: Record<string, string> = {};
   for (const [key, value] of pairs) {

@@ -16,7 +16,7 @@ describe('parsePeerTxt', () => {
     );
     expect(result).toEqual({
       ok: true,
-      fields: { nodeId: 'abc', apiPort: 17615, instances: 4, protocol: 2, version: '0.1.0', modelId: 'qwen', hardwareSummary: '8 cores', modelSha256: null },
+      fields: { nodeId: 'abc', apiPort: 17615, instances: 4, protocol: 2, version: '0.1.0', modelId: 'qwen', hardwareSummary: '8 cores', modelSha256: null, keyId: null },
     });
   });
 
@@ -26,7 +26,7 @@ describe('parsePeerTxt', () => {
 
   it('fills defaults for optional keys', () => {
     expect(fields(parsePeerTxt(list(...base)))).toEqual({
-      nodeId: 'n1', apiPort: 17615, instances: 1, protocol: 0, version: '', modelId: '', hardwareSummary: '', modelSha256: null,
+      nodeId: 'n1', apiPort: 17615, instances: 1, protocol: 0, version: '', modelId: '', hardwareSummary: '', modelSha256: null, keyId: null,
     });
   });
 
@@ -73,6 +73,17 @@ describe('parsePeerTxt', () => {
     ['99999999999', 2_147_483_647],
   ])('reads protocol %j as an integer', (value, expected) => {
     expect(fields(parsePeerTxt(list(...base, `protocol=${value}`)))['protocol']).toBe(expected);
+  });
+
+  it.each<[string, string | null]>([
+    ['95341bff0acfa7d1', '95341bff0acfa7d1'],
+    [' 95341BFF0ACFA7D1 ', '95341bff0acfa7d1'],
+    ['95341bff0acfa7d', null],
+    ['95341bff0acfa7d1a', null],
+    ['95341bff0acfa7dz', null],
+    ['', null],
+  ])('keeps key_id %j only as 16 hex digits: %j', (value, expected) => {
+    expect(fields(parsePeerTxt(list(...base, `key_id=${value}`)))['keyId']).toBe(expected);
   });
 
   it('caps strings at 256 characters and strips control characters', () => {

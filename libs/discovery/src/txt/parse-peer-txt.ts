@@ -1,4 +1,4 @@
-import { MAX_INSTANCES, MAX_TXT_STRING_LENGTH, MIN_INSTANCES, SHA256_HEX, TxtKey } from '../constants';
+import { KEY_ID_HEX, MAX_INSTANCES, MAX_TXT_STRING_LENGTH, MIN_INSTANCES, SHA256_HEX, TxtKey } from '../constants';
 
 /** The fields of a peer's TXT record, checked and normalised. */
 export interface PeerTxtFields {
@@ -15,6 +15,8 @@ export interface PeerTxtFields {
   readonly hardwareSummary: string;
   /** Lower-case hex; null when missing or not 64 hex digits (a malformed digest is ignored, not trusted). */
   readonly modelSha256: string | null;
+  /** Lower-case key id of its swarm; null when missing or not 16 hex digits (then it is an open node). */
+  readonly keyId: string | null;
 }
 
 /** Why a TXT record cannot describe a usable peer. */
@@ -75,9 +77,9 @@ function parseInteger(value: string | undefined): number | undefined {
   return Number.parseInt(value, 10);
 }
 
-function modelSha256Of(value: string | undefined): string | null {
+function hexOf(value: string | undefined, pattern: RegExp): string | null {
   const trimmed = value?.trim();
-  return trimmed !== undefined && SHA256_HEX.test(trimmed) ? trimmed.toLowerCase() : null;
+  return trimmed !== undefined && pattern.test(trimmed) ? trimmed.toLowerCase() : null;
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -92,7 +94,7 @@ function clamp(value: number, min: number, max: number): number {
  * - `instances` is clamped to 1..1024 (1 when missing or not an integer).
  * - `protocol` is an integer clamped to 0..2^31-1 (0 when missing or not an integer).
  * - Strings lose control characters, are trimmed and capped at 256 characters.
- * - `model_sha256` is kept only when it is 64 hex digits (lower-cased).
+ * - `model_sha256` is kept only when it is 64 hex digits, `key_id` only when 16 (lower-cased).
  */
 export function parsePeerTxt(txt: PeerTxtInput): PeerTxtResult {
   const map = entries(txt);
@@ -118,7 +120,8 @@ export function parsePeerTxt(txt: PeerTxtInput): PeerTxtResult {
       version: cleanString(map.get(TxtKey.VERSION)),
       modelId: cleanString(map.get(TxtKey.MODEL_ID)),
       hardwareSummary: cleanString(map.get(TxtKey.HARDWARE_SUMMARY)),
-      modelSha256: modelSha256Of(map.get(TxtKey.MODEL_SHA256)),
+      modelSha256: hexOf(map.get(TxtKey.MODEL_SHA256), SHA256_HEX),
+      keyId: hexOf(map.get(TxtKey.KEY_ID), KEY_ID_HEX),
     },
   };
 }

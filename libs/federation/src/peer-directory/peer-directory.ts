@@ -17,6 +17,7 @@ import type { PeerChange } from './peer-change';
 import { PeerClients } from './peer-clients';
 import type { PeerCounts } from './peer-counts';
 import { subscribeToRegistry } from './registry-changes';
+import { OPEN_TRUST_POLICY, trustOfDiscovered, type PeerTrustPolicy, type UntrustedPeer } from './peer-trust';
 
 /** The federation settings the directory uses (the node's `federation` config has them all). */
 export interface PeerDirectorySettings {
@@ -55,6 +56,8 @@ export interface PeerDirectoryOptions {
    * open federation (unsealed protocol 1).
    */
   readonly membership?: SwarmMembership | null;
+  /** Which discovered peers may be asked (key id, block list). Default OPEN_TRUST_POLICY: every one, as in open federation. */
+  readonly trust?: PeerTrustPolicy;
 }
 
 export type AddPeerOutcome =
@@ -72,9 +75,13 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
   readonly #monitor: HealthMonitor;
   readonly #sources = new Map<string, PeerCandidateSource | OpenAiPeerSource>();
   readonly #clients: PeerClients;
+  readonly #trust: PeerTrustPolicy;
+  /** Discovered services that are listed but never asked (blocked, another swarm, open), by node id. */
+  readonly #untrusted = new Map<string, UntrustedPeer>();
 
   constructor(private readonly options: PeerDirectoryOptions) {
     const { settings, logger } = options;
+    this.#trust = options.trust ?? OPEN_TRUST_POLICY;
     this.#clients = new PeerClients({ allowLoopback: settings.allowLoopbackPeers ?? false }, options.membership ?? null);
     this.#registry = new PeerRegistry({ selfNodeId: options.nodeId, unhealthyAfterFailures: settings.unhealthyAfterFailures });
     this.#monitor = new HealthMonitor({
@@ -118,7 +125,21 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
 
   /** mDNS announced a peer (or announced it again, maybe changed): add or refresh it. */
   seen(peer: DiscoveredPeer): void {
+    const verdict = trustOfDiscovered(peer, this.#trust);
+    if (!verdict.asked) {
+      const lastSeen = typeof peer.lastSeen === 'number' ? peer.lastSeen : peer.lastSeen.getTime();
+      this.#untrusted.set(peer.nodeId, { nodeId: peer.nodeId, name: peer.name, address: peer.address, port: peer.port, lastSeen, ...verdict });
+      // It may have been asked before (it changed its key id): stop at once.
+      if (this.#registry.get(peer.nodeId)?.source === 'mdns') this.#registry.remove(peer.nodeId);
+      return;
+    }
+    this.#untrusted.delete(peer.nodeId);
     this.#registry.upsertDiscovered(peer);
+  }
+
+  /** Discovered services listed but never asked, ordered by node id. */
+  untrusted(): UntrustedPeer[] {
+    return [...this.#untrusted.values()].sort((a, b) => a.nodeId.localeCompare(b.nodeId));
   }
 
   /**
@@ -126,6 +147,7 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
    * back; health checks tell).
    */
   left(nodeId: string): void {
+    this.#untrusted.delete(nodeId);
     if (this.#registry.get(nodeId)?.source === 'mdns') this.#registry.remove(nodeId);
   }
 
@@ -164,6 +186,10 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
       const message =
         reason === 'self' ? `${address} is this node itself` : reason === 'duplicate' ? `${address} is another address of a peer already known` : `${address} was not kept as a peer`;
       return { ok: false, error: { code: reason === 'self' ? 'peer_is_self' : 'peer_duplicate', message } };
+    }
+    if (this.#trust.isBlocked(now.nodeId)) {
+      this.#registry.remove(now.nodeId);
+      return { ok: false, error: { code: 'peer_blocked', message: `${address} is node ${now.nodeId}, on this node's block list` } };
     }
     // Not healthy at once is refused, also when the failure does not count against a peer
     // (a 400 or 429 to its health check leaves no lastError): a peer must answer to be added.

@@ -33,6 +33,8 @@ export interface DiscoveredPeer {
   readonly instances: number | null;
   /** SHA-256 of its model file as its TXT record gave it (validated by discovery); absent or null when unknown. */
   readonly modelSha256?: string | null;
+  /** Key id of its swarm as its TXT record gave it (validated by discovery); absent or null: an open node. */
+  readonly keyId?: string | null;
   /** When the announcement was last seen (Date or epoch ms). */
   readonly lastSeen: Date | number;
 }

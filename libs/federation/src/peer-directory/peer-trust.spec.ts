@@ -1,0 +1,62 @@
+/** Trust of discovered peers: who a paired node lists but never asks (no mDNS: announcements are given by hand). */
+import { silentFederationLogger } from '@local-swarm/federation-protocol';
+import type { DiscoveredPeer } from '../registry/peer-registry';
+import { PeerDirectory } from './peer-directory';
+import { trustOfDiscovered, type PeerTrustPolicy } from './peer-trust';
+
+const OURS = '95341bff0acfa7d1';
+const PAIRED: PeerTrustPolicy = { ownKeyId: OURS, isBlocked: (id) => id === 'ls-blocked' };
+const announced = (nodeId: string, keyId: string | null): DiscoveredPeer => ({
+  nodeId, name: nodeId, address: '10.0.0.2', port: 17615, modelId: null, instances: 1, keyId, lastSeen: 1000,
+});
+
+describe('trustOfDiscovered', () => {
+  it('asks only peers of its own swarm when paired', () => {
+    expect(trustOfDiscovered(announced('ls-a', OURS), PAIRED)).toMatchObject({ trust: 'paired', asked: true });
+    expect(trustOfDiscovered(announced('ls-a', '0000000000000000'), PAIRED)).toMatchObject({ trust: 'other swarm', asked: false });
+    expect(trustOfDiscovered(announced('ls-a', null), PAIRED)).toMatchObject({ trust: 'open', asked: false });
+    expect(trustOfDiscovered(announced('ls-blocked', OURS), PAIRED)).toMatchObject({ trust: 'blocked', asked: false });
+  });
+
+  it('open federation asks every peer but a blocked one', () => {
+    const open: PeerTrustPolicy = { ownKeyId: null, isBlocked: (id) => id === 'ls-blocked' };
+    expect(trustOfDiscovered(announced('ls-a', null), open)).toMatchObject({ trust: 'open', asked: true });
+    expect(trustOfDiscovered(announced('ls-a', OURS), open)).toMatchObject({ trust: 'open', asked: true });
+    expect(trustOfDiscovered(announced('ls-blocked', null), open)).toMatchObject({ trust: 'blocked', asked: false });
+  });
+});
+
+describe('PeerDirectory with a trust policy', () => {
+  const directory = (): PeerDirectory =>
+    new PeerDirectory({
+      nodeId: 'ls-self',
+      settings: { peers: [], unhealthyAfterFailures: 2, healthIntervalMs: 60_000, voteTimeoutMs: 5000 },
+      logger: silentFederationLogger,
+      onVoteFailed: () => undefined,
+      trust: PAIRED,
+    });
+
+  it('registers (asks) only same-swarm peers; lists the others with their trust and reason', () => {
+    const peers = directory();
+    peers.seen(announced('ls-a', OURS));
+    peers.seen(announced('ls-b', 'ffffffffffffffff'));
+    peers.seen(announced('ls-c', null));
+    peers.seen(announced('ls-blocked', OURS));
+    expect(peers.list().map((peer) => peer.node_id)).toEqual(['ls-a']);
+    expect(peers.untrusted().map((peer) => [peer.nodeId, peer.trust])).toEqual([
+      ['ls-b', 'other swarm'],
+      ['ls-blocked', 'blocked'],
+      ['ls-c', 'open'],
+    ]);
+  });
+
+  it('drops a registered peer at once when it starts advertising another key id, and forgets a goodbye', () => {
+    const peers = directory();
+    peers.seen(announced('ls-a', OURS));
+    peers.seen(announced('ls-a', 'ffffffffffffffff'));
+    expect(peers.list()).toEqual([]);
+    expect(peers.untrusted()).toHaveLength(1);
+    peers.left('ls-a');
+    expect(peers.untrusted()).toEqual([]);
+  });
+});
