@@ -85,6 +85,13 @@ describe('FederationClient, paired (sealed protocol 2)', () => {
     expect(parseVoteRequest(received[0], 2)).toMatchObject({ ok: true, value: { protocol: 2, requestId: 'req-1' } });
   });
 
+  it('raises the reply cap to the largest sealed envelope', async () => {
+    const key = newSwarmKey();
+    const server = await serve(sealedPeer(member(key)));
+    const small = new FederationClient({ baseUrl: server.url, allowLoopback: true, membership: member(key), maxResponseBytes: 256 });
+    expect(await small.health()).toMatchObject({ ok: true });
+  });
+
   it('checks health with a sealed POST and takes the signer as the node id', async () => {
     const key = newSwarmKey();
     const peer = member(key);
