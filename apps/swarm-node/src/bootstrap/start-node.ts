@@ -50,7 +50,7 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
     federation:
       pairing === null
         ? null
-        : { nodeId, config: federation, bind, hostname: hostname(), hardwareSummary: hardware.summary, membership: pairing.membership },
+        : { nodeId, config: federation, bind, hostname: hostname(), hardwareSummary: hardware.summary, ...pairing.federationOptions },
   });
   const app = await createHttpApp(root, logger, version, apiKey === null ? config : { ...config, apiKey });
 

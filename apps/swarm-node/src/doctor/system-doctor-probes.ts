@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { endianness, networkInterfaces } from 'node:os';
 import type { DoctorProbes } from './doctor-probes';
+import { ownSwarmKeyId } from '../pairing/own-swarm-key-id';
 import { peerHealthProbe } from './peer-health-probe';
 
 /** The real machine: os, /proc and /sys, `ip route`, mDNS on the chosen interface, HTTP to seen services. */
@@ -24,7 +25,7 @@ export function systemDoctorProbes(): DoctorProbes {
     checkHealth: peerHealthProbe,
     now: Date.now,
     probeNodeId: () => `doctor-probe-${randomBytes(6).toString('hex')}`,
-    ownKeyId: null,
+    ownKeyId: ownSwarmKeyId(),
     blockReasons: [],
   };
 }

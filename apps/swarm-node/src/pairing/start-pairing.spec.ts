@@ -42,7 +42,8 @@ describe('startPairing', () => {
 
   it('loads the block list, and a malformed one stops the start', () => {
     writeFileSync(join(dir, 'blocked.json'), '{"blocked": ["ls-bad"]}');
-    expect(startPairing(settings, {}).blockList.isBlocked('ls-bad')).toBe(true);
+    expect(startPairing(settings, {}).federationOptions.isBlocked?.('ls-bad')).toBe(true);
+    expect(startPairing(settings, {}).federationOptions.isBlocked?.('ls-ok')).toBe(false);
     writeFileSync(join(dir, 'blocked.json'), 'nope');
     expect(() => startPairing(settings, {})).toThrow(StartupError);
   });

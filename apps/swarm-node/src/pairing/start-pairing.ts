@@ -1,6 +1,7 @@
 import type { SwarmMembership } from '@local-swarm/federation-protocol';
 import { StartupError } from '../bootstrap/startup-error';
 import type { FederationConfig } from '../config';
+import type { FederationOptions } from '../peers/federation-options';
 import { BlockList } from './block-list';
 import { federationTrustLine, newSwarmHint, OPEN_FEDERATION_WARNING, resolveNodePairing } from './node-pairing';
 
@@ -9,6 +10,8 @@ export interface StartedPairing {
   readonly configDir: string;
   readonly membership: SwarmMembership | null;
   readonly blockList: BlockList;
+  /** What FederationOptions needs of the pairing: the membership and the block list's check. */
+  readonly federationOptions: Pick<FederationOptions, 'membership' | 'isBlocked'>;
   /** `paired (key id …)` or `open (ANY host on the LAN may vote)`. */
   readonly trustLine: string;
   /** Extra banner lines: the open-federation warning, how to add machines to a new swarm. */
@@ -22,5 +25,13 @@ export function startPairing(federation: FederationConfig, env: NodeJS.ProcessEn
   if (!blocked.ok) throw new StartupError(blocked.message);
   const hint = newSwarmHint(pairing);
   const notes = pairing.membership === null ? [`  WARNING    ${OPEN_FEDERATION_WARNING}`] : hint === null ? [] : [hint];
-  return { configDir: pairing.configDir, membership: pairing.membership, blockList: blocked.list, trustLine: federationTrustLine(pairing), notes };
+  const blockList = blocked.list;
+  return {
+    configDir: pairing.configDir,
+    membership: pairing.membership,
+    blockList,
+    federationOptions: { membership: pairing.membership, isBlocked: (nodeId) => blockList.isBlocked(nodeId) },
+    trustLine: federationTrustLine(pairing),
+    notes,
+  };
 }

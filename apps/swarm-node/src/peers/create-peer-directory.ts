@@ -12,5 +12,6 @@ export function createPeerDirectory(options: FederationOptions, logger: pino.Log
     logger: toLibLogger(logger),
     onVoteFailed: (failure) => events.emit('vote-failed', failure),
     membership: options.membership,
+    trust: { ownKeyId: options.membership?.keyId ?? null, isBlocked: options.isBlocked ?? (() => false) },
   });
 }

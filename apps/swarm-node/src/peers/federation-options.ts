@@ -15,4 +15,6 @@ export interface FederationOptions {
   readonly hardwareSummary: string;
   /** The swarm this node belongs to (sealed protocol 2); null: open federation, unsealed protocol 1. */
   readonly membership: SwarmMembership | null;
+  /** Node ids refused everywhere (the config dir's blocked.json); absent: none. */
+  readonly isBlocked?: (nodeId: string) => boolean;
 }

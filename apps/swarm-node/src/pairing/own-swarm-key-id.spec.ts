@@ -1,0 +1,28 @@
+import { formatSwarmKey, newSwarmKey, swarmKeyId } from '@local-swarm/federation-protocol';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ownSwarmKeyId } from './own-swarm-key-id';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'own-key-id-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ownSwarmKeyId', () => {
+  it('is the stored key id, null without a key (and creates none)', () => {
+    expect(ownSwarmKeyId({ LOCAL_SWARM_CONFIG_DIR: dir })).toBeNull();
+    expect(existsSync(join(dir, 'swarm.key'))).toBe(false);
+    const key = newSwarmKey();
+    writeFileSync(join(dir, 'swarm.key'), formatSwarmKey(key), { mode: 0o600 });
+    expect(ownSwarmKeyId({ LOCAL_SWARM_CONFIG_DIR: dir })).toBe(swarmKeyId(key));
+  });
+
+  it('prefers LOCAL_SWARM_KEY_FILE', () => {
+    const key = newSwarmKey();
+    const path = join(dir, 'other.key');
+    writeFileSync(path, formatSwarmKey(key), { mode: 0o600 });
+    expect(ownSwarmKeyId({ LOCAL_SWARM_CONFIG_DIR: dir, LOCAL_SWARM_KEY_FILE: path })).toBe(swarmKeyId(key));
+  });
+});
