@@ -43,7 +43,7 @@ console.log(JSON.stringify([parsePeerTxt({ node_id: 'node-b', api_port: '17615',
   prints: [
     {
       ok: true,
-      fields: { nodeId: 'node-b', apiPort: 17615, instances: 3, protocol: 0, version: '', modelId: '', hardwareSummary: '' },
+      fields: { nodeId: 'node-b', apiPort: 17615, instances: 3, protocol: 0, version: '', modelId: '', hardwareSummary: '', modelSha256: null, keyId: null },
     },
     { ok: false, reason: 'missing api_port' },
   ],
