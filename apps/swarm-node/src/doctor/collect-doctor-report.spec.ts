@@ -30,7 +30,7 @@ describe('collectDoctorReport', () => {
     };
     await collectDoctorReport({ ...options, port: 18000, timeoutMs: 2000 }, fakeDoctorProbes({ survey }));
     expect(seen).toEqual([
-      expect.objectContaining({ interfaceName: 'eth0', address: '10.0.0.2', timeoutMs: 2000, probe: expect.objectContaining({ nodeId: 'doctor-probe-test', apiPort: 18000, protocol: 1 }) }),
+      expect.objectContaining({ interfaceName: 'eth0', address: '10.0.0.2', timeoutMs: 2000, probe: expect.objectContaining({ nodeId: 'doctor-probe-test', apiPort: 18000, protocol: 2 }) }),
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { runMdnsChecks } from '@local-swarm/discovery';
-import { FEDERATION_PROTOCOL_VERSION } from '@local-swarm/federation-protocol';
+import { FEDERATION_PROTOCOL_VERSION, SEAL_PROTOCOL_VERSION } from '@local-swarm/federation-protocol';
 import { checkBindAddress, checkMulticastRoute, doctorCheck, type BindChoice } from '@local-swarm/net-binding';
 import { isIPv4 } from 'node:net';
 import { hostname } from 'node:os';
@@ -35,14 +35,16 @@ export async function collectDoctorReport(options: DoctorOptions, probes: Doctor
       modelId: 'none',
       hardwareSummary: 'doctor probe',
       apiPort: options.port,
-      protocol: FEDERATION_PROTOCOL_VERSION,
+      protocol: SEAL_PROTOCOL_VERSION,
     },
   });
   const mdnsChecks = await runMdnsChecks(
     survey,
     { interfaceName, timeoutMs: options.timeoutMs },
     {
-      ownProtocol: FEDERATION_PROTOCOL_VERSION,
+      // A federated node is paired (sealed protocol) unless started with --federation-open.
+      ownProtocol: SEAL_PROTOCOL_VERSION,
+      openProtocol: FEDERATION_PROTOCOL_VERSION,
       ownKeyId: probes.ownKeyId,
       blockReasons: probes.blockReasons,
       checkHealth: probes.checkHealth,

@@ -2,6 +2,9 @@ import type { MdnsSurvey, SeenService } from '@local-swarm/discovery';
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { DoctorProbes } from '../doctor/doctor-probes';
 
+/** The key id of this machine's swarm, which the healthy peer below shares. */
+export const FAKE_KEY_ID = '0123456789abcdef';
+
 export const NOW = Date.parse('2026-12-07T10:00:00Z');
 
 function v4(address: string, internal = false): NetworkInterfaceInfo {
@@ -21,7 +24,7 @@ export const PEER: SeenService = {
   port: 17615,
   host: 'box.local',
   addresses: ['10.0.0.7'],
-  txt: ['node_id=node-b', 'api_port=17615', 'protocol=1', 'version=0.1.0'].map((entry) => Buffer.from(entry)),
+  txt: ['node_id=node-b', 'api_port=17615', 'protocol=2', 'version=0.1.0', `key_id=${FAKE_KEY_ID}`].map((entry) => Buffer.from(entry)),
   sourceAddress: '10.0.0.7',
 };
 
@@ -35,7 +38,7 @@ export function fakeDoctorProbes(overrides: Partial<DoctorProbes> = {}, survey: 
     checkHealth: () => Promise.resolve({ reachable: true, status: 200, date: new Date(NOW).toUTCString() }),
     now: () => NOW,
     probeNodeId: () => 'doctor-probe-test',
-    ownKeyId: null,
+    ownKeyId: FAKE_KEY_ID,
     blockReasons: [],
     ...overrides,
   };

@@ -87,6 +87,21 @@ describe('assessService', () => {
     expect(noKey.status).toBe('ok');
   });
 
+  it('warns about a swarm this machine has not joined, naming how to join', async () => {
+    const result = await assessService(seen({ ...good, key_id: 'theirs' }), context({ ownKeyId: null }));
+    expect(result).toMatchObject({ status: 'warn', summary: expect.stringMatching(/swarm \(key_id theirs\) this machine has not joined.*--join/) });
+  });
+
+  it('warns about an open node (unsealed protocol) seen by a paired one: seen, never asked', async () => {
+    const paired = { ownProtocol: 2, openProtocol: 1, ownKeyId: 'ours' };
+    const open = await assessService(seen(good), context(paired));
+    expect(open).toMatchObject({ status: 'warn', summary: expect.stringContaining('open federation') });
+    const member = await assessService(seen({ ...good, protocol: '2', key_id: 'ours' }), context(paired));
+    expect(member.status).toBe('ok');
+    const unknown = await assessService(seen({ ...good, protocol: '7' }), context(paired));
+    expect(unknown.status).toBe('fail');
+  });
+
   it('warns when the TXT or SRV record was not heard yet', async () => {
     expect((await assessService(seen(good, { txt: null }), context())).summary).toContain('TXT record was not heard');
     expect((await assessService(seen(good, { port: null }), context())).summary).toContain('SRV record was not heard');

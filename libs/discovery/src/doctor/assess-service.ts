@@ -29,6 +29,11 @@ export async function assessService(service: SeenService, context: ServiceAssess
   const { fields } = txt;
   const address = service.addresses[0] ?? service.sourceAddress;
   const who = `${label} (node ${fields.nodeId}, v${fields.version || '?'}) at ${address}:${fields.apiPort}`;
+  if (context.openProtocol !== undefined && fields.protocol === context.openProtocol && fields.protocol !== context.ownProtocol) {
+    return doctorCheck(ID, 'warn', `${who}: not a peer: it runs open federation (protocol ${fields.protocol}, unsealed); paired nodes never ask it`, {
+      hint: 'join it to your swarm (on it: local-swarm --federation --join <string from local-swarm key show here>), or run every node with --federation-open',
+    });
+  }
   if (fields.protocol !== context.ownProtocol) {
     return doctorCheck(ID, 'fail', `${who}: would not be a peer: protocol ${fields.protocol}, this node speaks ${context.ownProtocol}`, {
       hint: 'run the same Local Swarm version on every machine',
@@ -63,7 +68,10 @@ function otherSwarm(
   context: ServiceAssessmentContext,
 ): { readonly summary: string; readonly reasons: readonly string[] } | null {
   const keyId = readKeyId(service.txt ?? []);
-  if (context.ownKeyId === null || keyId === null || keyId === context.ownKeyId) return null;
+  if (keyId === null || keyId === context.ownKeyId) return null;
+  if (context.ownKeyId === null) {
+    return { summary: `member of a swarm (key_id ${keyId}) this machine has not joined: run local-swarm key show there, then --join here`, reasons: [] };
+  }
   const reasons = context.blockReasons
     .map((reason) => reason({ service, fields, keyId }))
     .filter((reason): reason is string => reason !== null);

@@ -18,8 +18,13 @@ export type ServiceBlockReason = (assessed: AssessedService) => string | null;
 
 /** What judging one service needs: this node's own values, and the probes. */
 export interface ServiceAssessmentContext {
-  /** This node's federation protocol version. */
+  /** This node's federation protocol version (the sealed one when it is paired). */
   readonly ownProtocol: number;
+  /**
+   * The unsealed protocol of open federation (`--federation-open`), when it differs from
+   * ownProtocol: such a node is seen, but a paired node never asks it.
+   */
+  readonly openProtocol?: number;
   /** This node's pairing key id; null when it has none (then `key_id` is not compared). */
   readonly ownKeyId: string | null;
   readonly blockReasons: readonly ServiceBlockReason[];
