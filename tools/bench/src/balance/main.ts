@@ -59,8 +59,9 @@ async function main(): Promise<void> {
     log('starting A (core 0), B (core 1) with --federation, and the one-node baseline (core 0, no federation)');
     // Distinct ports: both namespaces share the machine's hostname, and the mDNS name holds host and port.
     const [a, b, solo] = await Promise.all([
-      lan.startNode('a', ['--federation', '--node-id', IDS.a, ...common], { cpus: [0], port: 17615 }),
-      lan.startNode('b', ['--federation', '--node-id', IDS.b, ...common], { cpus: [1], port: 17616 }),
+      // Open federation: the nodes are known by their --node-id (a paired node's id comes from its key).
+      lan.startNode('a', ['--federation', '--federation-open', '--node-id', IDS.a, ...common], { cpus: [0], port: 17615 }),
+      lan.startNode('b', ['--federation', '--federation-open', '--node-id', IDS.b, ...common], { cpus: [1], port: 17616 }),
       lan.startNode('solo', ['--node-id', IDS.solo, ...common], { cpus: [0] }),
     ]);
     await waitForPresence(lan, a, IDS.b, 'healthy', { timeoutMs: 30_000 });

@@ -46,8 +46,11 @@ async function main(): Promise<void> {
     .parse()
     .opts<Options>();
   const startedAt = new Date();
+  // Open federation: the nodes are known by the --node-id they are given (a paired node's id is
+  // derived from its key); sealed and open votes are compared in libs/federation-protocol's README.
   const nodeArgs = (nodeId: string): string[] => [
     '--federation',
+    '--federation-open',
     '--node-id',
     nodeId,
     '--threads',

@@ -42,7 +42,9 @@ const PEERS_TIMEOUT_MS = 60_000;
 
 export function nodeArgs(spec: NodeSpec, settings: NodeSettings): string[] {
   return [
+    // Open federation: the nodes are known by their --node-id (a paired node's id comes from its key).
     '--federation',
+    '--federation-open',
     '--node-id',
     spec.nodeId,
     '--model',
