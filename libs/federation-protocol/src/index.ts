@@ -40,7 +40,7 @@ export { silentFederationLogger, type FederationLogger } from './logger/federati
 
 // Messages (camelCase domain values)
 export type { HealthReport, PeerHealth, PeerLoad } from './messages/peer-health';
-export { PEER_SOURCES, PEER_STATUSES, type PeerSource, type PeerStatus } from './messages/peer-status';
+export { PEER_SOURCES, PEER_STATUSES, PEER_TRUSTS, type PeerSource, type PeerStatus, type PeerTrustWire } from './messages/peer-status';
 export type {
   ReceivedVoteRequest,
   VoteChatMessage,

@@ -46,7 +46,8 @@ export const getState = () => call('GET', '/v1/dashboard/state');
 
 export const addPeer = (address) => call('POST', '/v1/federation/peers', { address });
 
-export const removePeer = (nodeId) => call('DELETE', `/v1/federation/peers/${encodeURIComponent(nodeId)}`);
+/** Removes a peer; with `block`, also blocks it (refused from then on, also after restarts). */
+export const removePeer = (nodeId, block = false) => call('DELETE', `/v1/federation/peers/${encodeURIComponent(nodeId)}${block ? '?block=true' : ''}`);
 
 export function sendChat({ prompt, strategy, maxTokens, requestId }) {
   const body = { messages: [{ role: 'user', content: prompt }], max_tokens: maxTokens };

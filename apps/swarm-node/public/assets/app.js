@@ -85,11 +85,11 @@ function showPeerOk(message) {
   show(peerError, false);
 }
 
-async function onRemove(peer, button) {
+async function onRemove(peer, button, block = false) {
   button.disabled = true;
   try {
-    await removePeer(peer.node_id);
-    showPeerOk(`Removed ${peer.name || peer.node_id}.`);
+    await removePeer(peer.node_id, block);
+    showPeerOk(`${block ? 'Blocked' : 'Removed'} ${peer.name || peer.node_id}.`);
   } catch (error) {
     showPeerError(error instanceof Error ? error.message : String(error));
     button.disabled = false;

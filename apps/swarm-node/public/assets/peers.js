@@ -2,16 +2,18 @@
 import { h } from './dom.js';
 import { ago, clock, ms, SOURCE_LABELS } from './format.js';
 
-const STATUS_MARKS = { healthy: '●', unhealthy: '▲', expired: '○' };
+const STATUS_MARKS = { healthy: '●', unhealthy: '▲', expired: '○', quarantined: '⊘', ignored: '–' };
 
 function statusCell(status) {
   return h('span', { class: `status status-${status}` }, `${STATUS_MARKS[status] ?? '?'} ${status}`);
 }
 
-/** One row; `onRemove(peer, button)` runs when its Remove button is pressed. */
+/** One row; `onRemove(peer, button, block)` runs when its Remove or Block button is pressed. */
 function peerRow(peer, onRemove, now) {
   const remove = h('button', { type: 'button', class: 'small danger', 'aria-label': `Remove ${peer.name}`, title: peer.source === 'mdns' ? 'An mDNS peer comes back when it is seen again' : 'Forget this peer' }, 'Remove');
   remove.addEventListener('click', () => onRemove(peer, remove));
+  const block = h('button', { type: 'button', class: 'small danger', 'aria-label': `Block ${peer.name}`, title: 'Remove and refuse this node from now on, also after restarts' }, 'Block');
+  block.addEventListener('click', () => onRemove(peer, block, true));
   return h(
     'tr',
     { dataset: { nodeId: peer.node_id, status: peer.status } },
@@ -19,12 +21,13 @@ function peerRow(peer, onRemove, now) {
     h('td', { 'data-label': 'Address', 'data-col': 'address' }, `${peer.address}:${peer.port}`),
     h('td', { 'data-label': 'Source', 'data-col': 'source' }, SOURCE_LABELS[peer.source] ?? peer.source),
     h('td', { 'data-label': 'Status', 'data-col': 'status' }, statusCell(peer.status)),
+    h('td', { 'data-label': 'Trust', 'data-col': 'trust', title: peer.reason ?? '' }, peer.trust ?? '–'),
     h('td', { 'data-label': 'Last seen', 'data-col': 'last-seen' }, h('span', { dataset: { ago: peer.last_seen ?? '' } }, ago(peer.last_seen, now))),
     h('td', { 'data-label': 'RTT', 'data-col': 'rtt' }, ms(peer.rtt_ms)),
     h('td', { 'data-label': 'Failures', 'data-col': 'failures' }, String(peer.failures)),
     h('td', { 'data-label': 'Model', 'data-col': 'model' }, peer.model_id ?? '–'),
     h('td', { 'data-label': 'Instances', 'data-col': 'instances' }, peer.instances === null ? '–' : String(peer.instances)),
-    h('td', { class: 'actions' }, remove),
+    h('td', { class: 'actions' }, remove, block),
   );
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export const BLOCK_LIST_FILE_NAME = 'blocked.json';
 
 /** Node ids: what a node id can be, so a hand-edited file cannot smuggle anything else in. */
-const NODE_ID_PATTERN = /^[\x21-\x7e]{1,128}$/;
+export const BLOCKABLE_NODE_ID = /^[\x21-\x7e]{1,128}$/;
 
 export type BlockListResult = { readonly ok: true; readonly list: BlockList } | { readonly ok: false; readonly message: string };
 
@@ -47,7 +47,7 @@ export class BlockList {
 
   /** Adds `nodeId` and saves; false when it is not a node id. Throws when the file cannot be written. */
   block(nodeId: string): boolean {
-    if (!NODE_ID_PATTERN.test(nodeId)) return false;
+    if (!BLOCKABLE_NODE_ID.test(nodeId)) return false;
     this.#ids.add(nodeId);
     this.#save();
     return true;
@@ -71,6 +71,6 @@ function parseBlockedIds(document: unknown): string[] | null {
   if (typeof document !== 'object' || document === null || !('blocked' in document)) return null;
   const { blocked } = document;
   if (!Array.isArray(blocked)) return null;
-  const ids = blocked.filter((id): id is string => typeof id === 'string' && NODE_ID_PATTERN.test(id));
+  const ids = blocked.filter((id): id is string => typeof id === 'string' && BLOCKABLE_NODE_ID.test(id));
   return ids.length === blocked.length ? ids : null;
 }

@@ -11,7 +11,7 @@ export interface StartedPairing {
   readonly membership: SwarmMembership | null;
   readonly blockList: BlockList;
   /** What FederationOptions needs of the pairing: the membership and the block list's check. */
-  readonly federationOptions: Pick<FederationOptions, 'membership' | 'isBlocked'>;
+  readonly federationOptions: Pick<FederationOptions, 'membership' | 'isBlocked' | 'block'>;
   /** `paired (key id …)` or `open (ANY host on the LAN may vote)`. */
   readonly trustLine: string;
   /** Extra banner lines: the open-federation warning, how to add machines to a new swarm. */
@@ -30,7 +30,11 @@ export function startPairing(federation: FederationConfig, env: NodeJS.ProcessEn
     configDir: pairing.configDir,
     membership: pairing.membership,
     blockList,
-    federationOptions: { membership: pairing.membership, isBlocked: (nodeId) => blockList.isBlocked(nodeId) },
+    federationOptions: {
+      membership: pairing.membership,
+      isBlocked: (nodeId) => blockList.isBlocked(nodeId),
+      block: (nodeId) => blockList.block(nodeId),
+    },
     trustLine: federationTrustLine(pairing),
     notes,
   };

@@ -17,4 +17,6 @@ export interface FederationOptions {
   readonly membership: SwarmMembership | null;
   /** Node ids refused everywhere (the config dir's blocked.json); absent: none. */
   readonly isBlocked?: (nodeId: string) => boolean;
+  /** Adds a node id to the block list and saves it; false for a malformed id. Absent: blocking unavailable. */
+  readonly block?: (nodeId: string) => boolean;
 }

@@ -6,7 +6,7 @@ import {
   type PeerStatusWire,
   type SealedEnvelope,
 } from '@local-swarm/federation-protocol';
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pino from 'pino';
@@ -46,7 +46,7 @@ export class FederationController {
     private readonly votes: VoteService,
     @Inject(APP_LOGGER) private readonly logger: pino.Logger,
   ) {
-    this.sealed = options.membership === null ? null : new SealedFederation(options.membership, logger);
+    this.sealed = options.membership === null ? null : new SealedFederation(options.membership, logger, options.isBlocked);
   }
 
   @Post('vote')
@@ -116,10 +116,26 @@ export class FederationController {
   @Delete('peers/:nodeId')
   @HttpCode(204)
   @UseGuards(PeerAdminGuard)
-  @ApiOperation({ summary: 'Remove a peer (manual peers stay removed; an mDNS peer comes back when seen again); from this machine or the dashboard only' })
-  remove(@Param('nodeId') nodeId: string): void {
+  @ApiOperation({
+    summary:
+      'Remove a peer (manual peers stay removed; an mDNS peer comes back when seen again); with ?block=true also block it, from then on and after restarts; from this machine or the dashboard only',
+  })
+  remove(@Param('nodeId') nodeId: string, @Query('block') block?: string): void {
+    if (block === 'true') {
+      this.#block(nodeId);
+      this.peers.remove(nodeId);
+      return;
+    }
     if (!this.peers.remove(nodeId)) {
       throw new OpenAiHttpError(404, 'not_found_error', `no peer with node_id ${nodeId}`, 'node_id', 'peer_not_found');
     }
+  }
+
+  /** Blocks a node id (known now or not: a node may be blocked before it is seen). */
+  #block(nodeId: string): void {
+    const { block } = this.options;
+    if (block === undefined) throw OpenAiHttpError.invalidRequest('this node keeps no block list', 'block', 'block_unavailable');
+    if (!block(nodeId)) throw OpenAiHttpError.invalidRequest(`${JSON.stringify(nodeId.slice(0, 80))} is not a node id`, 'node_id', 'invalid_node_id');
+    this.logger.info({ nodeId }, 'peer blocked');
   }
 }

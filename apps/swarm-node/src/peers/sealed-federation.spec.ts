@@ -95,6 +95,22 @@ describe('a paired node serving its swarm', () => {
     expect(log.lines.join('')).toContain('sealed health refused: not_member:');
   });
 
+  it('refuses a member on the block list (403 peer_blocked), blocked live through DELETE ?block=true', async () => {
+    const blocked = new Set<string>();
+    const guarded = await createFederatedApp(new FakeSwarm(), { membership: member(key), logger: log.logger, blocked });
+    const guardedUrl = await listening(guarded);
+    const asker = member(key);
+    const ask = (): ReturnType<FederationClient['health']> => new FederationClient({ baseUrl: guardedUrl, allowLoopback: true, membership: asker }).health();
+    expect((await ask()).ok).toBe(true);
+    const removed = await guarded.fastify.inject({ method: 'DELETE', url: `/v1/federation/peers/${asker.identity.nodeId}?block=true` });
+    expect(removed.statusCode).toBe(204);
+    expect(blocked.has(asker.identity.nodeId)).toBe(true);
+    expect(await ask()).toMatchObject({ ok: false });
+    expect(log.lines.join('')).toContain(`sealed health refused: blocked: ${asker.identity.nodeId}`);
+    const malformed = await guarded.fastify.inject({ method: 'DELETE', url: '/v1/federation/peers/not%20an%20id?block=true' });
+    expect(malformed.statusCode).toBe(400);
+  });
+
   it('refuses a captured request sent again: REPLAYED', async () => {
     const asker = member(key);
     const envelope = seal({ ...asker, body: JSON.stringify(voteWire(asker.identity.nodeId, 2)), purpose: 'vote-request' });

@@ -26,12 +26,19 @@ export class SealedFederation {
   constructor(
     private readonly membership: SwarmMembership,
     private readonly logger: pino.Logger,
+    private readonly isBlocked: (nodeId: string) => boolean = () => false,
   ) {}
 
   /** The opened request; throws a 400 (403 for a non-member or a forgery) when it is refused. */
   open(body: unknown, purpose: SealPurpose, route: string): OpenedMessage {
     const { swarmKey, replayCache, maxSkewMs } = this.membership;
     const opened = open(body, { swarmKey, replayCache, maxSkewMs, expectedPurpose: purpose });
+    if (opened.ok && this.isBlocked(opened.senderId)) {
+      // A member that was blocked (maybe a stolen or retired machine) still holds the key: its
+      // proven id is what refuses it.
+      this.logger.warn(`sealed ${route} refused: blocked: ${opened.senderId} is on this node's block list`);
+      throw new OpenAiHttpError(403, 'permission_error', "the sender is on this node's block list", null, 'peer_blocked');
+    }
     if (opened.ok) return opened;
     const code = sealFailureCode(opened.code);
     const message = code === FederationErrorCode.VERSION_MISMATCH ? `the peer ${UNSEALED_PEER_REASON}` : opened.message;

@@ -8,6 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { AppModule } from '../app.module';
+import { BLOCKABLE_NODE_ID } from '../pairing/block-list';
 import { DEFAULT_NODE_CONFIG, type FederationConfig } from '../config';
 import { OpenAiExceptionFilter } from '../http/openai-exception.filter';
 import { OpenAiValidationPipe } from '../http/openai-validation.pipe';
@@ -75,7 +76,14 @@ export interface FederatedTestApp {
  */
 export async function createFederatedApp(
   swarm: FakeSwarm,
-  options: { readonly nodeId?: string; readonly config?: FederationConfig; readonly membership?: SwarmMembership | null; readonly logger?: pino.Logger } = {},
+  options: {
+    readonly nodeId?: string;
+    readonly config?: FederationConfig;
+    readonly membership?: SwarmMembership | null;
+    readonly logger?: pino.Logger;
+    /** The block list, as a set the spec reads and writes; absent: no block list. */
+    readonly blocked?: Set<string>;
+  } = {},
 ): Promise<FederatedTestApp> {
   const logger = options.logger ?? silentLogger();
   const events = new RequestEvents();
@@ -90,6 +98,7 @@ export async function createFederatedApp(
         nodeId: options.nodeId ?? options.membership?.identity.nodeId ?? TEST_NODE_ID,
         config: options.config ?? federationConfig(),
         membership: options.membership ?? null,
+        ...(options.blocked !== undefined && blockListOf(options.blocked)),
       }),
     }),
     new FastifyAdapter(),
@@ -102,4 +111,9 @@ export async function createFederatedApp(
   await app.init();
   await fastify.ready();
   return { app, fastify, directory: app.get(PeerDirectory), events };
+}
+
+/** FederationOptions' block list over a set; like the real one, it refuses what is not a node id. */
+function blockListOf(blocked: Set<string>): Pick<FederationOptions, 'isBlocked' | 'block'> {
+  return { isBlocked: (nodeId) => blocked.has(nodeId), block: (nodeId) => BLOCKABLE_NODE_ID.test(nodeId) && blocked.add(nodeId).has(nodeId) };
 }

@@ -5,14 +5,15 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNumber,
+  IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
-import type { PeerSource, PeerStatus } from '../messages/peer-status';
-import { PEER_SOURCES, PEER_STATUSES } from '../messages/peer-status';
+import type { PeerSource, PeerStatus, PeerTrustWire } from '../messages/peer-status';
+import { PEER_SOURCES, PEER_STATUSES, PEER_TRUSTS } from '../messages/peer-status';
 
 const FINITE = { allowNaN: false, allowInfinity: false } as const;
 
@@ -32,6 +33,8 @@ export interface PeerStatusWire {
   instances: number | null;
   /** Why the peer is not healthy (its last error, or why it is quarantined and until when); null when healthy. */
   reason: string | null;
+  /** How far the listing node trusts it; absent from a bare registry listing. */
+  trust?: PeerTrustWire;
 }
 
 export class PeerStatusDto implements PeerStatusWire {
@@ -82,6 +85,10 @@ export class PeerStatusDto implements PeerStatusWire {
   @ValidateIf((peer: PeerStatusDto) => peer.reason !== null)
   @IsString()
   reason!: string | null;
+
+  @IsIn(PEER_TRUSTS)
+  @IsOptional()
+  trust?: PeerTrustWire;
 }
 
 /** Body of `POST /v1/federation/peers`: `host:port` or `openai+http://host:port/v1`. */

@@ -205,8 +205,14 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
     return this.#registry.remove(nodeId);
   }
 
+  /**
+   * Every peer this node knows, with how far it trusts each: the registry's peers (asked, unless
+   * quarantined), then the services it saw but never asks (status `ignored`) with the reason.
+   */
   list(): PeerStatusWire[] {
-    return this.#registry.list();
+    const asked = this.#trust.ownKeyId === null ? 'open' : 'paired';
+    const known = this.#registry.list().map((row): PeerStatusWire => ({ ...row, trust: row.status === 'quarantined' ? 'quarantined' : asked }));
+    return [...known, ...this.untrusted().map(untrustedRow)];
   }
 
   counts(): PeerCounts {
@@ -249,7 +255,7 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
   }
 
   private wire(nodeId: string): PeerStatusWire | undefined {
-    return this.#registry.list().find((peer) => peer.node_id === nodeId);
+    return this.list().find((peer) => peer.node_id === nodeId);
   }
 
   private sourceFor(peer: PeerSnapshot): PeerCandidateSource | OpenAiPeerSource {
@@ -267,4 +273,23 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
 
 function describe(peer: PeerSnapshot): Record<string, unknown> {
   return { nodeId: peer.nodeId, name: peer.name, address: `${peer.address}:${peer.port}`, source: peer.source, status: peer.status };
+}
+
+/** A service seen but never asked, as the peer listing shows it. */
+function untrustedRow(peer: UntrustedPeer): PeerStatusWire {
+  return {
+    node_id: peer.nodeId,
+    name: peer.name,
+    address: peer.address,
+    port: peer.port,
+    source: 'mdns',
+    status: 'ignored',
+    last_seen: new Date(peer.lastSeen).toISOString(),
+    rtt_ms: null,
+    failures: 0,
+    model_id: null,
+    instances: null,
+    reason: peer.reason,
+    trust: peer.trust,
+  };
 }

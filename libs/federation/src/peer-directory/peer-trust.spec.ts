@@ -42,7 +42,14 @@ describe('PeerDirectory with a trust policy', () => {
     peers.seen(announced('ls-b', 'ffffffffffffffff'));
     peers.seen(announced('ls-c', null));
     peers.seen(announced('ls-blocked', OURS));
-    expect(peers.list().map((peer) => peer.node_id)).toEqual(['ls-a']);
+    // The listing shows everyone: the asked peer as paired, the others ignored, each with why.
+    expect(peers.list().map((peer) => [peer.node_id, peer.status, peer.trust])).toEqual([
+      ['ls-a', 'unhealthy', 'paired'],
+      ['ls-b', 'ignored', 'other swarm'],
+      ['ls-blocked', 'ignored', 'blocked'],
+      ['ls-c', 'ignored', 'open'],
+    ]);
+    expect(peers.list().find((peer) => peer.node_id === 'ls-b')?.reason).toContain('key id ffffffffffffffff');
     expect(peers.untrusted().map((peer) => [peer.nodeId, peer.trust])).toEqual([
       ['ls-b', 'other swarm'],
       ['ls-blocked', 'blocked'],
@@ -54,7 +61,7 @@ describe('PeerDirectory with a trust policy', () => {
     const peers = directory();
     peers.seen(announced('ls-a', OURS));
     peers.seen(announced('ls-a', 'ffffffffffffffff'));
-    expect(peers.list()).toEqual([]);
+    expect(peers.list().map((peer) => [peer.node_id, peer.status])).toEqual([['ls-a', 'ignored']]);
     expect(peers.untrusted()).toHaveLength(1);
     peers.left('ls-a');
     expect(peers.untrusted()).toEqual([]);

@@ -1,10 +1,11 @@
+import type { PeerTrustWire } from '@local-swarm/federation-protocol';
 import type { DiscoveredPeer } from '../registry/peer-registry';
 
 /**
  * How far this node trusts a peer: `paired` (same swarm key), `open` (open federation, no key),
  * `other swarm` (another key id), `blocked` (on the block list), `quarantined` (protocol violations).
  */
-export type PeerTrust = 'paired' | 'other swarm' | 'blocked' | 'quarantined' | 'open';
+export type PeerTrust = PeerTrustWire;
 
 /** What decides a peer's trust: this node's key id (null: open federation) and its block list. */
 export interface PeerTrustPolicy {
