@@ -127,10 +127,17 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
   seen(peer: DiscoveredPeer): void {
     const verdict = trustOfDiscovered(peer, this.#trust);
     if (!verdict.asked) {
+      const registered = this.#registry.get(peer.nodeId);
+      if (verdict.trust === 'blocked') {
+        if (registered !== undefined) this.#registry.remove(peer.nodeId);
+      } else if (registered !== undefined) {
+        // Anyone can announce any node id without our key id: such an announcement must not evict
+        // a registered member. A member that really left the swarm fails its sealed checks instead.
+        this.options.logger.warn('announcement without this swarm key id for a registered peer ignored', { nodeId: peer.nodeId, address: peer.address });
+        return;
+      }
       const lastSeen = typeof peer.lastSeen === 'number' ? peer.lastSeen : peer.lastSeen.getTime();
       this.#untrusted.set(peer.nodeId, { nodeId: peer.nodeId, name: peer.name, address: peer.address, port: peer.port, lastSeen, ...verdict });
-      // It may have been asked before (it changed its key id): stop at once.
-      if (this.#registry.get(peer.nodeId)?.source === 'mdns') this.#registry.remove(peer.nodeId);
       return;
     }
     this.#untrusted.delete(peer.nodeId);

@@ -57,13 +57,22 @@ describe('PeerDirectory with a trust policy', () => {
     ]);
   });
 
-  it('drops a registered peer at once when it starts advertising another key id, and forgets a goodbye', () => {
+  it('keeps a registered member when anyone announces its id without our key id (its sealed checks decide)', () => {
     const peers = directory();
     peers.seen(announced('ls-a', OURS));
     peers.seen(announced('ls-a', 'ffffffffffffffff'));
-    expect(peers.list().map((peer) => [peer.node_id, peer.status])).toEqual([['ls-a', 'ignored']]);
-    expect(peers.untrusted()).toHaveLength(1);
-    peers.left('ls-a');
+    peers.seen(announced('ls-a', null));
+    expect(peers.list().map((peer) => [peer.node_id, peer.trust])).toEqual([['ls-a', 'paired']]);
     expect(peers.untrusted()).toEqual([]);
+  });
+
+  it('lists a blocked id as blocked, never registered, and forgets an ignored one on goodbye', () => {
+    const peers = directory();
+    peers.seen(announced('ls-blocked', OURS));
+    expect(peers.list().map((peer) => [peer.node_id, peer.trust])).toEqual([['ls-blocked', 'blocked']]);
+    peers.seen(announced('ls-b', 'ffffffffffffffff'));
+    expect(peers.untrusted()).toHaveLength(2);
+    peers.left('ls-b');
+    expect(peers.untrusted().map((peer) => peer.nodeId)).toEqual(['ls-blocked']);
   });
 });
