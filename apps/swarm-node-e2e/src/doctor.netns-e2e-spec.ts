@@ -21,7 +21,9 @@ afterAll(async () => {
 
 function doctor(host: string): Promise<RunResult> {
   const { address } = lan.host(host);
-  return lan.lan.run(host, 'env', ['NODE_OPTIONS=', process.execPath, NODE_ENTRY, 'doctor', '--host', address, '--timeout-ms', '3000'], { timeoutMs: 30_000 });
+  // The machine's swarm key is the LAN's: the node next door is then a member, not another swarm.
+  const env = ['NODE_OPTIONS=', `LOCAL_SWARM_CONFIG_DIR=${lan.configDir(host)}`, `LOCAL_SWARM_KEY_FILE=${lan.swarmKeyFile}`];
+  return lan.lan.run(host, 'env', [...env, process.execPath, NODE_ENTRY, 'doctor', '--host', address, '--timeout-ms', '3000'], { timeoutMs: 30_000 });
 }
 
 describeLan('local-swarm doctor', () => {

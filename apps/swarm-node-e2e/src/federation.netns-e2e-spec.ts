@@ -132,7 +132,8 @@ describeLan('federation on a LAN of namespaces', () => {
     // Dies mid-request: B is generating its vote when it is killed.
     const inFlight = chat(a, { ...CHAT, max_tokens: 48 });
     await lan.waitFor('B busy with the vote', async () => {
-      const health = (await lan.request('a', 'GET', `http://${b.host.address}:${API_PORT}/v1/federation/health`)).json<{ load: { busy_instances: number } }>();
+      // The user-facing /health: a paired node's /v1/federation/health shows its load only sealed.
+      const health = (await lan.request('a', 'GET', `http://${b.host.address}:${API_PORT}/health`)).json<{ load: { busy_instances: number } }>();
       return health.load.busy_instances > 0;
     }, 10_000, 20);
     const killedAt = Date.now();

@@ -37,9 +37,10 @@ let small: LanNode;
 
 beforeAll(async () => {
   lan = await FederationLan.create(['node', 'small', 'client', 'watcher', 'fake', 'greedy']);
-  node = await lan.startNode('node', ['--federation', '--threads', '1', '--instances', '1', '--context-size', '2048', '--vote-timeout-ms', '30000']);
+  // Open federation: the fake peers speak the unsealed protocol (a paired node would never ask them).
+  node = await lan.startNode('node', ['--federation', '--federation-open', '--threads', '1', '--instances', '1', '--context-size', '2048', '--vote-timeout-ms', '30000']);
   small = await lan.startNode('small', [
-    '--federation', '--no-discovery', '--threads', '1', '--instances', '1', '--context-size', '512',
+    '--federation', '--federation-open', '--no-discovery', '--threads', '1', '--instances', '1', '--context-size', '512',
     '--max-tokens-limit', String(VOTE_TOKENS_LIMIT),
   ]);
 });

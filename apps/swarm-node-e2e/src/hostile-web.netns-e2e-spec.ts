@@ -159,7 +159,7 @@ describeLan('a node facing web pages and LAN neighbours', () => {
   it('leaves room in the queue for a second client while one client floods it', async () => {
     const flood = Array.from({ length: 10 }, () => post('/v1/chat/completions', LONG_CHAT));
     await lan.waitFor('the flood to queue', async () => {
-      const health = (await get('/v1/federation/health')).json<{ load: { queued_requests: number } }>();
+      const health = (await get('/health')).json<{ load: { queued_requests: number } }>();
       return health.load.queued_requests >= MAX_QUEUE / 2;
     }, 20_000, 50);
     const second = await post('/v1/chat/completions', CHAT, {}, 'other');

@@ -6,7 +6,8 @@ import { FederationLan, type LanNode } from './support/federation-lan';
  * Peers that send garbage, huge bodies, stall, or speak another protocol version: the node
  * answers every request anyway, and counts the peer's failures.
  */
-const NODE_ARGS = ['--federation', '--threads', '1', '--instances', '1', '--context-size', '512', '--vote-timeout-ms', '3000'];
+// Open federation: the fakes speak the unsealed protocol, so a paired node would never ask them.
+const NODE_ARGS = ['--federation', '--federation-open', '--threads', '1', '--instances', '1', '--context-size', '512', '--vote-timeout-ms', '3000'];
 const CHAT = { messages: [{ role: 'user', content: 'Say yes.' }], max_tokens: 4 };
 const MODES = ['garbage', 'huge', 'stall', 'wrong-version'] as const;
 const FAKE_PORT = 17700;

@@ -12,7 +12,8 @@ import { chromiumMissingReason, launchChromiumIn, type NamespacedBrowser } from 
  * runs inside host A's namespace and opens A's page; two real nodes (A, B) vote together, a
  * third host (C) holds hand-added test peers. Screenshots go to test-artifacts/dashboard/.
  */
-const NODE_ARGS = ['--federation', '--threads', '1', '--instances', '1', '--context-size', '512'];
+// Open federation: the manual peers these tests add are small unsealed test servers.
+const NODE_ARGS = ['--federation', '--federation-open', '--threads', '1', '--instances', '1', '--context-size', '512'];
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'dashboard');
 /** Joins and departures must appear within a second of the node knowing. */
 const LIVE_WITHIN_MS = 1000;

@@ -1,6 +1,6 @@
 // A misbehaving federation peer for tests: answers health like a real node (so it is asked to
 // vote), advertises itself by mDNS with the real discovery library, and answers votes badly.
-// Usage: node fake-peer.cjs <interface> <address> <port> <mode>
+// Usage: node fake-peer.cjs <interface> <address> <port> <mode> [<node id to claim>]
 //   mode: garbage (invalid JSON) | huge (a 12 MiB body) | stall (never answers) | wrong-version
 //         | greedy (claims 64 instances and answers every vote with 40 identical candidates)
 //         | pathological (a valid reply of 60 distinct ~60 KB texts built to make answer
@@ -12,7 +12,7 @@ const { createDiscoveryService } = require(join(__dirname, '..', '..', '..', '..
 
 const [iface, address, portText, mode] = process.argv.slice(2);
 const port = Number(portText);
-const nodeId = `fake-${mode}`;
+const nodeId = process.argv[6] ?? `fake-${mode}`;
 const protocol = mode === 'wrong-version' ? 99 : 1;
 
 const server = http.createServer((request, response) => {
@@ -26,6 +26,8 @@ const server = http.createServer((request, response) => {
   }
   if (request.url === '/v1/federation/vote') {
     request.resume();
+    // Tests count these: a paired node must never send this fake a prompt.
+    process.stdout.write('vote request received\n');
     if (mode === 'stall') return; // never answer
     response.setHeader('content-type', 'application/json');
     if (mode === 'greedy') {

@@ -34,7 +34,7 @@ function finishWhenAllClosed() {
 
 function finish() {
   reportStatusesWhenKnown();
-  report({ phase: 'done', results: results.map(({ socket, raw, ...result }) => result) });
+  report({ phase: 'done', results: results.map(({ status, head, body, closedAfterMs }) => ({ status, head, body, closedAfterMs })) });
   process.exit(0);
 }
 
