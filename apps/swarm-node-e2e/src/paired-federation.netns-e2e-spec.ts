@@ -155,7 +155,11 @@ describeLan('paired federation on a LAN', () => {
     await a.stop();
     a = await lan.startNode('a', ARGS);
     expect(await nodeIdOf(a)).toBe(ids['a']);
-    await lan.waitFor('B healthy again, C still blocked', async () => (await rowOf(a, ids['b'] ?? ''))?.status === 'healthy' && (await rowOf(a, cId))?.trust === 'blocked', 20_000);
+    await lan
+      .waitFor('B healthy again, C still blocked', async () => (await rowOf(a, ids['b'] ?? ''))?.status === 'healthy' && (await rowOf(a, cId))?.trust === 'blocked', 20_000)
+      .catch(async (error: unknown) => {
+        throw new Error(`${String(error)}; A lists ${JSON.stringify(await peersOf(a))}`);
+      });
     const reply = await lan.request('a', 'POST', `${a.url}/v1/chat/completions`, { messages: [{ role: 'user', content: 'Say yes.' }], max_tokens: 8 });
     expect(reply.json<ChatReply>().consensus.sources.map((source) => source.id)).not.toContain(cId);
   });

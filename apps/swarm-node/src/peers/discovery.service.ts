@@ -45,7 +45,7 @@ export class DiscoveryService implements OnApplicationShutdown {
     discovery.on('peer-joined', (peer: PeerInfo) => this.peers.seen(peer));
     discovery.on('peer-updated', (peer: PeerInfo) => this.peers.seen(peer));
     discovery.on('peer-left', (peer: PeerInfo, reason: 'goodbye' | 'expired') => {
-      if (reason === 'goodbye') this.peers.left(peer.nodeId);
+      if (reason === 'goodbye') void this.peers.left(peer.nodeId);
       else this.peers.expired(peer.nodeId);
     });
     discovery.on('name-changed', (name: string) => this.logger.info({ name }, 'mDNS name taken: advertising under a new name'));

@@ -151,11 +151,20 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
 
   /**
    * mDNS goodbye: the node shut down. Forget it, unless the user added it by hand (it may come
-   * back; health checks tell).
+   * back; health checks tell). Paired, a goodbye is only a hint (anyone can send one for any node
+   * id): the peer is checked at once, sealed, and forgotten only if it does not answer. Resolves
+   * once decided.
    */
-  left(nodeId: string): void {
+  async left(nodeId: string): Promise<void> {
     this.#untrusted.delete(nodeId);
-    if (this.#registry.get(nodeId)?.source === 'mdns') this.#registry.remove(nodeId);
+    if (this.#registry.get(nodeId)?.source !== 'mdns') return;
+    if (this.#trust.ownKeyId !== null) {
+      await this.#monitor.checkNow();
+      const checked = this.#registry.get(nodeId);
+      // Answered now (a success clears the failure count): a spoofed goodbye, keep it.
+      if (checked?.status === 'healthy' && checked.failures === 0) return;
+    }
+    this.#registry.remove(nodeId);
   }
 
   /** mDNS stopped announcing the peer: maybe a cut link, so it stays listed, as expired. */

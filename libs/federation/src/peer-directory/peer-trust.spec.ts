@@ -1,5 +1,5 @@
 /** Trust of discovered peers: who a paired node lists but never asks (no mDNS: announcements are given by hand). */
-import { silentFederationLogger } from '@local-swarm/federation-protocol';
+import { asPeerId, FederationErrorCode, silentFederationLogger } from '@local-swarm/federation-protocol';
 import type { DiscoveredPeer } from '../registry/peer-registry';
 import { PeerDirectory } from './peer-directory';
 import { trustOfDiscovered, type PeerTrustPolicy } from './peer-trust';
@@ -75,4 +75,30 @@ describe('PeerDirectory with a trust policy', () => {
     peers.left('ls-b');
     expect(peers.untrusted().map((peer) => peer.nodeId)).toEqual(['ls-blocked']);
   });
+
+  it('paired, a goodbye is checked before it is believed: kept while the peer answers, forgotten once it does not', async () => {
+    let answering = true;
+    const peers = new PeerDirectory({
+      nodeId: 'ls-self',
+      settings: { peers: [], unhealthyAfterFailures: 2, healthIntervalMs: 60_000, voteTimeoutMs: 5000 },
+      logger: silentFederationLogger,
+      onVoteFailed: () => undefined,
+      trust: PAIRED,
+      healthCheckerFor: () => ({
+        health: () =>
+          Promise.resolve(
+            answering
+              ? { ok: true as const, value: { nodeId: asPeerId('ls-a'), modelId: null, instances: 1, load: null, rttMs: 1 } }
+              : { ok: false as const, error: { code: FederationErrorCode.REFUSED, message: 'refused', param: null } },
+          ),
+      }),
+    });
+    peers.seen(announced('ls-a', OURS));
+    await peers.left('ls-a');
+    expect(peers.list().map((peer) => [peer.node_id, peer.status])).toEqual([['ls-a', 'healthy']]);
+    answering = false;
+    await peers.left('ls-a');
+    expect(peers.list()).toEqual([]);
+  });
 });
+
