@@ -95,7 +95,7 @@ describe('DiscoveryService', () => {
   it("advertises this node on the API's interface, then browses", async () => {
     await service(federationOptions({ bind: LAN_BIND, config: federationConfig({ discovery: true, peerTtlMs: 30_000 }) })).start(40123);
     expect(createDiscovery).toHaveBeenCalledTimes(1);
-    expect(createDiscovery).toHaveBeenCalledWith({ interfaceName: 'eth0', address: '192.168.1.20', nodeId: TEST_NODE_ID, peerTtlMs: 30_000, logger: expect.any(Object) });
+    expect(createDiscovery).toHaveBeenCalledWith({ interfaceName: 'eth0', address: '192.168.1.20', nodeId: TEST_NODE_ID, peerTtlMs: 30_000, ownKeyId: null, logger: expect.any(Object) });
     expect(fake.startAdvertising).toHaveBeenCalledWith({
       name: 'local-swarm test-host 40123',
       nodeId: TEST_NODE_ID,

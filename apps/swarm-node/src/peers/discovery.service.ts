@@ -40,6 +40,8 @@ export class DiscoveryService implements OnApplicationShutdown {
       address: bind.address,
       nodeId,
       peerTtlMs: config.peerTtlMs,
+      // Paired: a member announcing our key id wins its node id over a stranger claiming it.
+      ownKeyId: this.options.membership?.keyId ?? null,
       logger: toLibLogger(this.logger),
     });
     discovery.on('peer-joined', (peer: PeerInfo) => this.peers.seen(peer));

@@ -158,6 +158,22 @@ describe('PeerTable', () => {
     expect(types(table.ingest(service('Box copy', 'n1', '10.77.1.3')))).toEqual(['peer-joined']);
   });
 
+  it("gives a node id to the service advertising this swarm's key id over a stranger that claimed it first", () => {
+    const ours = '95341bff0acfa7d1';
+    const { table } = setup({ ownKeyId: ours });
+    table.ingest(service('Stranger', 'n1', '10.77.1.9'));
+    const member = table.ingest(service('Member', 'n1', '10.77.1.2', { key_id: ours, protocol: '2' }));
+    expect(member).toEqual([{ type: 'peer-updated', peer: expect.objectContaining({ nodeId: 'n1', address: '10.77.1.2', keyId: ours }) }]);
+    // The stranger again, or copying no key id: the member keeps the id; its goodbye changes nothing.
+    expect(types(table.ingest(service('Stranger', 'n1', '10.77.1.9')))).toEqual(['duplicate-node-id']);
+    expect(table.ingest([ptr('Stranger', 0)])).toEqual([]);
+    expect(table.peers()).toEqual([expect.objectContaining({ address: '10.77.1.2' })]);
+    // Without a key id of its own, the first claim keeps the id (as before).
+    const { table: plain } = setup();
+    plain.ingest(service('Stranger', 'n1', '10.77.1.9'));
+    expect(types(plain.ingest(service('Member', 'n1', '10.77.1.2', { key_id: ours, protocol: '2' })))).toEqual(['duplicate-node-id']);
+  });
+
   it('keeps two instances with the same name apart by their (renamed) names', () => {
     const { table } = setup();
     table.ingest(service('same', 'n1', '10.77.1.2'));

@@ -18,6 +18,8 @@ export interface PeerTableOptions {
   readonly followUpIntervalMs?: number;
   /** Instances tracked at once; more are ignored until some expire. Default 1024. */
   readonly maxInstances?: number;
+  /** This swarm's key id: a service advertising it takes a node id over from one that does not. */
+  readonly ownKeyId?: string | null;
 }
 
 /** What changed; the service turns the first three into its events and logs the others. */
@@ -290,6 +292,12 @@ export class PeerTable {
     };
   }
 
+  /** Whether `peer` advertises this swarm's key id while the current owner of its node id does not. */
+  private takesOver(peer: PeerInfo, current: PeerInfo | undefined): boolean {
+    const ownKeyId = this.options.ownKeyId ?? null;
+    return ownKeyId !== null && peer.keyId === ownKeyId && current?.keyId !== ownKeyId;
+  }
+
   private reconcile(entry: InstanceEntry, events: PeerTableEvent[]): void {
     const peer = this.peerOf(entry);
     // Incomplete (records still missing): keep what was reported until it completes or expires.
@@ -302,6 +310,15 @@ export class PeerTable {
     if (peer.nodeId === this.options.selfNodeId) return;
 
     const owner = this.owners.get(peer.nodeId);
+    const ownerEntry = owner === undefined ? undefined : this.instances.get(owner);
+    if (owner !== undefined && owner !== entry.instance && ownerEntry !== undefined && this.takesOver(peer, ownerEntry.announced)) {
+      // The member of our swarm, announced after a stranger claimed its id: it gets the id.
+      delete ownerEntry.announced;
+      this.owners.set(peer.nodeId, entry.instance);
+      entry.announced = peer;
+      events.push({ type: 'peer-updated', peer });
+      return;
+    }
     if (owner !== undefined && owner !== entry.instance) {
       if (!entry.duplicateReported) {
         entry.duplicateReported = true;

@@ -11,6 +11,12 @@ export interface DiscoveryOptions {
   peerTtlMs?: number;
   /** How often the PTR query is repeated; live peers answer, which keeps them fresh. Default 5000. */
   queryIntervalMs?: number;
+  /**
+   * This node's swarm key id (paired federation): when two services claim one node id, one that
+   * advertises this key id wins over one that does not, so a stranger announcing a member's id
+   * first cannot hide the member. Default: none (the first service to claim an id keeps it).
+   */
+  ownKeyId?: string | null;
   /** Where discovery logs. Default: silent. */
   logger?: Logger;
 }

@@ -184,6 +184,7 @@ export class SwarmDiscovery extends EventEmitter<SwarmDiscoveryEvents> {
       peerTtlMs: this.peerTtlMs,
       subnets: bound.subnets,
       now: this.dependencies.now,
+      ownKeyId: this.options.ownKeyId ?? null,
     });
     const browser = this.dependencies.createBrowser(bound, {
       onResponse: (packet, source) => this.onResponse(packet, source),
