@@ -5,10 +5,11 @@ import type { NodeSettings } from '../core/core.tokens';
 const DEFAULT_MAX_TOKENS = 256;
 
 /** The settings every module reads, from the resolved config; federation may choose the strategy. */
-export function nodeSettings(version: string, config: NodeConfig, hardwareSummary: string): NodeSettings {
+export function nodeSettings(version: string, config: NodeConfig, hardwareSummary: string, nodeId: string): NodeSettings {
   const { federation } = config;
   return {
     version,
+    nodeId,
     strategy: federation.enabled && federation.strategy !== null ? federation.strategy : config.strategy,
     mode: federation.mode,
     maxTokensLimit: config.maxTokensLimit,

@@ -41,7 +41,7 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
 
   const hardware = detectHardware();
   const { swarm, plan } = await loadSwarm(config, hardware, nodeId, logger);
-  const settings = nodeSettings(version, config, hardware.summary);
+  const settings = nodeSettings(version, config, hardware.summary, nodeId);
   const root = AppModule.forRoot({
     swarm,
     settings,

@@ -15,6 +15,8 @@ export type LocalSwarm = Pick<Swarm, 'id' | 'info' | 'load' | 'check' | 'measure
 /** Settings fixed at start-up, after flags, config file, --auto sizing and bind choice. */
 export interface NodeSettings {
   readonly version: string;
+  /** This node's id among its peers (paired: derived from its key); shown on /health. */
+  readonly nodeId: string;
   readonly strategy: StrategyName;
   /** Default federation mode (only matters with federation on). */
   readonly mode: FederationMode;

@@ -23,6 +23,7 @@ export class HealthController {
     const { info } = this.swarm;
     return {
       status: 'ok',
+      node_id: this.settings.nodeId,
       version: this.settings.version,
       model: info.modelId,
       instances: info.instances,

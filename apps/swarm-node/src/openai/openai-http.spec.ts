@@ -408,6 +408,7 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
       const body = response.json<Record<string, unknown>>();
       expect(body).toEqual({
         status: 'ok',
+        node_id: 'node-self',
         version: '9.9.9-test',
         model: 'fake-model',
         instances: 3,
