@@ -17,6 +17,7 @@ import { chooseBind, listeningUrl, nodeIdFor } from './node-address';
 import { nodeSettings } from './node-settings';
 import { ownVersion } from '../config/own-version';
 import { startPairing } from '../pairing/start-pairing';
+import { readOpenAiPeerKeys } from './openai-peer-keys';
 
 export interface RunningNode {
   readonly app: NestFastifyApplication;
@@ -50,7 +51,15 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
     federation:
       pairing === null
         ? null
-        : { nodeId, config: federation, bind, hostname: hostname(), hardwareSummary: hardware.summary, ...pairing.federationOptions },
+        : {
+            nodeId,
+            config: federation,
+            bind,
+            hostname: hostname(),
+            hardwareSummary: hardware.summary,
+            openAiKeys: readOpenAiPeerKeys(federation.openaiPeerKeyFiles),
+            ...pairing.federationOptions,
+          },
   });
   const app = await createHttpApp(root, logger, version, apiKey === null ? config : { ...config, apiKey });
 

@@ -76,3 +76,25 @@ export function weightMaps(of: 'peer' | 'model'): ValueKind<Readonly<Record<stri
     },
   };
 }
+
+/** A mapping of OpenAI-compatible peer addresses to key file paths (config file only). */
+export const peerKeyFileMaps: ValueKind<Readonly<Record<string, string>>> = {
+  expected: 'a mapping of peer addresses (openai+http://host:port/v1) to key file paths',
+  fromCli: () => undefined,
+  fromFile: (value) => {
+    if (!isMapping(value)) return undefined;
+    const keyFiles: [string, string][] = [];
+    for (const [address, path] of Object.entries(value)) {
+      if (peerAddress(address) === undefined || typeof path !== 'string' || path === '') return undefined;
+      keyFiles.push([address, path]);
+    }
+    return Object.freeze(Object.fromEntries(keyFiles));
+  },
+  describeBadFileValue: (value) => {
+    if (!isMapping(value)) return describeFileValue(value);
+    const bad = Object.entries(value).find(([address, path]) => peerAddress(address) === undefined || typeof path !== 'string' || path === '');
+    if (bad === undefined) return describeFileValue(value);
+    return peerAddress(bad[0]) === undefined ? `the address ${JSON.stringify(bad[0])}` : `${describeFileValue(bad[1])} for ${JSON.stringify(bad[0])}`;
+  },
+};
+

@@ -1,6 +1,6 @@
 import { STRATEGY_NAMES } from '@local-swarm/consensus';
 import { FEDERATION_MODES } from '@local-swarm/federation';
-import { peerLists, weightMaps } from './collection-kinds';
+import { peerKeyFileMaps, peerLists, weightMaps } from './collection-kinds';
 import { field, fieldGroup } from './field-spec';
 import { matching, pathsOrUris } from './text-kinds';
 import { integers, onOff, oneOf, orNull } from './value-kinds';
@@ -126,6 +126,15 @@ export const FEDERATION_FIELDS = {
   unhealthyAfterFailures: field(integers({ min: 1, max: 100 }), { default: 2, cli: null }),
   /** A discovered peer not heard from for this long (ms) is forgotten. */
   peerTtlMs: field(integers({ min: 1_000, max: 3_600_000 }), { default: 60_000, cli: null }),
+  /**
+   * API key files of OpenAI-compatible peers, by their address as given to --peer: each key is
+   * sent as `Authorization: Bearer` to that server only, and never printed, logged or listed.
+   */
+  openaiPeerKeyFiles: field(peerKeyFileMaps, {
+    default: Object.freeze({}),
+    cli: null,
+    fileHelp: 'file only: {"openai+http://host:port/v1": "/path/to/key-file"}',
+  }),
   /** Voting weights for federated `weighted_vote`; ids not listed weigh 1. */
   weights: fieldGroup(
     {

@@ -13,5 +13,6 @@ export function createPeerDirectory(options: FederationOptions, logger: pino.Log
     onVoteFailed: (failure) => events.emit('vote-failed', failure),
     membership: options.membership,
     trust: { ownKeyId: options.membership?.keyId ?? null, isBlocked: options.isBlocked ?? (() => false) },
+    ...(options.openAiKeys !== undefined && { openAiKeys: options.openAiKeys }),
   });
 }

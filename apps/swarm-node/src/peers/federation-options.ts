@@ -19,4 +19,6 @@ export interface FederationOptions {
   readonly isBlocked?: (nodeId: string) => boolean;
   /** Adds a node id to the block list and saves it; false for a malformed id. Absent: blocking unavailable. */
   readonly block?: (nodeId: string) => boolean;
+  /** API keys of OpenAI-compatible peers, by base URL (federation.openaiPeerKeyFiles); never listed or logged. */
+  readonly openAiKeys?: ReadonlyMap<string, string>;
 }

@@ -20,6 +20,8 @@ export class PeerClients {
   constructor(
     private readonly connect: PeerConnectOptions,
     private readonly membership: SwarmMembership | null = null,
+    /** API keys of OpenAI-compatible servers, by base URL. */
+    private readonly openAiKeys: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /** The client of the Local Swarm node at `baseUrl`. */
@@ -29,7 +31,8 @@ export class PeerClients {
 
   /** The client of the OpenAI-compatible server at `baseUrl`. */
   openAi(baseUrl: string): OpenAiPeerClient {
-    return reuse(this.#openAi, baseUrl, () => new OpenAiPeerClient({ ...this.connect, baseUrl }));
+    const apiKey = this.openAiKeys.get(baseUrl);
+    return reuse(this.#openAi, baseUrl, () => new OpenAiPeerClient({ ...this.connect, baseUrl, ...(apiKey !== undefined && { apiKey }) }));
   }
 
   /**

@@ -121,6 +121,40 @@ describe('PeerDirectory', () => {
       });
     });
 
+    it("sends an OpenAI-compatible server its API key, only to that server, and never lists it", async () => {
+      const KEY = 'sk-test-0123456789abcdef0123456789abcdef';
+      const locked = await track(
+        startTestHttpServer((_request, response, raw) => {
+          if (raw.headers.authorization !== `Bearer ${KEY}`) sendJson(response, 401, { error: { message: 'no key', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
+          else sendJson(response, 200, { object: 'list', data: [{ id: 'locked-model', object: 'model' }] });
+        }),
+      );
+      const seenByOther: (string | undefined)[] = [];
+      const other = await track(
+        startTestHttpServer((_request, response, raw) => {
+          seenByOther.push(raw.headers.authorization);
+          sendJson(response, 200, { object: 'list', data: [{ id: 'open-model', object: 'model' }] });
+        }),
+      );
+      const baseUrl = `${locked.url}/v1`;
+      const peers = new PeerDirectory({
+        nodeId: TEST_NODE_ID,
+        settings: SETTINGS,
+        logger: silentFederationLogger,
+        onVoteFailed: () => undefined,
+        openAiKeys: new Map([[baseUrl, KEY]]),
+      });
+      directories.push(peers);
+      expect(await peers.addManual(`openai+${baseUrl}`)).toMatchObject({ ok: true, peer: { status: 'healthy', model_id: 'locked-model' } });
+      expect(JSON.stringify(peers.list())).not.toContain(KEY);
+      expect(await peers.addManual(`openai+${other.url}/v1`)).toMatchObject({ ok: true });
+      expect(seenByOther.length).toBeGreaterThan(0);
+      expect(seenByOther.every((authorization) => authorization === undefined)).toBe(true);
+      // Without the key, the locked server refuses the health check: not added.
+      const keyless = directory();
+      expect(await keyless.addManual(`openai+${baseUrl}`)).toMatchObject({ ok: false });
+    });
+
     it('refuses an address that does not parse', async () => {
       const peers = directory();
       const added = await peers.addManual('http://10.0.0.1:17615');

@@ -58,6 +58,11 @@ export interface PeerDirectoryOptions {
   readonly membership?: SwarmMembership | null;
   /** Which discovered peers may be asked (key id, block list). Default OPEN_TRUST_POLICY: every one, as in open federation. */
   readonly trust?: PeerTrustPolicy;
+  /**
+   * API keys of OpenAI-compatible peers by base URL (`http://host:port/v1`), sent as
+   * `Authorization: Bearer` to that server only; never listed or logged. Default: none.
+   */
+  readonly openAiKeys?: ReadonlyMap<string, string>;
 }
 
 export type AddPeerOutcome =
@@ -82,7 +87,7 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
   constructor(private readonly options: PeerDirectoryOptions) {
     const { settings, logger } = options;
     this.#trust = options.trust ?? OPEN_TRUST_POLICY;
-    this.#clients = new PeerClients({ allowLoopback: settings.allowLoopbackPeers ?? false }, options.membership ?? null);
+    this.#clients = new PeerClients({ allowLoopback: settings.allowLoopbackPeers ?? false }, options.membership ?? null, options.openAiKeys);
     this.#registry = new PeerRegistry({ selfNodeId: options.nodeId, unhealthyAfterFailures: settings.unhealthyAfterFailures });
     this.#monitor = new HealthMonitor({
       registry: this.#registry,

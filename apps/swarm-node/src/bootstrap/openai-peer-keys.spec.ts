@@ -1,0 +1,27 @@
+import { StartupError } from './startup-error';
+import { readOpenAiPeerKeys } from './openai-peer-keys';
+
+const KEY = 'sk-test-0123456789abcdef0123456789abcdef';
+const files: Record<string, { mode: number; text: string }> = {
+  '/keys/ok': { mode: 0o100600, text: `${KEY}\n` },
+  '/keys/shared': { mode: 0o100644, text: `${KEY}\n` },
+};
+const io = {
+  mode: (path: string): number => files[path]?.mode ?? Number.NaN,
+  readText: (path: string): string => files[path]?.text ?? '',
+};
+
+describe('readOpenAiPeerKeys', () => {
+  it('maps each OpenAI-compatible peer to its key, by the base URL its client uses', () => {
+    const keys = readOpenAiPeerKeys({ 'OpenAI+HTTP://GPU-Box:11434/v1/': '/keys/ok' }, io);
+    expect([...keys]).toEqual([['http://gpu-box:11434/v1', KEY]]);
+  });
+
+  it('stops the start for a Local Swarm address or a key file others may read, never quoting the key', () => {
+    expect(() => readOpenAiPeerKeys({ '10.0.0.5:17615': '/keys/ok' }, io)).toThrow(StartupError);
+    expect(() => readOpenAiPeerKeys({ '10.0.0.5:17615': '/keys/ok' }, io)).toThrow(/not an OpenAI-compatible peer/);
+    const shared = (): unknown => readOpenAiPeerKeys({ 'openai+http://10.0.0.5:8080/v1': '/keys/shared' }, io);
+    expect(shared).toThrow(/readable by other users/);
+    expect(shared).not.toThrow(new RegExp(KEY));
+  });
+});
