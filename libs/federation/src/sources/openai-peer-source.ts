@@ -1,15 +1,9 @@
 import type { Candidate } from '@local-swarm/consensus';
-import type { FederationClientError, OpenAiPeerClient } from '@local-swarm/federation-protocol';
-import {
-  SwarmErrorCode,
-  type CandidateSource,
-  type CandidateSourceCallOptions,
-  type GenerationRequest,
-  type SourceOutcome,
-} from '@local-swarm/swarm-core';
+import type { OpenAiPeerClient } from '@local-swarm/federation-protocol';
+import type { CandidateSource, CandidateSourceCallOptions, GenerationRequest, SourceOutcome } from '@local-swarm/swarm-core';
 import { toOpenAiCompletionRequest } from '../mapping/to-openai-completion-request';
 import type { PeerCallObserver } from './peer-call-observer';
-import { screenPeerCandidates } from './screen-peer-candidates';
+import { deliverPeerCandidates, peerCallFailed } from './peer-call-outcome';
 
 /**
  * Any OpenAI-compatible server (Ollama, llama.cpp's server, vLLM) as a voter: the request goes
@@ -39,7 +33,8 @@ export class OpenAiPeerSource implements CandidateSource {
     const result = await this.client
       .complete(toOpenAiCompletionRequest(request, this.modelName() ?? 'default'), { signal: call.signal, deadlineMs: this.deadlineMs })
       .finally(() => (this.inFlightCount -= 1));
-    if (!result.ok) return this.fail(call, result.error);
+    const callee = { id: this.id, label: `OpenAI-compatible peer ${this.client.baseUrl}`, observer: this.observer };
+    if (!result.ok) return peerCallFailed(callee, call, result.error);
     const latencyMs = call.elapsedMs();
     const model = result.value.model ?? this.id;
     const received = result.value.choices.map(
@@ -54,16 +49,8 @@ export class OpenAiPeerSource implements CandidateSource {
       }),
     );
     // Read after the call: a server that refused `n` was asked again for one choice.
-    const { kept: candidates, violations } = screenPeerCandidates(received, this.client.choicesPerRequest, request.maxTokens);
-    for (const violation of violations) this.observer.onProtocolViolation?.(this.id, violation);
-    for (const candidate of candidates) call.onCandidate?.(candidate);
+    const candidates = deliverPeerCandidates(callee, call, received, this.client.choicesPerRequest, request.maxTokens);
     this.observer.onPeerSuccess(this.id);
     return { ok: true, candidates, usage: result.value.usage };
-  }
-
-  private fail(call: CandidateSourceCallOptions, error: FederationClientError): SourceOutcome {
-    // A call the request itself cancelled (client left, first_valid winner) is no server failure.
-    if (!call.signal.aborted) this.observer.onPeerFailure(this.id, error);
-    return { ok: false, failure: { code: SwarmErrorCode.SourceFailed, message: `OpenAI-compatible peer ${this.client.baseUrl}: ${error.message}` } };
   }
 }

@@ -1,15 +1,10 @@
 import type { Candidate } from '@local-swarm/consensus';
 import type { FederationClient } from '@local-swarm/federation-protocol';
-import {
-  SwarmErrorCode,
-  type CandidateSource,
-  type CandidateSourceCallOptions,
-  type GenerationRequest,
-  type SourceOutcome,
-} from '@local-swarm/swarm-core';
+import type { CandidateSource, CandidateSourceCallOptions, GenerationRequest, SourceOutcome } from '@local-swarm/swarm-core';
 import { toVoteRequest } from '../mapping/to-vote-request';
 import type { PeerCallObserver } from './peer-call-observer';
-import { candidatesToAsk, screenPeerCandidates } from './screen-peer-candidates';
+import { deliverPeerCandidates, peerCallFailed } from './peer-call-outcome';
+import { candidatesToAsk } from './screen-peer-candidates';
 
 /** What the source knows of its peer from the registry (its last health reply), read at each call. */
 export interface PeerFacts {
@@ -52,14 +47,8 @@ export class PeerCandidateSource implements CandidateSource {
     const result = await this.client
       .requestVote({ ...toVoteRequest(request, this.originNodeId), candidates: asked }, { signal: call.signal, deadlineMs: this.deadlineMs })
       .finally(() => (this.inFlightCount -= 1));
-    if (!result.ok) {
-      // A vote the request itself cancelled (client left, first_valid winner) is no peer failure.
-      if (!call.signal.aborted) this.observer.onPeerFailure(this.id, result.error);
-      return {
-        ok: false,
-        failure: { code: SwarmErrorCode.SourceFailed, message: `peer ${this.id}: ${result.error.message}` },
-      };
-    }
+    const callee = { id: this.id, label: `peer ${this.id}`, observer: this.observer };
+    if (!result.ok) return peerCallFailed(callee, call, result.error);
     this.observer.onPeerSuccess(this.id);
     const latencyMs = call.elapsedMs();
     const received = result.value.votes.map(
@@ -77,9 +66,7 @@ export class PeerCandidateSource implements CandidateSource {
         completionTokens: vote.completionTokens,
       }),
     );
-    const { kept: candidates, violations } = screenPeerCandidates(received, asked, request.maxTokens);
-    for (const violation of violations) this.observer.onProtocolViolation?.(this.id, violation);
-    for (const candidate of candidates) call.onCandidate?.(candidate);
+    const candidates = deliverPeerCandidates(callee, call, received, asked, request.maxTokens);
     return {
       ok: true,
       candidates,
