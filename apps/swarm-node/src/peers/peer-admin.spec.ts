@@ -89,6 +89,19 @@ describe('who may add and remove peers', () => {
     expect((await remove({ remoteAddress: LAN_CLIENT, headers: DASHBOARD })).statusCode).toBe(204);
     expect(directory.list()).toEqual([]);
   });
+
+  it('blocks (?block=true) only for the same clients: a LAN neighbour or a foreign page blocks nothing', async () => {
+    const blocked = new Set<string>();
+    const created = await createFederatedApp(new FakeSwarm(), { config: federationConfig({ allowLoopbackPeers: true }), blocked });
+    apps.push(created.app);
+    const block = (from: Partial<InjectOptions>): Promise<LightMyRequestResponse> =>
+      created.fastify.inject({ method: 'DELETE', url: '/v1/federation/peers/node-victim?block=true', ...from });
+    expect((await block({ remoteAddress: LAN_CLIENT })).statusCode).toBe(403);
+    expect((await block({ remoteAddress: LAN_CLIENT, headers: { ...DASHBOARD, origin: 'http://evil.example' } })).statusCode).toBe(403);
+    expect(blocked.size).toBe(0);
+    expect((await block({ remoteAddress: LAN_CLIENT, headers: DASHBOARD })).statusCode).toBe(204);
+    expect([...blocked]).toEqual(['node-victim']);
+  });
 });
 
 describe('addresses a peer may have', () => {
