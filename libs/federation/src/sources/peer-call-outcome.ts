@@ -22,8 +22,8 @@ export function peerCallFailed(callee: PeerCallee, call: CandidateSourceCallOpti
 
 /**
  * The candidates of a peer's reply that join the vote: at most `asked` of them and none too long
- * for `maxTokens` (screenPeerCandidates); every violation is reported, the kept ones are handed to
- * the call as they would have arrived.
+ * for `maxTokens` (screenPeerCandidates); every violation (those found while mapping the reply,
+ * then the screening's) is reported, the kept ones are handed to the call as they would have arrived.
  */
 export function deliverPeerCandidates(
   callee: PeerCallee,
@@ -31,9 +31,10 @@ export function deliverPeerCandidates(
   received: readonly Candidate[],
   asked: number,
   maxTokens: number,
+  mappingViolations: readonly string[] = [],
 ): readonly Candidate[] {
   const { kept, violations } = screenPeerCandidates(received, asked, maxTokens);
-  for (const violation of violations) callee.observer.onProtocolViolation?.(callee.id, violation);
+  for (const violation of [...mappingViolations, ...violations]) callee.observer.onProtocolViolation?.(callee.id, violation);
   for (const candidate of kept) call.onCandidate?.(candidate);
   return kept;
 }

@@ -170,12 +170,18 @@ describe('PeerCandidateSource.generate', () => {
     expect(parsed.value.deadlineMs).toBeGreaterThan(0);
   });
 
-  it('names candidates by the peer it asked, even when the reply claims to be another node', async () => {
+  it('names candidates by the peer it asked, even when the reply claims to be another node, and counts a violation', async () => {
     const reply = voteResponseWire('impostor', [peerVoteWire('impostor', 0, 'trust me'), peerVoteWire('someone-else', 1, 'me too')]);
     const server = await peerServer(answering(reply));
-    const outcome = await sourceFor(server, recordingObserver()).generate(CHAT, callOptions());
+    const observer = recordingObserver();
+    const call = callOptions();
+    const outcome = await sourceFor(server, observer).generate(CHAT, call);
     if (!outcome.ok) throw new Error(outcome.failure.message);
     expect(outcome.candidates.map((candidate) => candidate.source)).toEqual([PEER, PEER]);
+    expect(call.seen.map((candidate) => candidate.source)).toEqual([PEER, PEER]);
+    expect(observer.violations).toEqual([
+      { nodeId: PEER, violation: `sent 2 candidate(s) naming other node ids (impostor, someone-else); counted as ${PEER}'s` },
+    ]);
   });
 
   it('numbers candidates by their position in the reply', async () => {

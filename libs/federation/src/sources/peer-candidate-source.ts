@@ -3,6 +3,7 @@ import type { FederationClient } from '@local-swarm/federation-protocol';
 import type { CandidateSource, CandidateSourceCallOptions, GenerationRequest, SourceOutcome } from '@local-swarm/swarm-core';
 import { toVoteRequest } from '../mapping/to-vote-request';
 import type { PeerCallObserver } from './peer-call-observer';
+import { misnamedVotes } from './misnamed-votes';
 import { deliverPeerCandidates, peerCallFailed } from './peer-call-outcome';
 import { candidatesToAsk } from './screen-peer-candidates';
 
@@ -16,7 +17,8 @@ export const UNKNOWN_PEER: PeerFacts = { instances: null, modelSha256: null };
 
 /**
  * A federation peer as a candidate source: the request goes to its `/v1/federation/vote`, its
- * votes come back as candidates named by its node id. A peer that fails, stalls past the deadline
+ * votes come back as candidates named by its node id (the signer's when sealed), whatever node id
+ * each vote claims; a vote claiming another is a protocol violation. A peer that fails, stalls past the deadline
  * or sends garbage yields no candidates for this request: the vote goes on without it.
  *
  * The peer is asked for a fixed number of candidates, its advertised instance count (at most
@@ -51,12 +53,16 @@ export class PeerCandidateSource implements CandidateSource {
     if (!result.ok) return peerCallFailed(callee, call, result.error);
     this.observer.onPeerSuccess(this.id);
     const latencyMs = call.elapsedMs();
+    // A sealed reply's node id is its signer's (the client refuses any other); an open peer proves
+    // nothing, so its votes are the registered peer's.
+    const owner = this.client.sealed ? result.value.nodeId : this.id;
+    const misnamed = misnamedVotes(result.value.votes, owner);
     const received = result.value.votes.map(
       (vote, index): Candidate => ({
         text: vote.text,
         score: vote.score,
-        // Name the source by the peer we asked, whatever the reply claims, so a peer can't vote as another.
-        source: this.id,
+        // Whatever node id each vote claims, so a peer can't vote as (or show the id of) another.
+        source: owner,
         sequence: index,
         model: vote.modelId,
         // The model file the peer's health reply named: same model name, other file is not the same model.
@@ -66,7 +72,7 @@ export class PeerCandidateSource implements CandidateSource {
         completionTokens: vote.completionTokens,
       }),
     );
-    const candidates = deliverPeerCandidates(callee, call, received, asked, request.maxTokens);
+    const candidates = deliverPeerCandidates(callee, call, received, asked, request.maxTokens, misnamed === null ? [] : [misnamed]);
     return {
       ok: true,
       candidates,
