@@ -102,6 +102,19 @@ describe('assessService', () => {
     expect(unknown.status).toBe('fail');
   });
 
+  it('names a blocked node as blocked, with the command that unblocks it, and never probes it', async () => {
+    const probe = jest.fn(healthy);
+    const blocked = await assessService(seen(good), context({ isBlocked: (nodeId) => nodeId === 'node-b', checkHealth: probe }));
+    expect(blocked).toMatchObject({
+      status: 'warn',
+      summary: '"Box" (node node-b, v0.1.0) at 10.0.0.7:17615: not a peer: blocked (this machine\'s block list refuses it)',
+      hint: 'if that is your machine: local-swarm peers unblock node-b',
+    });
+    expect(probe).not.toHaveBeenCalled();
+    const other = await assessService(seen(good), context({ isBlocked: (nodeId) => nodeId === 'node-x' }));
+    expect(other.status).toBe('ok');
+  });
+
   it('warns when the TXT or SRV record was not heard yet', async () => {
     expect((await assessService(seen(good, { txt: null }), context())).summary).toContain('TXT record was not heard');
     expect((await assessService(seen(good, { port: null }), context())).summary).toContain('SRV record was not heard');

@@ -10,7 +10,7 @@ const KEY_ID = /^key_id=/i;
 
 /**
  * Whether a seen service would become a peer, and why not: its TXT (the same validation as
- * discovery's), its protocol version, whether its health endpoint answers, its clock, and, for a
+ * discovery's), this node's block list, its protocol version, whether its health endpoint answers, its clock, and, for a
  * service of another swarm, the pluggable block reasons.
  */
 export async function assessService(service: SeenService, context: ServiceAssessmentContext): Promise<DoctorCheck> {
@@ -29,6 +29,12 @@ export async function assessService(service: SeenService, context: ServiceAssess
   const { fields } = txt;
   const address = service.addresses[0] ?? service.sourceAddress;
   const who = `${label} (node ${fields.nodeId}, v${fields.version || '?'}) at ${address}:${fields.apiPort}`;
+  // Checked before anything is asked of it: the node never contacts a blocked peer either.
+  if (context.isBlocked?.(fields.nodeId) === true) {
+    return doctorCheck(ID, 'warn', `${who}: not a peer: blocked (this machine's block list refuses it)`, {
+      hint: `if that is your machine: local-swarm peers unblock ${fields.nodeId}`,
+    });
+  }
   if (context.openProtocol !== undefined && fields.protocol === context.openProtocol && fields.protocol !== context.ownProtocol) {
     return doctorCheck(ID, 'warn', `${who}: not a peer: it runs open federation (protocol ${fields.protocol}, unsealed); paired nodes never ask it`, {
       hint: 'join it to your swarm (on it: local-swarm --federation --join <string from local-swarm key show here>), or run every node with --federation-open',

@@ -28,6 +28,8 @@ export interface ServiceAssessmentContext {
   /** This node's pairing key id; null when it has none (then `key_id` is not compared). */
   readonly ownKeyId: string | null;
   readonly blockReasons: readonly ServiceBlockReason[];
+  /** Whether this node's block list refuses a node id (`local-swarm peers block`); absent: none is. */
+  readonly isBlocked?: (nodeId: string) => boolean;
   readonly checkHealth: HealthProbe;
   readonly healthTimeoutMs: number;
   /** Local time, ms since the epoch. */
