@@ -53,6 +53,22 @@ describe('collectDoctorReport', () => {
     expect(doctorExitCode(report)).toBe(0);
   });
 
+  it("names a service whose node id is on this machine's block list as blocked, with the command that unblocks it", async () => {
+    const probes = fakeDoctorProbes({ blockList: { isBlocked: (nodeId) => nodeId === 'node-b', problem: null } });
+    const service = (await collectDoctorReport(options, probes)).checks.at(-1);
+    expect(service).toMatchObject({ id: 'service', status: 'warn', summary: expect.stringContaining('(node node-b, v0.1.0) at 10.0.0.7:17615: not a peer: blocked') });
+    expect(service?.hint).toContain('local-swarm peers unblock node-b');
+  });
+
+  it('fails a block list the node could not read (it would not start), with or without a LAN', async () => {
+    const blockList = { isBlocked: () => false, problem: '/cfg/blocked.json must hold {"blocked": ["<node id>", ...]}' };
+    const report = await collectDoctorReport(options, fakeDoctorProbes({ blockList }));
+    expect(report.checks.at(-1)).toMatchObject({ id: 'block-list', status: 'fail', summary: `the node would not start: ${blockList.problem}` });
+    expect(doctorExitCode(report)).toBe(1);
+    const offline = await collectDoctorReport(options, fakeDoctorProbes({ interfaces: () => ({ lo: [] }), blockList }));
+    expect(statuses(offline.checks).at(-1)).toBe('block-list fail');
+  });
+
   it('skips mDNS and fails when the node would not be on a LAN interface', async () => {
     const survey = jest.fn();
     const probes = fakeDoctorProbes({ interfaces: () => ({ lo: [] }), survey });

@@ -1,6 +1,6 @@
 import { runMdnsChecks } from '@local-swarm/discovery';
 import { FEDERATION_PROTOCOL_VERSION, SEAL_PROTOCOL_VERSION } from '@local-swarm/federation-protocol';
-import { checkBindAddress, checkMulticastRoute, doctorCheck, type BindChoice } from '@local-swarm/net-binding';
+import { checkBindAddress, checkMulticastRoute, doctorCheck, type BindChoice, type DoctorCheck } from '@local-swarm/net-binding';
 import { isIPv4 } from 'node:net';
 import { hostname } from 'node:os';
 import type { DoctorOptions } from './doctor-options';
@@ -20,7 +20,7 @@ export async function collectDoctorReport(options: DoctorOptions, probes: Doctor
     const mdns = doctorCheck('mdns', 'fail', 'multicast route and mDNS not checked: the node would not be on a LAN interface', {
       hint: 'join the LAN the other machines are on, or give --host <LAN IPv4 address>',
     });
-    return { ...base, checks: [...bind.checks, mdns] };
+    return { ...base, checks: [...bind.checks, mdns, ...blockListChecks(probes)] };
   }
   const checks = [...bind.checks, checkMulticastRoute(interfaceName, probes.routes)];
   const survey = await probes.survey({
@@ -47,12 +47,20 @@ export async function collectDoctorReport(options: DoctorOptions, probes: Doctor
       openProtocol: FEDERATION_PROTOCOL_VERSION,
       ownKeyId: probes.ownKeyId,
       blockReasons: probes.blockReasons,
+      isBlocked: probes.blockList.isBlocked,
       checkHealth: probes.checkHealth,
       healthTimeoutMs: HEALTH_TIMEOUT_MS,
       now: probes.now,
     },
   );
-  return { ...base, checks: [...checks, ...mdnsChecks] };
+  return { ...base, checks: [...checks, ...mdnsChecks, ...blockListChecks(probes)] };
+}
+
+/** A block list the node cannot read stops its start: said here, before the user finds out. */
+function blockListChecks(probes: DoctorProbes): DoctorCheck[] {
+  const { problem } = probes.blockList;
+  if (problem === null) return [];
+  return [doctorCheck('block-list', 'fail', `the node would not start: ${problem}`, { hint: 'fix the file, or remove it to block nobody' })];
 }
 
 /** mDNS runs on an IPv4 address of a LAN interface, as the node's discovery does. */

@@ -1,5 +1,6 @@
 import type { HealthProbe, MdnsSurvey, MdnsSurveyOptions, ServiceBlockReason } from '@local-swarm/discovery';
 import type { InterfaceFlagsReader, NetworkInterfaceTable, RouteTableSources } from '@local-swarm/net-binding';
+import type { OwnBlockList } from '../pairing/own-block-list';
 
 /** Everything doctor reads from the machine and the network; specs pass fakes. */
 export interface DoctorProbes {
@@ -15,4 +16,6 @@ export interface DoctorProbes {
   readonly ownKeyId: string | null;
   /** Why pairing would refuse a service of another swarm. */
   readonly blockReasons: readonly ServiceBlockReason[];
+  /** The node ids this machine's node refuses (its config dir's blocked.json). */
+  readonly blockList: OwnBlockList;
 }

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { endianness, networkInterfaces } from 'node:os';
 import type { DoctorProbes } from './doctor-probes';
+import { ownBlockList } from '../pairing/own-block-list';
 import { ownSwarmKeyId } from '../pairing/own-swarm-key-id';
 import { peerHealthProbe } from './peer-health-probe';
 
@@ -27,6 +28,7 @@ export function systemDoctorProbes(): DoctorProbes {
     probeNodeId: () => `doctor-probe-${randomBytes(6).toString('hex')}`,
     ownKeyId: ownSwarmKeyId(),
     blockReasons: [],
+    blockList: ownBlockList(),
   };
 }
 

@@ -40,6 +40,7 @@ export function fakeDoctorProbes(overrides: Partial<DoctorProbes> = {}, survey: 
     probeNodeId: () => 'doctor-probe-test',
     ownKeyId: FAKE_KEY_ID,
     blockReasons: [],
+    blockList: { isBlocked: () => false, problem: null },
     ...overrides,
   };
 }
