@@ -101,6 +101,7 @@ export { systemHostResolver, type HostResolver } from './client/guarded-lookup';
 
 // Node identity and keys (files 0600, refused when group or others may read them)
 export { KeyFileErrorCode, type KeyFileError, type KeyFileResult } from './identity/key-file-error';
+export { readPrivateFile, type PrivateFileIo } from './identity/private-file';
 export {
   ED25519_PUBLIC_KEY_BYTES,
   NODE_ID_PATTERN,

@@ -48,6 +48,6 @@ describe('readNodeApiKey', () => {
   it('stops the start with the reason when the file is readable by others', () => {
     const read = (): unknown => readNodeApiKey({ apiKeyFile: '/keys/node' }, { mode: () => 0o100644, readText: () => KEY });
     expect(read).toThrow(StartupError);
-    expect(read).toThrow(/^--api-key-file: \/keys\/node is readable by other users \(mode 644\)/);
+    expect(read).toThrow(/^--api-key-file: key file \/keys\/node has mode 0644: group and others must not have access; run "chmod 600 \/keys\/node"/);
   });
 });

@@ -1,14 +1,15 @@
+import type { PrivateFileIo } from '@local-swarm/federation-protocol';
 import type { AddressClass, BindChoice } from '@local-swarm/net-binding';
 import type { NodeConfig } from '../config';
 import { ApiKey } from '../security/api-key';
-import { readKeyFile, type KeyFileIo } from '../security/read-key-file';
+import { readKeyFile } from '../security/read-key-file';
 import { StartupError } from './startup-error';
 
 /** Addresses only the machine itself or the local network can reach. */
 const LOCAL_ADDRESS_CLASSES: ReadonlySet<AddressClass> = new Set(['loopback', 'private', 'cgnat', 'link_local']);
 
 /** The node's API key from --api-key-file, or null without one; a bad file stops the start (exit 2). */
-export function readNodeApiKey(config: Pick<NodeConfig, 'apiKeyFile'>, io?: KeyFileIo): ApiKey | null {
+export function readNodeApiKey(config: Pick<NodeConfig, 'apiKeyFile'>, io?: PrivateFileIo): ApiKey | null {
   if (config.apiKeyFile === null) return null;
   const result = readKeyFile(config.apiKeyFile, io);
   if (!result.ok) throw new StartupError(`--api-key-file: ${result.reason}`);

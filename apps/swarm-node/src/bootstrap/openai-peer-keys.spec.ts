@@ -21,7 +21,7 @@ describe('readOpenAiPeerKeys', () => {
     expect(() => readOpenAiPeerKeys({ '10.0.0.5:17615': '/keys/ok' }, io)).toThrow(StartupError);
     expect(() => readOpenAiPeerKeys({ '10.0.0.5:17615': '/keys/ok' }, io)).toThrow(/not an OpenAI-compatible peer/);
     const shared = (): unknown => readOpenAiPeerKeys({ 'openai+http://10.0.0.5:8080/v1': '/keys/shared' }, io);
-    expect(shared).toThrow(/readable by other users/);
+    expect(shared).toThrow(/\/keys\/shared has mode 0644: group and others must not have access/);
     expect(shared).not.toThrow(new RegExp(KEY));
   });
 });

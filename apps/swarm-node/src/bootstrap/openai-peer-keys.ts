@@ -1,5 +1,5 @@
-import { parsePeerAddress } from '@local-swarm/federation-protocol';
-import { readKeyFile, type KeyFileIo } from '../security/read-key-file';
+import { parsePeerAddress, type PrivateFileIo } from '@local-swarm/federation-protocol';
+import { readKeyFile } from '../security/read-key-file';
 import { StartupError } from './startup-error';
 
 /**
@@ -7,14 +7,14 @@ import { StartupError } from './startup-error';
  * peer clients use. Each file follows the rules of --api-key-file (one key, readable by its owner
  * only); a bad entry stops the start with one clear line that never quotes a key.
  */
-export function readOpenAiPeerKeys(keyFiles: Readonly<Record<string, string>>, io?: KeyFileIo): ReadonlyMap<string, string> {
+export function readOpenAiPeerKeys(keyFiles: Readonly<Record<string, string>>, io?: PrivateFileIo): ReadonlyMap<string, string> {
   const keys = new Map<string, string>();
   for (const [address, path] of Object.entries(keyFiles)) {
     const parsed = parsePeerAddress(address);
     if (!parsed.ok || parsed.peer.kind !== 'openai') {
       throw new StartupError(`federation.openaiPeerKeyFiles: ${JSON.stringify(address)} is not an OpenAI-compatible peer (openai+http://host:port/v1)`);
     }
-    const read = io === undefined ? readKeyFile(path) : readKeyFile(path, io);
+    const read = readKeyFile(path, io);
     if (!read.ok) throw new StartupError(`federation.openaiPeerKeyFiles: ${read.reason}`);
     keys.set(parsed.peer.baseUrl, read.key);
   }

@@ -27,10 +27,13 @@ describe('readKeyFile', () => {
     expect(readKeyFile(keyFile(text), undefined, 'linux')).toEqual({ ok: true, key: KEY });
   });
 
-  it.each([0o640, 0o604, 0o644])('refuses a file of mode %o, which other users may read', (mode) => {
+  it.each([0o640, 0o604, 0o644, 0o620])('refuses a file of mode %o, which other users may read or write', (mode) => {
     const path = keyFile(KEY, mode);
     const result = readKeyFile(path, undefined, 'linux');
-    expect(result).toEqual({ ok: false, reason: `${path} is readable by other users (mode ${mode.toString(8)}); run chmod 600 ${path}` });
+    expect(result).toEqual({
+      ok: false,
+      reason: `key file ${path} has mode 0${mode.toString(8)}: group and others must not have access; run "chmod 600 ${path}" (or replace the key if others may have read it)`,
+    });
   });
 
   it.each([
@@ -49,7 +52,8 @@ describe('readKeyFile', () => {
   });
 
   it('says why a missing file cannot be read', () => {
-    expect(readKeyFile(join(dir, 'nothing'), undefined, 'linux')).toEqual({ ok: false, reason: `cannot read ${join(dir, 'nothing')} (ENOENT)` });
+    const path = join(dir, 'nothing');
+    expect(readKeyFile(path, undefined, 'linux')).toEqual({ ok: false, reason: `key file ${path} cannot be read: ENOENT: no such file or directory, stat '${path}'` });
   });
 
   it('leaves permissions to the user on Windows, which has no such mode bits', () => {

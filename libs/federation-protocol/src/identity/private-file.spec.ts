@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeyFileErrorCode } from './key-file-error';
 import { createPrivateFile, readPrivateFile } from './private-file';
@@ -34,5 +34,22 @@ describe('private files', () => {
     const missing = readPrivateFile(join(temporaryDirectory(), 'absent'), 'swarm key file');
     expect(missing).toMatchObject({ ok: false, code: KeyFileErrorCode.UNREADABLE });
     expect(!missing.ok && missing.message).toMatch(/^swarm key file .*absent cannot be read: ENOENT: no such file/);
+  });
+
+  it.each([0o640, 0o604, 0o620, 0o602, 0o610, 0o660])('refuses mode %o (group or others may read, write or run it), naming the path, the mode and the fix', (mode) => {
+    const path = join(temporaryDirectory(), 'secret');
+    writeFileSync(path, 'key', { mode: 0o600 });
+    chmodSync(path, mode);
+    const result = readPrivateFile(path, 'API key file', undefined, 'linux');
+    expect(result).toMatchObject({ ok: false, code: KeyFileErrorCode.INSECURE_PERMISSIONS });
+    expect(!result.ok && result.message).toBe(
+      `API key file ${path} has mode 0${mode.toString(8)}: group and others must not have access; run "chmod 600 ${path}" (or replace the key if others may have read it)`,
+    );
+  });
+
+  it('reads through the given io, and leaves permissions to the user on Windows, which has no such mode bits', () => {
+    const io = { mode: () => 0o100666, readText: () => 'key' };
+    expect(readPrivateFile('C:\\keys\\secret', 'secret', io, 'win32')).toEqual({ ok: true, value: 'key' });
+    expect(readPrivateFile('/keys/secret', 'secret', io, 'linux')).toMatchObject({ ok: false, code: KeyFileErrorCode.INSECURE_PERMISSIONS });
   });
 });

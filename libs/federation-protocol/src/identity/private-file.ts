@@ -3,27 +3,45 @@ import { closeSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlin
 import { dirname, join } from 'node:path';
 import { KeyFileErrorCode, keyFileError, type KeyFileResult } from './key-file-error';
 
-/** Mode bits that let the group or others touch a file. */
+/**
+ * Mode bits that let the group or others touch a file. Read: the secret is known to them. Write:
+ * they can put a key of their choosing in place. Execute is refused too, as ssh does: a secret
+ * file has no use for it, and one rule (0600 or 0400) is easier to state than a list of modes.
+ */
 const GROUP_OR_OTHER_BITS = 0o077;
 
-/** Windows has no POSIX modes (Node reports 0o666): the check would refuse every file there. */
-const MODES_ARE_MEANINGFUL = process.platform !== 'win32';
+/** How a private file is read; specs pass fake ones. */
+export interface PrivateFileIo {
+  /** The file's `stat.mode`; throws when it cannot be read. */
+  mode(path: string): number;
+  readText(path: string): string;
+}
+
+const NODE_IO: PrivateFileIo = { mode: (path) => statSync(path).mode, readText: (path) => readFileSync(path, 'utf8') };
 
 /**
- * Reads a secret file, refusing it when its group or others may read or write it (what ssh does
- * with a private key): such a key may already be known to another user of the machine.
+ * Reads a secret file (a node key, a swarm key, an API key), refusing it when its group or others
+ * may read or write it (what ssh does with a private key): such a key may already be known to, or
+ * chosen by, another user of the machine. Windows has no POSIX modes (Node reports 0o666): the
+ * check would refuse every file there, so its ACLs are left to the user. The message never quotes
+ * the file's content.
  */
-export function readPrivateFile(path: string, what: string): KeyFileResult<string> {
+export function readPrivateFile(
+  path: string,
+  what: string,
+  io: PrivateFileIo = NODE_IO,
+  platform: NodeJS.Platform = process.platform,
+): KeyFileResult<string> {
   try {
-    const mode = statSync(path).mode & 0o777;
-    if (MODES_ARE_MEANINGFUL && (mode & GROUP_OR_OTHER_BITS) !== 0) {
+    const mode = io.mode(path) & 0o777;
+    if (platform !== 'win32' && (mode & GROUP_OR_OTHER_BITS) !== 0) {
       return keyFileError(
         KeyFileErrorCode.INSECURE_PERMISSIONS,
         `${what} ${path} has mode ${mode.toString(8).padStart(4, '0')}: group and others must not have access; ` +
           `run "chmod 600 ${path}" (or replace the key if others may have read it)`,
       );
     }
-    return { ok: true, value: readFileSync(path, 'utf8') };
+    return { ok: true, value: io.readText(path) };
   } catch (error: unknown) {
     return keyFileError(KeyFileErrorCode.UNREADABLE, `${what} ${path} cannot be read: ${describe(error)}`);
   }
