@@ -15,6 +15,7 @@ export { NO_REMOTE_PEERS, type RemoteParticipant, type RemotePeers } from './fed
 export { TypedEventEmitter, type EventMap, type Listener } from './events/typed-event-emitter';
 export type { PeerSnapshot } from './registry/peer-snapshot';
 export { peerSnapshotToWire } from './registry/peer-snapshot-to-wire';
+export { modelFileConflict, type LocalModel } from './registry/model-file-conflict';
 export {
   PeerRegistry,
   type AddManualResult,

@@ -8,6 +8,7 @@ import {
 import type { RemoteParticipant, RemotePeers } from '../federated-swarm/remote-peers';
 import { HealthMonitor, type HealthChecker } from '../health/health-monitor';
 import { PeerRegistry, type DiscoveredPeer } from '../registry/peer-registry';
+import type { LocalModel } from '../registry/model-file-conflict';
 import type { PeerSnapshot } from '../registry/peer-snapshot';
 import { peerSnapshotToWire } from '../registry/peer-snapshot-to-wire';
 import { OpenAiPeerSource } from '../sources/openai-peer-source';
@@ -63,6 +64,11 @@ export interface PeerDirectoryOptions {
    * `Authorization: Bearer` to that server only; never listed or logged. Default: none.
    */
   readonly openAiKeys?: ReadonlyMap<string, string>;
+  /**
+   * This node's model, read at each health report: a peer naming the same model id with another
+   * file (sha256) is listed `ignored` and not asked until a report matches. Default: none.
+   */
+  readonly localModel?: () => LocalModel | null;
 }
 
 export type AddPeerOutcome =
@@ -88,7 +94,11 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
     const { settings, logger } = options;
     this.#trust = options.trust ?? OPEN_TRUST_POLICY;
     this.#clients = new PeerClients({ allowLoopback: settings.allowLoopbackPeers ?? false }, options.membership ?? null, options.openAiKeys);
-    this.#registry = new PeerRegistry({ selfNodeId: options.nodeId, unhealthyAfterFailures: settings.unhealthyAfterFailures });
+    this.#registry = new PeerRegistry({
+      selfNodeId: options.nodeId,
+      unhealthyAfterFailures: settings.unhealthyAfterFailures,
+      ...(options.localModel !== undefined && { localModel: options.localModel }),
+    });
     this.#monitor = new HealthMonitor({
       registry: this.#registry,
       intervalMs: settings.healthIntervalMs,
@@ -214,7 +224,9 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
     }
     // Not healthy at once is refused, also when the failure does not count against a peer
     // (a 400 or 429 to its health check leaves no lastError): a peer must answer to be added.
-    if (now.status !== 'healthy') {
+    // One that answered but may not vote yet (another file of our model) is kept and listed with
+    // why, so that it is asked once it runs the same file.
+    if (now.status !== 'healthy' && now.status !== 'ignored') {
       this.#registry.remove(now.nodeId);
       const error = now.lastError ?? { code: FederationErrorCode.HTTP, message: 'its health check did not succeed' };
       return { ok: false, error: { code: error.code, message: `${address} does not answer as a peer: ${error.message}` } };
@@ -239,8 +251,8 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
   counts(): PeerCounts {
     const peers = this.#registry.peers();
     const count = (status: PeerSnapshot['status']): number => peers.filter((peer) => peer.status === status).length;
-    // A quarantined peer is not asked for votes: for these counts it is unhealthy (the list tells them apart).
-    return { total: peers.length, healthy: count('healthy'), unhealthy: count('unhealthy') + count('quarantined'), expired: count('expired') };
+    // Quarantined and ignored peers are not asked for votes: for these counts they are unhealthy (the list tells them apart).
+    return { total: peers.length, healthy: count('healthy'), unhealthy: count('unhealthy') + count('quarantined') + count('ignored'), expired: count('expired') };
   }
 
   /** Calls `listener` on every join, departure, status change or re-keying; returns an unsubscribe. */

@@ -19,6 +19,7 @@ import {
 import { TypedEventEmitter } from '../events/typed-event-emitter';
 import { countsAgainstPeer } from '../health/counts-against-peer';
 import { NO_VIOLATIONS, QuarantinePolicy, type QuarantineSettings } from '../quarantine/quarantine-policy';
+import { modelFileConflict, type LocalModel } from './model-file-conflict';
 import type { PeerSnapshot } from './peer-snapshot';
 import { peerSnapshotToWire } from './peer-snapshot-to-wire';
 
@@ -53,7 +54,7 @@ export type PeerRemovalReason =
 // A type alias, not an interface: it must be assignable to TypedEventEmitter's EventMap.
 export type PeerRegistryEvents = {
   'peer-added': { readonly peer: PeerSnapshot };
-  /** A status transition (healthy→unhealthy, unhealthy→healthy, →expired, expired→unhealthy, →quarantined, quarantined→healthy). */
+  /** A status transition (healthy→unhealthy, unhealthy→healthy, →expired, expired→unhealthy, →quarantined, quarantined→healthy, →ignored, ignored→healthy). */
   'peer-changed': {
     readonly peer: PeerSnapshot;
     readonly from: PeerStatus;
@@ -76,6 +77,11 @@ export interface PeerRegistryOptions {
   readonly logger?: FederationLogger;
   /** When protocol violations quarantine a peer. Default DEFAULT_QUARANTINE. */
   readonly quarantine?: QuarantineSettings;
+  /**
+   * This node's model, read at each health report: a peer naming it with another file is
+   * `ignored` (modelFileConflict) until a report matches. Default: none, no peer is ignored for its model.
+   */
+  readonly localModel?: () => LocalModel | null;
 }
 
 export type AddManualResult =
@@ -100,6 +106,7 @@ export class PeerRegistry extends TypedEventEmitter<PeerRegistryEvents> {
   readonly #now: () => number;
   readonly #logger: FederationLogger;
   readonly #quarantine: QuarantinePolicy;
+  readonly #localModel: () => LocalModel | null;
 
   constructor(options: PeerRegistryOptions = {}) {
     super();
@@ -112,6 +119,7 @@ export class PeerRegistry extends TypedEventEmitter<PeerRegistryEvents> {
     this.#now = options.now ?? Date.now;
     this.#logger = options.logger ?? silentFederationLogger;
     this.#quarantine = new QuarantinePolicy(options.quarantine);
+    this.#localModel = options.localModel ?? (() => null);
   }
 
   get size(): number {
@@ -258,9 +266,11 @@ export class PeerRegistry extends TypedEventEmitter<PeerRegistryEvents> {
     entry.modelSha256 = report.modelSha256 ?? null;
     if (report.instances !== null) entry.instances = report.instances;
     entry.load = report.load;
+    entry.modelConflict = modelFileConflict(this.#localModel(), report);
     // Answering health checks does not end a quarantine early, nor does coming back over mDNS.
     if (this.#quarantine.holds(entry.violations, this.#now())) this.#transition(entry, 'quarantined', entry.quarantineReason ?? 'quarantined');
-    else if (entry.status !== 'healthy') this.#transition(entry, 'healthy', entry.status === 'quarantined' ? 'quarantine over, health check succeeded' : 'health check succeeded');
+    else if (entry.modelConflict !== null) this.#transition(entry, 'ignored', entry.modelConflict);
+    else if (entry.status !== 'healthy') this.#transition(entry, 'healthy', recoveryReason(entry.status));
     return snapshot(entry);
   }
 
@@ -289,7 +299,7 @@ export class PeerRegistry extends TypedEventEmitter<PeerRegistryEvents> {
     entry.failures += 1;
     entry.lastError = error;
     const quarantineOver = entry.status === 'quarantined' && !this.#quarantine.holds(entry.violations, this.#now());
-    if ((entry.status === 'healthy' || quarantineOver) && entry.failures >= this.#unhealthyAfter) {
+    if ((entry.status === 'healthy' || entry.status === 'ignored' || quarantineOver) && entry.failures >= this.#unhealthyAfter) {
       this.#transition(entry, 'unhealthy', `${entry.failures} health checks failed in a row: ${error.message}`);
     }
     return entry;
@@ -359,8 +369,16 @@ function blankEntry(nodeId: PeerId, source: Entry['source'], address: string, po
     lastError: null,
     violations: NO_VIOLATIONS,
     quarantineReason: null,
+    modelConflict: null,
     baseUrl,
   };
+}
+
+/** Why a peer that was not asked is healthy again, after a successful health check. */
+function recoveryReason(from: PeerStatus): string {
+  if (from === 'quarantined') return 'quarantine over, health check succeeded';
+  if (from === 'ignored') return 'its model file now matches, health check succeeded';
+  return 'health check succeeded';
 }
 
 function federationBaseUrl(host: string, port: number): string {

@@ -23,5 +23,6 @@ export function peerSnapshotToWire(peer: PeerSnapshot): PeerStatusWire {
 function reasonOf(peer: PeerSnapshot): string | null {
   if (peer.status === 'healthy') return null;
   if (peer.status === 'quarantined') return peer.quarantineReason;
+  if (peer.status === 'ignored') return peer.modelConflict;
   return peer.lastError?.message ?? null;
 }

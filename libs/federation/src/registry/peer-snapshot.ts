@@ -31,6 +31,8 @@ export interface PeerSnapshot {
   readonly violations: ViolationRecord;
   /** Why it was last quarantined; null when never. */
   readonly quarantineReason: string | null;
+  /** Why it is `ignored`: it names this node's model with another file (its last health report); null when not. */
+  readonly modelConflict: string | null;
   /** Where to reach it: `http://host:port` (federation) or the OpenAI base URL. */
   readonly baseUrl: string;
 }
