@@ -89,7 +89,7 @@ describe('PeerDirectory with a trust policy', () => {
           Promise.resolve(
             answering
               ? { ok: true as const, value: { nodeId: asPeerId('ls-a'), modelId: null, instances: 1, load: null, rttMs: 1 } }
-              : { ok: false as const, error: { code: FederationErrorCode.REFUSED, message: 'refused', param: null } },
+              : { ok: false as const, error: { code: FederationErrorCode.REFUSED, message: 'refused', cause: 'ECONNREFUSED' } },
           ),
       }),
     });
