@@ -98,6 +98,7 @@ export {
 export { OpenAiPeerClient, type CompleteOptions, type OpenAiPeerClientOptions } from './client/openai-peer-client';
 export { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES, type PeerConnectOptions } from './client/peer-http';
 export { systemHostResolver, type HostResolver } from './client/guarded-lookup';
+export type { PeerTlsOptions } from './client/peer-agents';
 
 // Node identity and keys (files 0600, refused when group or others may read them)
 export { KeyFileErrorCode, type KeyFileError, type KeyFileResult } from './identity/key-file-error';

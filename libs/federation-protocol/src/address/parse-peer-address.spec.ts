@@ -16,6 +16,12 @@ describe('parsePeerAddress', () => {
     ['OpenAI+HTTP://GPU-Box:11434/v1', { kind: 'openai', baseUrl: 'http://gpu-box:11434/v1', host: 'gpu-box', port: 11434 }],
     ['openai+http://gpu-box/v1', { kind: 'openai', baseUrl: 'http://gpu-box:80/v1', host: 'gpu-box', port: 80 }],
     ['openai+http://[fd00::5]:8080', { kind: 'openai', baseUrl: 'http://[fd00::5]:8080', host: 'fd00::5', port: 8080 }],
+    ['openai+https://gpu-box.lan/v1', { kind: 'openai', baseUrl: 'https://gpu-box.lan:443/v1', host: 'gpu-box.lan', port: 443 }],
+    ['openai+https://gpu-box.lan:443/v1/', { kind: 'openai', baseUrl: 'https://gpu-box.lan:443/v1', host: 'gpu-box.lan', port: 443 }],
+    ['OPENAI+HTTPS://10.0.0.5:8443/v1', { kind: 'openai', baseUrl: 'https://10.0.0.5:8443/v1', host: '10.0.0.5', port: 8443 }],
+    ['openai+https://[fd00::5]:8443', { kind: 'openai', baseUrl: 'https://[fd00::5]:8443', host: 'fd00::5', port: 8443 }],
+    // 80 is not the default of https: written out, it stays.
+    ['openai+https://10.0.0.5:80/v1', { kind: 'openai', baseUrl: 'https://10.0.0.5:80/v1', host: '10.0.0.5', port: 80 }],
   ];
 
   it.each(valid)('parses %p', (input, peer) => {
@@ -44,9 +50,14 @@ describe('parsePeerAddress', () => {
     ['[fe80::1%eth0]:17615', /zone/],
     ['http://192.168.1.5:17615', /host:port for a Local Swarm peer/],
     ['https://api.example.com/v1', /host:port for a Local Swarm peer/],
-    ['openai+https://api.example.com/v1', /only openai\+http/],
-    ['openai+ftp://x/v1', /only openai\+http/],
+    ['openai+ftp://x/v1', /only openai\+http:\/\/ and openai\+https:\/\//],
+    ['openai+constructor://x/v1', /only openai\+http/],
     ['openai+10.0.0.5:8080', /only openai\+http/],
+    ['openai+https://user:pw@10.0.0.5/v1', /credentials/],
+    ['openai+https://10.0.0.5/v1#frag', /fragment/],
+    ['openai+https://10.0.0.5:0/v1', /port/],
+    ['openai+https://bad_host/v1', /neither an IP|not a valid URL/],
+    ['openai+https://', /not a valid URL/],
     ['openai+http://user:pw@10.0.0.5:8080/v1', /credentials/],
     ['openai+http://10.0.0.5:8080/v1?key=1', /query/],
     ['openai+http://10.0.0.5:0/v1', /port/],

@@ -13,7 +13,10 @@ export type PeerAddress =
     }
   | {
       readonly kind: 'openai';
-      /** `http://host:port/path` without a trailing slash, e.g. `http://10.0.0.5:8080/v1`. */
+      /**
+       * `http(s)://host:port/path` without a trailing slash, e.g. `http://10.0.0.5:8080/v1` or
+       * `https://gpu-box.lan:443/v1`: the port is always written, so one server has one base URL.
+       */
       readonly baseUrl: string;
       readonly host: string;
       readonly port: number;
@@ -25,13 +28,21 @@ export type PeerAddressResult =
 
 const OPENAI_PREFIX = 'openai+';
 
+/** The schemes an OpenAI-compatible server may be reached by, with their default ports. */
+const OPENAI_DEFAULT_PORTS: ReadonlyMap<string, number> = new Map([
+  ['http', 80],
+  ['https', 443],
+]);
+
 /**
  * Parses a peer address:
  * - `host:port` / `[ipv6]:port` / `host`: a Local Swarm node (port defaults to 17615);
  * - `openai+http://host[:port]/path`: an OpenAI-compatible server whose base URL is
- *   `http://host[:port]/path` (port defaults to 80).
+ *   `http://host:port/path` (port defaults to 80);
+ * - `openai+https://host[:port]/path`: the same over TLS, `https://host:port/path` (port defaults
+ *   to 443), its certificate always verified.
  *
- * Plain http only: federation stays on the LAN and has no TLS (internet-facing federation is out of scope).
+ * Local Swarm peers stay plain http: their messages are sealed with the swarm key instead.
  * Hosts must be IP literals or RFC 1123 hostnames; nothing is resolved here.
  */
 export function parsePeerAddress(input: string): PeerAddressResult {
@@ -55,8 +66,9 @@ export function parsePeerAddress(input: string): PeerAddressResult {
 
 function parseOpenAi(input: string, url: string): PeerAddressResult {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
-  if (scheme !== 'http') {
-    return fail(input, `only openai+http:// is supported (no TLS on the LAN), got ${scheme ?? 'no scheme'}`);
+  const defaultPort = scheme === undefined ? undefined : OPENAI_DEFAULT_PORTS.get(scheme);
+  if (scheme === undefined || defaultPort === undefined) {
+    return fail(input, `only openai+http:// and openai+https:// are supported, got ${scheme ?? 'no scheme'}`);
   }
   let parsed: URL;
   try {
@@ -69,11 +81,11 @@ function parseOpenAi(input: string, url: string): PeerAddressResult {
   const bracketed = parsed.hostname.startsWith('[');
   const host = checkHost(bracketed ? parsed.hostname.slice(1, -1) : parsed.hostname, bracketed);
   if (!host.ok) return fail(input, host.reason);
-  // URL drops the default port (80) and rejects ports above 65535 already; port 0 is still possible.
-  const port = parsed.port === '' ? 80 : parsePort(parsed.port);
+  // URL drops the scheme's default port and rejects ports above 65535 already; port 0 is still possible.
+  const port = parsed.port === '' ? defaultPort : parsePort(parsed.port);
   if (port === null) return fail(input, `port ${parsed.port} is not an integer in 1..65535`);
   const path = parsed.pathname.replace(/\/+$/, '');
-  const baseUrl = `http://${formatHostPort(host.host, port)}${path}`;
+  const baseUrl = `${scheme}://${formatHostPort(host.host, port)}${path}`;
   return { ok: true, peer: { kind: 'openai', baseUrl, host: host.host, port } };
 }
 

@@ -82,7 +82,7 @@ export class FederationClient {
   readonly #sealed: SealedExchange | null;
 
   constructor(options: FederationClientOptions) {
-    const baseUrl = checkBaseUrl(options.baseUrl, 'FederationClient');
+    const baseUrl = checkBaseUrl(options.baseUrl, 'FederationClient', ['http:']);
     const membership = options.membership ?? null;
     // A sealed message is base64url of the wire body plus its header: the largest one must fit.
     const envelopeFloor = membership === null ? 0 : SEAL_LIMITS.maxEnvelopeBytes;

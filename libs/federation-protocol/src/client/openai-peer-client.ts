@@ -22,7 +22,10 @@ import {
 const DEFAULT_CHOICES_PER_REQUEST = 3;
 
 export interface OpenAiPeerClientOptions extends PeerConnectOptions {
-  /** The server's OpenAI base URL, e.g. `http://10.0.0.5:8080/v1`. */
+  /**
+   * The server's OpenAI base URL, e.g. `http://10.0.0.5:8080/v1` or `https://gpu-box.lan:443/v1`
+   * (its certificate verified against Node's CA store or `tls.ca`, never skipped).
+   */
   readonly baseUrl: string;
   /** Timeout of health() calls that name none. Default 1500 ms. */
   readonly timeoutMs?: number;
@@ -45,8 +48,9 @@ export interface CompleteOptions {
 
 /**
  * Client of an OpenAI-compatible server (llama.cpp server, vLLM, Ollama…) added as
- * `openai+http://…`, on the same hardened HTTP layer as FederationClient (size cap, no proxy, no
- * redirects, deadlines). `health()` is `GET {baseUrl}/models`: such a server has no node id,
+ * `openai+http://…` or `openai+https://…`, on the same hardened HTTP layer as FederationClient
+ * (size cap, no proxy, no redirects, deadlines, address policy; over https a TLS failure is a
+ * FEDERATION_ERR_REFUSED whose `cause` is the TLS reason). `health()` is `GET {baseUrl}/models`: such a server has no node id,
  * instance count or load, so the report carries `openai:<baseUrl>` and nulls. `complete()` asks
  * /chat/completions or /completions for several choices at once (`n`).
  */
@@ -63,7 +67,7 @@ export class OpenAiPeerClient {
   }
 
   constructor(options: OpenAiPeerClientOptions) {
-    const baseUrl = checkBaseUrl(options.baseUrl, 'OpenAiPeerClient');
+    const baseUrl = checkBaseUrl(options.baseUrl, 'OpenAiPeerClient', ['http:', 'https:']);
     this.#http = new PeerHttp({
       ...connectOptionsOf(options),
       baseUrl,

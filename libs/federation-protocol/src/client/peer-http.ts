@@ -1,11 +1,12 @@
-import { Agent } from 'node:http';
 import { isIP } from 'node:net';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { peerAddressRefusal } from '../address/peer-address-policy';
 import { FederationErrorCode, type ClientResult, type FederationClientError } from '../errors/federation-error';
 import { isPlainObject } from '../dto/validate-dto';
 import { ForbiddenAddressError } from './forbidden-address-error';
-import { guardedLookup, systemHostResolver, type HostResolver } from './guarded-lookup';
+import { systemHostResolver, type HostResolver } from './guarded-lookup';
+import { peerAgents, type PeerTlsOptions } from './peer-agents';
+import { tlsFailureCode } from './tls-failure';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../dto/json-depth';
 
 /** Default cap on a reply body: 64 votes of a few KiB each fit many times over. */
@@ -38,11 +39,17 @@ export interface PeerConnectOptions {
   readonly allowLoopback?: boolean;
   /** Resolves a peer's host name when a connection is made. Default: the system resolver. */
   readonly resolveHost?: HostResolver;
+  /** Trust for https peers (certificates are always verified). Default: Node's CA store. */
+  readonly tls?: PeerTlsOptions;
 }
 
 /** Only the connect options of a client's options (which carry more). */
-export function connectOptionsOf({ allowLoopback, resolveHost }: PeerConnectOptions): PeerConnectOptions {
-  return { ...(allowLoopback !== undefined && { allowLoopback }), ...(resolveHost !== undefined && { resolveHost }) };
+export function connectOptionsOf({ allowLoopback, resolveHost, tls }: PeerConnectOptions): PeerConnectOptions {
+  return {
+    ...(allowLoopback !== undefined && { allowLoopback }),
+    ...(resolveHost !== undefined && { resolveHost }),
+    ...(tls !== undefined && { tls }),
+  };
 }
 
 export interface PeerHttpOptions extends PeerConnectOptions {
@@ -91,8 +98,8 @@ export class PeerHttp {
     this.#literalRefusal = literalRefusal(options.baseUrl, policy);
     this.#http = axios.create({
       baseURL: options.baseUrl,
-      // The agent's lookup checks every address a host name resolves to, at connect time.
-      httpAgent: new Agent({ keepAlive: true, lookup: guardedLookup(policy, options.resolveHost ?? systemHostResolver) }),
+      // The agents' lookup checks every address a host name resolves to, at connect time; https verifies the certificate.
+      ...peerAgents(policy, options.resolveHost ?? systemHostResolver, options.tls),
       // Node's http adapter: the one that enforces maxContentLength while streaming.
       adapter: 'http',
       // Peers are on the LAN: an HTTP(S)_PROXY from the environment must not reroute them.
@@ -315,11 +322,13 @@ function classifyTransportError(url: string, error: unknown, limits: PeerHttpOpt
       direction: 'request',
     };
   }
+  const tls = tlsFailureCode(error);
+  if (tls !== null) return { code: FederationErrorCode.REFUSED, message: `${url} unreachable: TLS failed (${tls}): ${message}`, cause: tls };
   const cause = systemErrorCode(error);
   if ((cause !== null && CONNECTION_ERRORS.has(cause)) || /socket hang up|stream has been aborted/i.test(message)) {
     return { code: FederationErrorCode.REFUSED, message: `${url} unreachable: ${message}`, cause };
   }
-  // Anything else is the peer speaking something that is not HTTP/JSON (a parser error, bad TLS…).
+  // Anything else is the peer speaking something that is not HTTP/JSON (a parser error…).
   return { code: FederationErrorCode.BAD_REPLY, message: `${url}: ${message}`, param: null, status: null };
 }
 
