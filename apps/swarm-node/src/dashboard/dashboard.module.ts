@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { join } from 'node:path';
+import { JoinCommandController } from '../pairing/join-command.controller';
 import { DashboardHub } from './dashboard-hub';
 import { DashboardPage } from './dashboard-page';
 import { SSE_HEARTBEAT_MS } from './dashboard-sse';
@@ -27,8 +28,9 @@ export interface DashboardModuleOptions {
 }
 
 /**
- * The peer dashboard: the page at `/`, `/assets/*`, `GET /v1/dashboard/state` and the
- * `GET /v1/dashboard/events` stream. Works with federation on and off (the PEER_VIEW says which).
+ * The peer dashboard: the page at `/`, `/assets/*`, `GET /v1/dashboard/state`, the
+ * `GET /v1/dashboard/events` stream and, for its "Add a machine" panel, `GET /v1/federation/join`.
+ * Works with federation on and off (the PEER_VIEW and FEDERATION_OPTIONS say which).
  */
 @Module({})
 export class DashboardModule {
@@ -41,7 +43,7 @@ export class DashboardModule {
     };
     return {
       module: DashboardModule,
-      controllers: [DashboardController],
+      controllers: [DashboardController, JoinCommandController],
       providers: [{ provide: DASHBOARD_OPTIONS, useValue: resolved }, NodeFactsReader, DashboardHub, DashboardPage],
       exports: [DashboardHub],
     };

@@ -56,6 +56,7 @@ export class PeersModule {
       DiscoveryService,
       VoteService,
     ];
-    return { module: PeersModule, controllers: [FederationController], providers, exports };
+    // FEDERATION_OPTIONS too: the dashboard's join command reads the swarm membership from it.
+    return { module: PeersModule, controllers: [FederationController], providers, exports: [...exports, FEDERATION_OPTIONS] };
   }
 }
