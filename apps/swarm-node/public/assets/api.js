@@ -49,6 +49,9 @@ export const addPeer = (address) => call('POST', '/v1/federation/peers', { addre
 /** Removes a peer; with `block`, also blocks it (refused from then on, also after restarts). */
 export const removePeer = (nodeId, block = false) => call('DELETE', `/v1/federation/peers/${encodeURIComponent(nodeId)}${block ? '?block=true' : ''}`);
 
+/** The command that adds a machine to this swarm; the node answers it to this machine's own browser only. */
+export const getJoinCommand = () => call('GET', '/v1/federation/join');
+
 export function sendChat({ prompt, strategy, maxTokens, requestId }) {
   const body = { messages: [{ role: 'user', content: prompt }], max_tokens: maxTokens };
   if (strategy) body.strategy = strategy;

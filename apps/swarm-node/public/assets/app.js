@@ -6,6 +6,7 @@ import { createChat } from './chat.js';
 import { byId, show } from './dom.js';
 import { duration } from './format.js';
 import { askKeyInDialog } from './key-dialog.js';
+import { setupJoinPanel } from './join-panel.js';
 import { describeChange, logChange, refreshAgo, renderPeers } from './peers.js';
 import { createServedVotes } from './served-votes.js';
 
@@ -161,6 +162,7 @@ function addAnswer(summary) {
 const chat = createChat(labelOf);
 setKeyPrompt(askKeyInDialog);
 const servedVotes = createServedVotes(labelOf);
+setupJoinPanel();
 const live = byId('live');
 const peerLog = byId('peer-log');
 let needsReload = false;
