@@ -1,5 +1,7 @@
 import type { RequestTally } from '../lan/request-tally';
-import { addedLatency, federationReport, signedMs, type FederationMeasurements } from './federation-report';
+import { federationReport, sealingOverhead, type FederationMeasurements, type ModeMeasurements } from './federation-report';
+import { addedLatency } from './latency-comparison';
+import { signedMs } from './mode-report';
 import type { LatencyCase, LatencySample } from './federation-samples';
 
 const sample = (repetition: number, latencyCase: LatencyCase, ms: number, tokens = 32, valid = true): LatencySample => ({ repetition, latencyCase, ms, tokens, valid });
@@ -29,8 +31,8 @@ const tally = (requests: number, failed: number): RequestTally => ({
   failures: failed > 0 ? { 'no reply: fetch failed': failed } : {},
 });
 
-const MEASUREMENTS: FederationMeasurements = {
-  settings: { repetitions: 3, events: 2, maxTokens: 32, instances: 1, clientMaxTokens: 8, settleMs: 1000 },
+const SEALED: ModeMeasurements = {
+  mode: 'sealed',
   latency: LATENCY,
   discoveries: [
     { kind: 'first start', spawnToHealthyMs: 6600, advertiseToHealthyMs: 880, announceToHealthyMs: 50, advertiseToLoggedHealthyMs: 870 },
@@ -47,6 +49,17 @@ const MEASUREMENTS: FederationMeasurements = {
   ],
   clientTotal: tally(40, 1),
 };
+
+const SETTINGS = { repetitions: 3, events: 2, maxTokens: 32, instances: 1, clientMaxTokens: 8, settleMs: 1000 };
+/** The open pair: the same rounds, each peer vote 1.5 ms faster than the sealed one. */
+const OPEN: ModeMeasurements = {
+  ...SEALED,
+  mode: 'open',
+  latency: LATENCY.map((sample) => (sample.latencyCase === 'b-vote' ? { ...sample, ms: sample.ms - 1.5 } : sample)),
+  departures: [{ kind: 'kill -9', ms: 3400, loggedMs: null, busyWhenSignalled: false }],
+  events: [],
+};
+const MEASUREMENTS: FederationMeasurements = { settings: SETTINGS, modes: [SEALED] };
 
 describe('addedLatency', () => {
   it('compares medians of valid measured rounds and pairs rounds', () => {
@@ -85,9 +98,34 @@ describe('federationReport', () => {
     expect(report.summary[4]).toContain('**not met**');
     expect(report.tables[3]?.rows[1]).toEqual(['kill -9 #1', 1140, 4, 1, '1× no reply: fetch failed']);
   });
+  it('marks every line with its mode', () => {
+    expect(report.summary.every((line) => line.startsWith('**sealed**: '))).toBe(true);
+  });
   it('lists the samples it left out', () => {
     expect(report.notes.some((note) => note.includes('a-vote #3'))).toBe(true);
     expect(report.tables[1]?.rows[1]?.[4]).toBe('no log line');
+  });
+});
+
+describe('sealing overhead, sealed and open side by side', () => {
+  const both = federationReport({ settings: SETTINGS, modes: [SEALED, OPEN] });
+  it('is the sealed peer vote minus the open one, paired by round', () => {
+    expect(sealingOverhead([SEALED, OPEN])).toMatchObject({ addedMs: 1.5, pairedAddedMs: 1.5 });
+    expect(sealingOverhead([SEALED])).toBeNull();
+  });
+  it('states the overhead first, against the target of 2 ms', () => {
+    expect(both.summary[0]).toContain('**+1.5 ms, 1.001x**');
+    expect(both.summary[0]).toContain('Target ≤ 2 ms: **met**');
+    const slower = federationReport({ settings: SETTINGS, modes: [SEALED, { ...OPEN, latency: LATENCY.map((sample) => ({ ...sample, ms: sample.ms - 5 })) }] });
+    expect(slower.summary[0]).toContain('**not met**');
+  });
+  it('reports each mode against its targets', () => {
+    expect(both.summary.filter((line) => line.startsWith('**open**: ')).length).toBe(5);
+    expect(both.summary.find((line) => line.startsWith('**open**: Crash'))).toContain('target ≤ 3 s median: **not met**');
+    expect(both.summary.find((line) => line.startsWith('**sealed**: Crash'))).toContain('target ≤ 3 s median: **met**');
+  });
+  it('puts the two modes side by side in one table', () => {
+    expect(both.tables[0]?.rows[1]).toEqual([expect.stringContaining('federation/vote'), 1030, 1028.5, 1.5, '3/3']);
   });
 });
 
@@ -99,5 +137,9 @@ describe('signedMs', () => {
     [Number.NaN, 'n/a'],
   ])('%p → %s', (value, text) => {
     expect(signedMs(value)).toBe(text);
+  });
+  it('gives a fraction of a ms when asked', () => {
+    expect(signedMs(0.44, 1)).toBe('+0.4 ms');
+    expect(signedMs(-1.26, 1)).toBe('−1.3 ms');
   });
 });

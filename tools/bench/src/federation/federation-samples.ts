@@ -1,4 +1,12 @@
 /**
+ * How a pair of nodes federates: `sealed` (paired by a shared swarm key: every vote and health
+ * check between them encrypted and signed, protocol 2) or `open` (`--federation-open`: plain
+ * JSON, protocol 1). The benchmark runs one pair of each side by side.
+ */
+export const FEDERATION_MODES = ['sealed', 'open'] as const;
+export type FederationMode = (typeof FEDERATION_MODES)[number];
+
+/**
  * The four ways one generation is asked for, side by side (every request is sent from inside A's
  * namespace, so the network path is the same):
  * - `b-local`: B's own `/v1/completions`, answered by B alone (balance mode on an idle pair keeps

@@ -1,7 +1,7 @@
 import type { LanNode, NodeLan } from '@local-swarm/test-netns';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readHealthLoad } from '../node-process/completion-reply';
-import { waitForPresence } from '../lan/lan-queries';
+import { readNodeId, waitForPresence } from '../lan/lan-queries';
 import { advertisingTimes, findLogTime } from '../lan/node-log';
 import type { DepartureKind, DepartureSample, DiscoverySample, EventWindow, RestartKind } from './federation-samples';
 
@@ -9,8 +9,12 @@ export interface MembershipContext {
   readonly lan: NodeLan;
   /** The node that stays up and watches B come and go (its peer list and its log). */
   readonly a: LanNode;
-  readonly bId: string;
-  /** Starts B (same flags, same CPU, same node id every time); resolves once it listens. */
+  /**
+   * B's id as its own `/health` reports it, null until B first started. It must stay the same
+   * across restarts (B keeps its config dir, so its key); a change is an error.
+   */
+  bId: string | null;
+  /** Starts B (same flags, same CPU, same config dir every time); resolves once it listens. */
   readonly startB: () => Promise<LanNode>;
   /** After each event, how long the client loop keeps being charged to it (requests just after count too). */
   readonly settleMs: number;
@@ -24,10 +28,21 @@ const EVENT_TIMEOUT_MS = 60_000;
  * advertising (its own log), and per A's log. A's list is polled from B's spawn on.
  */
 export async function restartB(context: MembershipContext, kind: RestartKind, label: string): Promise<{ b: LanNode; sample: DiscoverySample; window: EventWindow }> {
-  const { lan, a, bId } = context;
+  const { lan, a } = context;
   const spawnedAt = Date.now();
-  const healthy = waitForPresence(lan, a, bId, 'healthy', { timeoutMs: EVENT_TIMEOUT_MS });
-  const [b, healthyAt] = await Promise.all([context.startB(), healthy]);
+  // A may list B before B's banner is read (B advertises before it prints it): every list polled
+  // from the spawn on is kept until B's id is known.
+  let bId = context.bId;
+  const startAndIdentify = async (): Promise<LanNode> => {
+    const started = await context.startB();
+    const reported = await readNodeId(lan, a, started);
+    if (bId !== null && reported !== bId) throw new Error(`B came back as ${reported}, not ${bId}: its config dir (its key) was not kept`);
+    bId = reported;
+    return started;
+  };
+  const healthy = waitForPresence(lan, a, () => bId, 'healthy', { timeoutMs: EVENT_TIMEOUT_MS });
+  const [b, healthyAt] = await Promise.all([startAndIdentify(), healthy]);
+  context.bId = bId;
   const advertising = advertisingTimes(b.output());
   if (advertising === null) throw new Error(`B never logged "advertising on mDNS"; its output:\n${b.output().slice(-3000)}`);
   const loggedHealthyAt = findLogTime(a.output(), 'peer healthy', { after: b.startedAt, match: { nodeId: bId } });
@@ -52,6 +67,7 @@ export async function restartB(context: MembershipContext, kind: RestartKind, la
  */
 export async function stopB(context: MembershipContext, b: LanNode, kind: DepartureKind, label: string): Promise<{ sample: DepartureSample; window: EventWindow }> {
   const { lan, a, bId } = context;
+  if (bId === null) throw new Error('stopB before B ever started');
   const busyWhenSignalled = await waitUntilBusy(lan, a, b, 3_000);
   const signalledAt = Date.now();
   const exited = b.stop(kind === 'SIGTERM' ? 'SIGTERM' : 'SIGKILL');
@@ -68,13 +84,16 @@ export async function stopB(context: MembershipContext, b: LanNode, kind: Depart
   };
 }
 
-/** Polls B's load (from A's namespace) until it is generating; false if it was not within `timeoutMs`. */
+/**
+ * Polls B's load (its `GET /health`, from A's namespace: a paired node's federation health is
+ * sealed) until it is generating; false if it was not within `timeoutMs`.
+ */
 async function waitUntilBusy(lan: NodeLan, a: LanNode, b: LanNode, timeoutMs: number): Promise<boolean> {
   return lan
     .waitFor(
       'B to be generating',
       async () => {
-        const reply = await lan.request(a.host, 'GET', `${b.url}/v1/federation/health`, undefined, {}, 2_000);
+        const reply = await lan.request(a.host, 'GET', `${b.url}/health`, undefined, {}, 2_000);
         return (readHealthLoad(reply.json<unknown>())?.busyInstances ?? 0) > 0;
       },
       timeoutMs,

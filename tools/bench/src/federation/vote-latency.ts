@@ -1,44 +1,47 @@
-import { FEDERATION_PATHS } from '@local-swarm/federation-protocol';
-import type { LanNode, NodeLan } from '@local-swarm/test-netns';
+import { FEDERATION_PATHS, SEAL_PROTOCOL_VERSION } from '@local-swarm/federation-protocol';
 import { requestCompletion } from '../lan/request-completion';
-import { LATENCY_CASES, type LatencyCase, type LatencySample } from './federation-samples';
+import { LATENCY_CASES, type FederationMode, type LatencyCase, type LatencySample } from './federation-samples';
+import type { FederationPair } from './federation-pair';
+import { sendSealed } from './sealed-request';
 import { completionBody, readVoteReply, voteRequestBody, type GenerationSpec } from './vote-request';
 
-export interface PairOfNodes {
-  readonly a: LanNode;
-  readonly b: LanNode;
-  readonly aId: string;
-  readonly bId: string;
-}
-
 /**
- * `repetitions` rounds of the four latency cases with the same prompt, length and seed within a
- * round; the order of the cases rotates each round, so a slow spell of the machine does not land
- * on one case. One unmeasured round first warms both nodes.
+ * `repetitions` rounds of the four latency cases on every pair, with the same prompt, length and
+ * seed within a round. Pairs are interleaved case by case (a sealed peer vote, then the open one
+ * or the other way round), and the order of the cases and of the pairs rotates each round, so a
+ * slow spell of the machine does not land on one case or one mode. One unmeasured round first
+ * warms every node.
  */
-export async function measureVoteLatency(lan: NodeLan, nodes: PairOfNodes, spec: Omit<GenerationSpec, 'seed'>, repetitions: number): Promise<LatencySample[]> {
-  for (const latencyCase of LATENCY_CASES) await askOnce(lan, nodes, { ...spec, seed: 999 }, latencyCase, -1);
-  const samples: LatencySample[] = [];
+export async function measureVoteLatency(
+  pairs: readonly FederationPair[],
+  spec: Omit<GenerationSpec, 'seed'>,
+  repetitions: number,
+): Promise<{ mode: FederationMode; samples: LatencySample[] }[]> {
+  const results = pairs.map((pair) => ({ pair, mode: pair.mode, samples: [] as LatencySample[] }));
+  for (const latencyCase of LATENCY_CASES) for (const { pair } of results) await askOnce(pair, { ...spec, seed: 999 }, latencyCase, -1);
   for (let repetition = 0; repetition < repetitions; repetition++) {
     const seed = 1000 + repetition;
     for (let index = 0; index < LATENCY_CASES.length; index++) {
       const latencyCase = LATENCY_CASES[(index + repetition) % LATENCY_CASES.length] ?? 'b-local';
-      samples.push(await askOnce(lan, nodes, { ...spec, seed }, latencyCase, repetition));
+      for (let turn = 0; turn < results.length; turn++) {
+        const result = results[(turn + repetition) % results.length];
+        result?.samples.push(await askOnce(result.pair, { ...spec, seed }, latencyCase, repetition));
+      }
     }
   }
-  return samples;
+  return results.map(({ mode, samples }) => ({ mode, samples }));
 }
 
-async function askOnce(lan: NodeLan, nodes: PairOfNodes, spec: GenerationSpec, latencyCase: LatencyCase, repetition: number): Promise<LatencySample> {
-  const { a, b, aId, bId } = nodes;
+async function askOnce(pair: FederationPair, spec: GenerationSpec, latencyCase: LatencyCase, repetition: number): Promise<LatencySample> {
+  const { lan, a, b, aId, bId } = pair;
   if (latencyCase === 'b-vote') {
-    const reply = await lan.request(a.host, 'POST', `${b.url}${FEDERATION_PATHS.vote}`, voteRequestBody(spec, aId, `bench-vote-${repetition}`)).catch(() => null);
-    const vote = reply === null || reply.status !== 200 ? null : readVoteReply(reply.json<unknown>());
-    const problem = reply === null ? 'no reply' : vote === null ? `HTTP ${reply.status}: ${reply.text.slice(0, 200)}` : vote.nodeId !== bId ? `answered by ${vote.nodeId}` : undefined;
+    const reply = await askPeerVote(pair, spec, `bench-vote-${repetition}`).catch((error: unknown) => ({ ms: Number.NaN, body: null, problem: `no reply: ${String(error)}` }));
+    const vote = reply.body === null ? null : readVoteReply(reply.body);
+    const problem = reply.problem ?? (vote === null ? 'not a vote reply' : vote.nodeId !== bId ? `answered by ${vote.nodeId}` : undefined);
     return {
       repetition,
       latencyCase,
-      ms: reply?.elapsedMs ?? Number.NaN,
+      ms: reply.ms,
       tokens: vote?.completionTokens ?? 0,
       valid: problem === undefined,
       ...(problem !== undefined ? { problem } : {}),
@@ -60,4 +63,23 @@ async function askOnce(lan: NodeLan, nodes: PairOfNodes, spec: GenerationSpec, l
     valid: problem === undefined,
     ...(problem !== undefined ? { problem } : {}),
   };
+}
+
+/**
+ * Asks B for a vote from A's namespace as a peer would: open, a plain vote in A's name; sealed,
+ * a vote sealed by the benchmark's own member identity (a vote must come from the node that seals
+ * it), whose reply is opened here and must be signed by B.
+ */
+async function askPeerVote(pair: FederationPair, spec: GenerationSpec, requestId: string): Promise<{ ms: number; body: unknown; problem?: string }> {
+  const { lan, a, b, aId, bId, asker } = pair;
+  const url = `${b.url}${FEDERATION_PATHS.vote}`;
+  if (asker === null) {
+    const reply = await lan.request(a.host, 'POST', url, voteRequestBody(spec, aId, requestId));
+    if (reply.status !== 200) return { ms: reply.elapsedMs, body: null, problem: `HTTP ${reply.status}: ${reply.text.slice(0, 200)}` };
+    return { ms: reply.elapsedMs, body: reply.json<unknown>() };
+  }
+  const body = voteRequestBody(spec, asker.identity.nodeId, requestId, { protocol: SEAL_PROTOCOL_VERSION });
+  const reply = await sendSealed(lan, a.host, asker, { url, purpose: 'vote-request', replyPurpose: 'vote-reply', body });
+  const problem = reply.problem ?? (reply.senderId !== bId ? `reply sealed by ${reply.senderId ?? 'nobody'}, not ${bId}` : undefined);
+  return { ms: reply.elapsedMs, body: reply.body, ...(problem !== undefined ? { problem } : {}) };
 }

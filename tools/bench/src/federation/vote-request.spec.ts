@@ -1,4 +1,4 @@
-import { FEDERATION_PROTOCOL_VERSION, parseVoteRequest } from '@local-swarm/federation-protocol';
+import { FEDERATION_PROTOCOL_VERSION, parseVoteRequest, SEAL_PROTOCOL_VERSION } from '@local-swarm/federation-protocol';
 import { completionBody, readVoteReply, voteRequestBody, type GenerationSpec } from './vote-request';
 
 const SPEC: GenerationSpec = { prompt: 'Counting: 1, 2, 3,', maxTokens: 32, temperature: 0.7, topP: 0.95, seed: 11, candidates: 1 };
@@ -15,6 +15,11 @@ describe('voteRequestBody', () => {
     expect(body).toMatchObject({ protocol: FEDERATION_PROTOCOL_VERSION, origin_node_id: 'bench-a', hops: 1, max_tokens: 32, seed: 11, candidates: 1 });
     const parsed = parseVoteRequest(body);
     expect(parsed.ok).toBe(true);
+  });
+  it('carries protocol 2 for a sealed vote, which a paired node accepts', () => {
+    const body = voteRequestBody(SPEC, 'ls-aaaaaaaaaaaaaaaaaaaaaaaaaa', 'bench-vote-1', { protocol: SEAL_PROTOCOL_VERSION });
+    expect(body.protocol).toBe(SEAL_PROTOCOL_VERSION);
+    expect(parseVoteRequest(body, SEAL_PROTOCOL_VERSION).ok).toBe(true);
   });
 });
 

@@ -18,15 +18,21 @@ export function completionBody(spec: GenerationSpec): Record<string, unknown> {
 
 /**
  * The `POST /v1/federation/vote` body a peer would send for the same generation, as the origin
- * `originNodeId` sends it (hops 1: origin → peer).
+ * `originNodeId` sends it (hops 1: origin → peer). `protocol` is 1 (open) by default; a sealed
+ * vote carries SEAL_PROTOCOL_VERSION and must come from the node that seals it.
  */
-export function voteRequestBody(spec: GenerationSpec, originNodeId: string, requestId: string, deadlineMs = 60_000): VoteRequestWire {
+export function voteRequestBody(
+  spec: GenerationSpec,
+  originNodeId: string,
+  requestId: string,
+  options: { readonly protocol?: number; readonly deadlineMs?: number } = {},
+): VoteRequestWire {
   return {
-    protocol: FEDERATION_PROTOCOL_VERSION,
+    protocol: options.protocol ?? FEDERATION_PROTOCOL_VERSION,
     request_id: requestId,
     origin_node_id: originNodeId,
     hops: 1,
-    deadline_ms: deadlineMs,
+    deadline_ms: options.deadlineMs ?? 60_000,
     prompt: { kind: 'text', text: spec.prompt },
     max_tokens: spec.maxTokens,
     temperature: spec.temperature,

@@ -21,19 +21,33 @@ export function benchLanUnavailableReason(): string | null {
  * timeout). Federation traffic never leaves these namespaces.
  */
 export async function withBenchLan<T>(hosts: readonly string[], body: (lan: NodeLan) => Promise<T>): Promise<T> {
+  return withBenchLans([hosts], (lans) => {
+    const [lan] = lans;
+    if (lan === undefined) throw new Error('no LAN was created');
+    return body(lan);
+  });
+}
+
+/**
+ * Like withBenchLan, with several LANs at once, one per entry of `hostsPerLan`: separate bridges,
+ * so nodes on one never see the others' mDNS adverts (e.g. a sealed pair beside an open pair).
+ */
+export async function withBenchLans<T>(hostsPerLan: readonly (readonly string[])[], body: (lans: NodeLan[]) => Promise<T>): Promise<T> {
   const reason = benchLanUnavailableReason();
   if (reason !== null) throw new Error(`this benchmark needs network namespaces and taskset: ${reason}`);
-  const lan = await createNodeLan({ hosts, entry: SWARM_NODE_ENTRY });
+  const lans: NodeLan[] = [];
+  const destroyAll = (): Promise<unknown> => Promise.all(lans.map((lan) => lan.destroy()));
   const onSignal = (signal: NodeJS.Signals): void => {
-    void lan.destroy().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void destroyAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    return await body(lan);
+    for (const hosts of hostsPerLan) lans.push(await createNodeLan({ hosts, entry: SWARM_NODE_ENTRY }));
+    return await body(lans);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await lan.destroy();
+    await destroyAll();
   }
 }
