@@ -8,6 +8,7 @@ export { STRATEGY_TRAITS, strategyTraits, type EarlyStopRule, type StrategyTrait
 export { validateCandidate, type CandidateValidation } from './validation/validate-candidate';
 export { DROP_REASONS_LEAST_BAD_FIRST, type DropReason } from './validation/drop-reason';
 export { compareStable } from './ordering/compare-stable';
+export { DOMINANT_SOURCE_MARGIN } from './weighting/cap-dominant-source';
 export { detectLooping } from './validation/detect-looping';
 export { canonicalForm, type CanonicalForm, type CanonicalKind } from './canonical/canonical-form';
 export { isJsonSchemaSubset, type JsonSchemaSubset, type JsonSchemaType } from './json/json-schema-subset';

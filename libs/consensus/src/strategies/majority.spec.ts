@@ -1,5 +1,6 @@
 import type { Candidate } from '../candidate/candidate';
 import type { ConsensusOptions } from '../options/consensus-options';
+import { DOMINANT_SOURCE_MARGIN } from '../weighting/cap-dominant-source';
 import { candidate, fromSource, portable, rankingIds, shuffled } from '../testing/candidate-fixture';
 import { MEDOID_NOTE } from '../voting/vote';
 import { majority } from './majority';
@@ -42,13 +43,25 @@ const rows: readonly Row[] = [
     name: 'tie with equal best scores: the group with the earlier stable order wins',
     candidates: [
       candidate({ text: 'No', source: 'b' }),
-      candidate({ text: 'Yes', source: 'a', sequence: 1 }),
+      candidate({ text: 'Yes', source: 'd' }),
       candidate({ text: 'no', source: 'c' }),
-      candidate({ text: 'yes', source: 'a', sequence: 0 }),
+      candidate({ text: 'yes', source: 'a' }),
     ],
     winner: 'a#0',
     agreement: 0.5,
     groupKeys: ['yes_no:yes', 'yes_no:no'],
+  },
+  {
+    name: 'a source holding exactly half loses to all the others agreeing (clamped just under half)',
+    candidates: [
+      candidate({ text: 'No', source: 'b' }),
+      candidate({ text: 'Yes', source: 'a', sequence: 1 }),
+      candidate({ text: 'no', source: 'c' }),
+      candidate({ text: 'yes', source: 'a', sequence: 0 }),
+    ],
+    winner: 'b#0',
+    agreement: 2 / (2 + 2 * (1 - DOMINANT_SOURCE_MARGIN)),
+    groupKeys: ['yes_no:no', 'yes_no:yes'],
   },
   {
     name: 'one candidate wins alone with full agreement',

@@ -1,5 +1,6 @@
 import type { Candidate } from '../candidate/candidate';
 import type { ConsensusOptions } from '../options/consensus-options';
+import { DOMINANT_SOURCE_MARGIN } from '../weighting/cap-dominant-source';
 import { candidate, fromSource, portable, rankingIds, shuffled } from '../testing/candidate-fixture';
 import { majority } from './majority';
 import { weightedVote } from './weighted-vote';
@@ -19,7 +20,9 @@ const FIVE_VS_TWO = [
   candidate({ text: 'B', source: 'quiet-2' }),
 ];
 
-const CLAMP_NOTE = 'source "big" held 83.3% of the weight: clamped to 50% (the sum of the other sources)';
+const CLAMP_NOTE = 'source "big" held 83.3% of the weight: clamped to just under 50% (below the sum of the other sources)';
+/** A source holding half or more of the weight of 2 others at weight 1, after the clamp. */
+const UNDER_HALF = 2 * (1 - DOMINANT_SOURCE_MARGIN);
 
 const rows: readonly Row[] = [
   {
@@ -33,7 +36,8 @@ const rows: readonly Row[] = [
     candidates: [candidate({ text: 'X', source: 'a' }), candidate({ text: 'Y', source: 'b' }), candidate({ text: 'Z', source: 'c' })],
     options: { sourceWeights: { b: 2 } },
     winner: 'b#0',
-    agreement: 0.5,
+    // b holds exactly half: clamped just under it, it still leads the split others.
+    agreement: UNDER_HALF / (2 + UNDER_HALF),
   },
   {
     name: 'model weights multiply in',
@@ -48,24 +52,32 @@ const rows: readonly Row[] = [
     agreement: 1 / 2.2,
   },
   {
-    name: 'clamp: a source above half is cut to the others\' sum, then wins only against split others',
+    name: 'clamp: a source above half is cut to just under the others\' sum, then wins only against split others',
     candidates: [candidate({ text: 'X', source: 'big' }), candidate({ text: 'Y', source: 'b' }), candidate({ text: 'Z', source: 'c' })],
     options: { sourceWeights: { big: 10 } },
     winner: 'big#0',
-    agreement: 0.5,
+    agreement: UNDER_HALF / (2 + UNDER_HALF),
     note: CLAMP_NOTE,
   },
   {
-    name: 'clamp: against united others it only ties, and the tie-break (higher best score) decides',
+    name: 'clamp: against united others it loses, even with the better score and the earlier source id',
     candidates: [
-      candidate({ text: 'X', source: 'big', score: -1 }),
+      candidate({ text: 'X', source: 'big', score: 0 }),
       candidate({ text: 'Y', source: 'b', score: -0.2 }),
       candidate({ text: 'Y', source: 'c', score: -0.9 }),
     ],
     options: { sourceWeights: { big: 10 } },
     winner: 'b#0',
-    agreement: 0.5,
+    agreement: 2 / (2 + UNDER_HALF),
     note: CLAMP_NOTE,
+  },
+  {
+    name: 'clamp with 2 sources: the heavier is cut to the other\'s weight, and the tie-break (higher best score) decides',
+    candidates: [candidate({ text: 'X', source: 'big', score: -1 }), candidate({ text: 'Y', source: 'b', score: -0.2 })],
+    options: { sourceWeights: { big: 10 } },
+    winner: 'b#0',
+    agreement: 0.5,
+    note: 'source "big" held 90.9% of the weight: clamped to 50% (equal to the sum of the other sources)',
   },
   {
     name: 'weight is shared among voting samples only: dropped samples do not dilute it',
@@ -97,7 +109,11 @@ describe('weightedVote', () => {
   });
 
   it('differs from plain majority exactly where sharing matters', () => {
-    expect(rankingIds(majority(FIVE_VS_TWO))[0]).toBe('chatty#0');
+    // Majority: chatty's 3 votes are clamped just under the others' 3, still above B's 2.
+    // Weighted vote: chatty's 3 samples share one source weight, below B's 2.
+    const input = [...fromSource('chatty', ['A', 'A', 'A']), candidate({ text: 'B', source: 'quiet-1' }), candidate({ text: 'B', source: 'quiet-2' }), candidate({ text: 'C', source: 'quiet-3' })];
+    expect(rankingIds(majority(input))[0]).toBe('chatty#0');
+    expect(rankingIds(weightedVote(input))[0]).toBe('quiet-1#0');
   });
 
   it('reports each candidate\'s weight and each group\'s total', () => {

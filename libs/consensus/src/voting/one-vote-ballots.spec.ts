@@ -1,5 +1,6 @@
 import type { Candidate } from '../candidate/candidate';
 import { candidate, fromSource } from '../testing/candidate-fixture';
+import { DOMINANT_SOURCE_MARGIN } from '../weighting/cap-dominant-source';
 import { isNonEmpty } from './ballot';
 import { oneVoteBallots } from './one-vote-ballots';
 import { screenCandidates } from './screen-candidates';
@@ -30,18 +31,20 @@ describe('oneVoteBallots', () => {
     expect(result).toEqual({ bySource: { a: 2, b: 2, c: 2 }, notes: [] });
   });
 
-  it('a source at exactly half keeps its votes', () => {
-    expect(weightsBySource([...fromSource('local', ['x', 'x']), candidate({ text: 'y', source: 'a' }), candidate({ text: 'z', source: 'b' })])).toEqual({
-      bySource: { local: 2, a: 1, b: 1 },
-      notes: [],
-    });
+  it('one of two sources at exactly half keeps its votes', () => {
+    expect(weightsBySource([...fromSource('local', ['x', 'x']), ...fromSource('a', ['y', 'z'])])).toEqual({ bySource: { local: 2, a: 2 }, notes: [] });
   });
 
-  it('a source above half is scaled down to the sum of the others', () => {
+  it('with 3+ sources, a source at exactly half is scaled just under the sum of the others', () => {
+    const result = weightsBySource([...fromSource('local', ['x', 'x']), candidate({ text: 'y', source: 'a' }), candidate({ text: 'z', source: 'b' })]);
+    expect(result.bySource).toEqual({ local: expect.closeTo(2 * (1 - DOMINANT_SOURCE_MARGIN), 12), a: 1, b: 1 });
+  });
+
+  it('of two sources, one above half is scaled down to the other\'s weight', () => {
     const result = weightsBySource([...fromSource('peer', Array.from({ length: 64 }, () => 'Lyon')), ...fromSource('local', ['Paris', 'Paris', 'Paris'])]);
     expect(result.bySource['local']).toBe(3);
     expect(result.bySource['peer']).toBeCloseTo(3, 10);
-    expect(result.notes).toEqual(['source "peer" held 95.5% of the weight: clamped to 50% (the sum of the other sources)']);
+    expect(result.notes).toEqual(['source "peer" held 95.5% of the weight: clamped to 50% (equal to the sum of the other sources)']);
   });
 
   it('the local source is one source too: three instances against one peer candidate tie', () => {

@@ -1,3 +1,4 @@
+import { DOMINANT_SOURCE_MARGIN } from './cap-dominant-source';
 import { shareSourceWeights, type WeightSubject } from './share-source-weights';
 
 function subjects(...pairs: readonly (readonly [string, string?])[]): WeightSubject[] {
@@ -30,20 +31,25 @@ describe('shareSourceWeights', () => {
     expect(shareSourceWeights(list, {}, { big: 2, small: 0.5 }).weights).toEqual([1, 0.25, 0.5, 1]);
   });
 
-  it('clamps a source above half the total down to the sum of the others', () => {
+  it('with 3+ sources, clamps a source above half the total to just under the sum of the others', () => {
     const list = subjects(['a'], ['a'], ['b'], ['c']);
     const { weights, notes } = shareSourceWeights(list, { a: 6 });
     const sums = sumBySource(list, weights);
-    expect(sums['a']).toBeCloseTo(2);
+    expect(sums['a']).toBeCloseTo(2 * (1 - DOMINANT_SOURCE_MARGIN), 12);
+    expect(sums['a']).toBeLessThan(2);
     expect(sums['b']).toBe(1);
     expect(sums['c']).toBe(1);
-    expect(weights[0]).toBeCloseTo(1);
-    expect(notes).toEqual(['source "a" held 75% of the weight: clamped to 50% (the sum of the other sources)']);
+    expect(notes).toEqual(['source "a" held 75% of the weight: clamped to just under 50% (below the sum of the other sources)']);
   });
 
-  it('does not clamp a source at exactly half', () => {
-    const { weights, notes } = shareSourceWeights(subjects(['a'], ['b'], ['c']), { a: 2 });
-    expect(weights).toEqual([2, 1, 1]);
+  it('with 3+ sources, clamps a source at exactly half too (a tie with everyone else would go to the tie-breaks)', () => {
+    const { weights } = shareSourceWeights(subjects(['a'], ['b'], ['c']), { a: 2 });
+    expect(weights).toEqual([2 * (1 - DOMINANT_SOURCE_MARGIN), 1, 1]);
+  });
+
+  it('does not clamp sources under half', () => {
+    const { weights, notes } = shareSourceWeights(subjects(['a'], ['b'], ['c']), { a: 1.9 });
+    expect(weights).toEqual([1.9, 1, 1]);
     expect(notes).toEqual([]);
   });
 

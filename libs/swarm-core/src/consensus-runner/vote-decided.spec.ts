@@ -47,16 +47,23 @@ describe('isVoteDecided', () => {
   });
 
   it('weighted_vote: a heavy source still pending can overturn a lead of light ones', () => {
-    const received = [vote('Paris', 'a'), vote('Paris', 'b')];
+    const received = [vote('Paris', 'a'), vote('Paris', 'b'), vote('Rome', 'c')];
     const pending: PendingVotes[] = [{ source: 'heavy', model: 'm', count: 1 }];
-    const sourceWeights = { a: 1, b: 1, heavy: 5 };
-    // heavy is clamped to half the total at most: 2 vs 2 is a tie, which the leader may lose.
+    const sourceWeights = { a: 1, b: 1, c: 1, heavy: 5 };
+    // heavy is clamped just under the others' 3: joining Rome (1) it outweighs Paris (2).
     expect(isVoteDecided(received, pending, { strategy: 'weighted_vote', sourceWeights })).toBe(false);
-    expect(isVoteDecided(received, pending, { strategy: 'weighted_vote', sourceWeights: { a: 1, b: 1, heavy: 0.5 } })).toBe(true);
+    expect(isVoteDecided(received, pending, { strategy: 'weighted_vote', sourceWeights: { ...sourceWeights, heavy: 0.5 } })).toBe(true);
+  });
+
+  it('a pending source, however heavy, cannot overturn all the others agreeing', () => {
+    const received = [vote('Paris', 'a'), vote('Paris', 'b'), vote('Paris', 'c')];
+    const pending: PendingVotes[] = [{ source: 'heavy', model: 'm', count: 16 }];
+    expect(isVoteDecided(received, pending, { strategy: 'weighted_vote', sourceWeights: { heavy: 100 } })).toBe(true);
+    expect(isVoteDecided(received, pending, { strategy: 'majority' })).toBe(true);
   });
 
   it('weighted_vote: a source whose model is unknown is assumed to carry the heaviest model weight', () => {
-    const received = [vote('Paris', 'a', 'small'), vote('Paris', 'b', 'small'), vote('Paris', 'c', 'small')];
+    const received = [vote('Paris', 'a', 'small'), vote('Paris', 'b', 'small'), vote('Paris', 'c', 'small'), vote('Rome', 'e', 'small')];
     const unknownModel: PendingVotes[] = [{ source: 'd', model: undefined, count: 1 }];
     const knownLight: PendingVotes[] = [{ source: 'd', model: 'small', count: 1 }];
     const modelWeights = { small: 1, big: 4 };
