@@ -1,6 +1,8 @@
 import {
   FederationErrorCode,
+  type ClientResult,
   type FederationClientError,
+  type HealthReport,
   type FederationLogger,
   type PeerStatusWire,
   type SwarmMembership,
@@ -16,6 +18,7 @@ import type { PeerCallObserver } from '../sources/peer-call-observer';
 import { PeerCandidateSource, UNKNOWN_PEER } from '../sources/peer-candidate-source';
 import type { PeerChange } from './peer-change';
 import { PeerClients } from './peer-clients';
+import { PeerMoveCheck } from './peer-move-check';
 import type { PeerCounts } from './peer-counts';
 import { subscribeToRegistry } from './registry-changes';
 import { OPEN_TRUST_POLICY, trustOfDiscovered, type PeerTrustPolicy, type UntrustedPeer } from './peer-trust';
@@ -89,6 +92,7 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
   readonly #trust: PeerTrustPolicy;
   /** Discovered services that are listed but never asked (blocked, another swarm, open), by node id. */
   readonly #untrusted = new Map<string, UntrustedPeer>();
+  readonly #moves: PeerMoveCheck;
 
   constructor(private readonly options: PeerDirectoryOptions) {
     const { settings, logger } = options;
@@ -99,11 +103,18 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
       unhealthyAfterFailures: settings.unhealthyAfterFailures,
       ...(options.localModel !== undefined && { localModel: options.localModel }),
     });
-    this.#monitor = new HealthMonitor({
-      registry: this.#registry,
-      intervalMs: settings.healthIntervalMs,
-      timeoutMs: Math.max(100, Math.min(1500, settings.healthIntervalMs - 100)),
-      checkerFor: options.healthCheckerFor ?? ((peer) => (peer.source === 'openai' ? this.#clients.openAi(peer.baseUrl) : this.#clients.federation(peer.baseUrl))),
+    const timeoutMs = Math.max(100, Math.min(1500, settings.healthIntervalMs - 100));
+    const checkerFor =
+      options.healthCheckerFor ?? ((peer: PeerSnapshot) => (peer.source === 'openai' ? this.#clients.openAi(peer.baseUrl) : this.#clients.federation(peer.baseUrl)));
+    this.#monitor = new HealthMonitor({ registry: this.#registry, intervalMs: settings.healthIntervalMs, timeoutMs, checkerFor });
+    this.#moves = new PeerMoveCheck({
+      checkerFor,
+      timeoutMs,
+      logger,
+      onConfirmed: (announced, report, from) => this.#moved(announced, report, from),
+      onRefused: (baseUrl) => {
+        if (!this.#registry.peers().some((peer) => peer.baseUrl === baseUrl)) this.#clients.forget(baseUrl);
+      },
     });
     this.#registry.on('peer-added', ({ peer }) => logger.info('peer joined', describe(peer)));
     this.#registry.on('peer-removed', ({ peer, reason }) => {
@@ -135,7 +146,7 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
 
   /** Stops the health checks; resolves once the running ones have settled. */
   async stop(): Promise<void> {
-    await this.#monitor.stop();
+    await Promise.all([this.#monitor.stop(), this.#moves.stop()]);
   }
 
   /** mDNS announced a peer (or announced it again, maybe changed): add or refresh it. */
@@ -156,7 +167,32 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
       return;
     }
     this.#untrusted.delete(peer.nodeId);
+    const registered = this.#registry.get(peer.nodeId);
+    if (registered !== undefined && this.#moveNeedsCheck(registered, peer)) {
+      void this.#moves.check(registered, peer);
+      return;
+    }
     this.#registry.upsertDiscovered(peer);
+  }
+
+  /**
+   * Whether an announcement moves a paired peer that has answered a sealed health check (rttMs is
+   * set by successful checks only) to another address: then it is checked there first (PeerMoveCheck).
+   */
+  #moveNeedsCheck(registered: PeerSnapshot, announced: DiscoveredPeer): boolean {
+    if (this.#trust.ownKeyId === null || registered.source !== 'mdns' || registered.rttMs === null) return false;
+    return registered.address !== announced.address || registered.port !== announced.port;
+  }
+
+  /** A paired peer answered, signed, at its newly announced address: its entry, client and source move there. */
+  #moved(announced: DiscoveredPeer, report: ClientResult<HealthReport>, from: PeerSnapshot): void {
+    // Removed or moved meanwhile: this check is about an entry that no longer exists.
+    if (this.#registry.get(from.nodeId)?.baseUrl !== from.baseUrl) return;
+    this.#registry.upsertDiscovered(announced);
+    this.#registry.recordHealth(from.nodeId, report);
+    this.#sources.delete(from.nodeId);
+    this.#clients.forget(from.baseUrl);
+    this.options.logger.info('peer moved', { nodeId: from.nodeId, from: `${from.address}:${from.port}`, to: `${announced.address}:${announced.port}` });
   }
 
   /** Discovered services listed but never asked, ordered by node id. */

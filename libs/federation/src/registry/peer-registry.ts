@@ -19,6 +19,7 @@ import {
 import { TypedEventEmitter } from '../events/typed-event-emitter';
 import { countsAgainstPeer } from '../health/counts-against-peer';
 import { NO_VIOLATIONS, QuarantinePolicy, type QuarantineSettings } from '../quarantine/quarantine-policy';
+import { federationBaseUrl } from './federation-base-url';
 import { modelFileConflict, type LocalModel } from './model-file-conflict';
 import type { PeerSnapshot } from './peer-snapshot';
 import { peerSnapshotToWire } from './peer-snapshot-to-wire';
@@ -379,10 +380,6 @@ function recoveryReason(from: PeerStatus): string {
   if (from === 'quarantined') return 'quarantine over, health check succeeded';
   if (from === 'ignored') return 'its model file now matches, health check succeeded';
   return 'health check succeeded';
-}
-
-function federationBaseUrl(host: string, port: number): string {
-  return `http://${formatHostPort(host, port)}`;
 }
 
 function snapshot(entry: Entry): PeerSnapshot {
