@@ -1,11 +1,14 @@
-import { PeerDirectory } from '@local-swarm/federation';
+import { PeerDirectory, type LocalModel } from '@local-swarm/federation';
 import type pino from 'pino';
 import { toLibLogger } from '../logging/app-logger';
 import type { RequestEvents } from '../observability/request-events';
 import type { FederationOptions } from './federation-options';
 
-/** The node's peer directory: its log lines in the node's log, its failed votes as `vote-failed` events, sealed when paired. */
-export function createPeerDirectory(options: FederationOptions, logger: pino.Logger, events: RequestEvents): PeerDirectory {
+/**
+ * The node's peer directory: its log lines in the node's log, its failed votes as `vote-failed`
+ * events, sealed when paired; a peer naming `localModel`'s model with another file is not asked.
+ */
+export function createPeerDirectory(options: FederationOptions, logger: pino.Logger, events: RequestEvents, localModel?: () => LocalModel): PeerDirectory {
   return new PeerDirectory({
     nodeId: options.nodeId,
     settings: options.config,
@@ -14,5 +17,6 @@ export function createPeerDirectory(options: FederationOptions, logger: pino.Log
     membership: options.membership,
     trust: { ownKeyId: options.membership?.keyId ?? null, isBlocked: options.isBlocked ?? (() => false) },
     ...(options.openAiKeys !== undefined && { openAiKeys: options.openAiKeys }),
+    ...(localModel !== undefined && { localModel }),
   });
 }

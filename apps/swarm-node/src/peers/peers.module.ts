@@ -42,8 +42,9 @@ export class PeersModule {
       { provide: FEDERATION_OPTIONS, useValue: options.federation },
       {
         provide: PeerDirectory,
-        useFactory: (federation: FederationOptions, logger: pino.Logger, events: RequestEvents) => createPeerDirectory(federation, logger, events),
-        inject: [FEDERATION_OPTIONS, APP_LOGGER, RequestEvents],
+        useFactory: (federation: FederationOptions, logger: pino.Logger, events: RequestEvents, swarm: LocalSwarm) =>
+          createPeerDirectory(federation, logger, events, () => swarm.info),
+        inject: [FEDERATION_OPTIONS, APP_LOGGER, RequestEvents, LOCAL_SWARM],
       },
       {
         provide: FederatedSwarm,
