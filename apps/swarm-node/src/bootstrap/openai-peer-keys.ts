@@ -12,7 +12,7 @@ export function readOpenAiPeerKeys(keyFiles: Readonly<Record<string, string>>, i
   for (const [address, path] of Object.entries(keyFiles)) {
     const parsed = parsePeerAddress(address);
     if (!parsed.ok || parsed.peer.kind !== 'openai') {
-      throw new StartupError(`federation.openaiPeerKeyFiles: ${JSON.stringify(address)} is not an OpenAI-compatible peer (openai+http://host:port/v1)`);
+      throw new StartupError(`federation.openaiPeerKeyFiles: ${JSON.stringify(address)} is not an OpenAI-compatible peer (openai+http(s)://host:port/v1)`);
     }
     const read = readKeyFile(path, io);
     if (!read.ok) throw new StartupError(`federation.openaiPeerKeyFiles: ${read.reason}`);

@@ -6,7 +6,7 @@ function peerAddress(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' && !/\s/.test(value) ? value : undefined;
 }
 
-const PEER_SHAPE = 'host:port or openai+http://host:port/v1, no whitespace';
+const PEER_SHAPE = 'host:port or openai+http(s)://host:port/v1, no whitespace';
 
 /**
  * Lists of `item`s: one per occurrence of a repeatable flag, a list in a file. `item` returns the
@@ -79,7 +79,7 @@ export function weightMaps(of: 'peer' | 'model'): ValueKind<Readonly<Record<stri
 
 /** A mapping of OpenAI-compatible peer addresses to key file paths (config file only). */
 export const peerKeyFileMaps: ValueKind<Readonly<Record<string, string>>> = {
-  expected: 'a mapping of peer addresses (openai+http://host:port/v1) to key file paths',
+  expected: 'a mapping of peer addresses (openai+http(s)://host:port/v1) to key file paths',
   fromCli: () => undefined,
   fromFile: (value) => {
     if (!isMapping(value)) return undefined;

@@ -13,13 +13,14 @@ export const FEDERATION_FIELDS = {
     cli: { flags: '--federation', help: 'vote together with other Local Swarm nodes', negatable: true, alias: '--enable-federation' },
   }),
   /**
-   * Peers to join besides the discovered ones, each `host:port` or `openai+http://host:port/v1`.
+   * Peers to join besides the discovered ones, each `host:port` or `openai+http(s)://host:port/v1`
+   * (https: the server's certificate is verified against Node's CA store; NODE_EXTRA_CA_CERTS adds a private CA).
    * Only the shape is checked here (non-empty, no whitespace); the app checks the addresses.
    */
   peers: field(peerLists, {
     default: Object.freeze([]),
     cli: {
-      flags: '--peer <host:port|openai+http://host:port/v1>',
+      flags: '--peer <host:port|openai+http(s)://host:port/v1>',
       help: 'federation peer to join besides the discovered ones; repeat for more; replaces federation.peers of the config file',
       defaultHelp: 'none',
       repeatable: true,
@@ -128,12 +129,13 @@ export const FEDERATION_FIELDS = {
   peerTtlMs: field(integers({ min: 1_000, max: 3_600_000 }), { default: 60_000, cli: null }),
   /**
    * API key files of OpenAI-compatible peers, by their address as given to --peer: each key is
-   * sent as `Authorization: Bearer` to that server only, and never printed, logged or listed.
+   * sent as `Authorization: Bearer` to that server only (matched by the exact base URL: a key for
+   * `openai+https://host/v1` is never sent to `openai+http://host/v1`), and never printed, logged or listed.
    */
   openaiPeerKeyFiles: field(peerKeyFileMaps, {
     default: Object.freeze({}),
     cli: null,
-    fileHelp: 'file only: {"openai+http://host:port/v1": "/path/to/key-file"}',
+    fileHelp: 'file only: {"openai+https://host:port/v1": "/path/to/key-file"}',
   }),
   /** Voting weights for federated `weighted_vote`; ids not listed weigh 1. */
   weights: fieldGroup(

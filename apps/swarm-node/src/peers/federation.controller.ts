@@ -96,7 +96,7 @@ export class FederationController {
   @UseGuards(PeerAdminGuard)
   @ApiOperation({
     summary:
-      'Add a manual peer (host:port, or openai+http://host:port/v1 for an OpenAI-compatible server); from this machine or the dashboard only. A peer that cannot be reached is `peer_unreachable`, whatever the reason',
+      'Add a manual peer (host:port, or openai+http(s)://host:port/v1 for an OpenAI-compatible server); from this machine or the dashboard only. A peer that cannot be reached is `peer_unreachable`, whatever the reason',
   })
   async add(@Body() body: unknown): Promise<PeerStatusWire> {
     const address = typeof body === 'object' && body !== null ? (body as { address?: unknown }).address : undefined;
