@@ -16,14 +16,22 @@ import { FederationLan, type HttpReply, type LanNode } from './support/federatio
 const ARGS = ['--federation', '--threads', '1', '--instances', '1', '--context-size', '512', '--vote-timeout-ms', '20000'];
 const FAKE_PORT = 17700;
 const SNIFF = join(__dirname, 'support', 'sniff.py');
+const FAKE_PEER = join(__dirname, 'support', 'fake-peer.cjs');
+const SKEWED_CLOCK = join(__dirname, 'support', 'skewed-clock.cjs');
 
 interface PeerRow {
   node_id: string;
   status: string;
   trust?: string;
+  reason?: string | null;
+  last_error?: string | null;
 }
 interface ChatReply {
-  consensus: { sources: { id: string; ok: boolean }[]; candidates: { source: string; text: string }[] };
+  consensus: {
+    sources: { id: string; ok: boolean; candidates?: number }[];
+    candidates: { source: string; text: string; group?: string | null }[];
+    groups?: { key: string; weight: number }[];
+  };
 }
 interface ErrorBody {
   error: { code: string | null };
@@ -51,7 +59,7 @@ const errorCode = (reply: HttpReply): string | null => reply.json<ErrorBody>().e
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'local-swarm-paired-'));
-  lan = await FederationLan.create(['a', 'b', 'c', 'other', 'open', 'hostile', 'client']);
+  lan = await FederationLan.create(['a', 'b', 'c', 'other', 'open', 'hostile', 'client', 'greedy', 'skewed']);
   const otherKey = join(scratch, 'other.key');
   writeFileSync(otherKey, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
   [a, b, c] = await Promise.all([lan.startNode('a', ARGS), lan.startNode('b', ARGS), lan.startNode('c', ARGS)]);
@@ -59,7 +67,7 @@ beforeAll(async () => {
   for (const [name, node] of Object.entries({ a, b, c, other, open })) ids[name] = await nodeIdOf(node);
   // A hostile host: an open (unsealed) fake that claims to be member b, sends 40 candidates per vote.
   const host = lan.host('hostile');
-  hostile = lan.lan.exec(host, process.execPath, [join(__dirname, 'support', 'fake-peer.cjs'), host.iface, host.address, String(FAKE_PORT), 'greedy', ids['b'] ?? ''], {
+  hostile = lan.lan.exec(host, process.execPath, [FAKE_PEER, host.iface, host.address, String(FAKE_PORT), 'greedy', ids['b'] ?? ''], {
     env: { ...process.env, NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -142,6 +150,55 @@ describeLan('paired federation on a LAN', () => {
     const late = await lan.request('client', 'POST', `${b.url}/v1/federation/vote`, skewed);
     expect([late.status, errorCode(late)]).toEqual([400, 'FEDERATION_ERR_CLOCK_SKEW']);
     expect(b.output()).toMatch(/sealed vote refused: clock_skew: .*ahead/);
+  });
+
+  it('uses 16 of the 40 candidates a sealed member sends, logs the rest, and gives it at most half the weight', async () => {
+    const host = lan.host('greedy');
+    let output = '';
+    const greedy = lan.lan.exec(host, process.execPath, [FAKE_PEER, host.iface, host.address, String(FAKE_PORT), 'sealed-greedy'], {
+      env: { ...process.env, NODE_OPTIONS: '', FAKE_PEER_SWARM_KEY_FILE: lan.swarmKeyFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    greedy.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await lan.waitFor('the sealed greedy member to listen', async () => /fake peer (\S+) listening/.test(output), 10_000, 50);
+      const greedyId = /fake peer (\S+) listening/.exec(output)?.[1] ?? '';
+      await lan.waitFor('A pairs with the greedy member', async () => {
+        const row = await rowOf(a, greedyId);
+        return row?.status === 'healthy' && row.trust === 'paired';
+      }, 20_000);
+      const reply = await lan.request('a', 'POST', `${a.url}/v1/chat/completions`, { messages: [{ role: 'user', content: 'Say yes.' }], max_tokens: 8 });
+      expect(reply.status).toBe(200);
+      const { sources, candidates, groups = [] } = reply.json<ChatReply>().consensus;
+      expect(output).toContain('vote request received');
+      expect(sources).toContainEqual(expect.objectContaining({ id: greedyId, ok: true, candidates: 16 }));
+      expect(candidates.filter((candidate) => candidate.source === greedyId)).toHaveLength(16);
+      const greedyGroups = new Set(candidates.filter((candidate) => candidate.source === greedyId).map((candidate) => candidate.group));
+      const total = groups.reduce((sum, group) => sum + group.weight, 0);
+      const greedyWeight = groups.filter((group) => greedyGroups.has(group.key)).reduce((sum, group) => sum + group.weight, 0);
+      expect(greedyWeight).toBeGreaterThan(0);
+      expect(greedyWeight).toBeLessThanOrEqual(total / 2 + 1e-9);
+      expect(a.output()).toMatch(/peer broke the protocol.*sent 40 candidates, 16 asked; the extra 24 dropped|sent 40 candidates, 16 asked; the extra 24 dropped.*peer broke the protocol/);
+    } finally {
+      greedy.kill('SIGKILL');
+    }
+  });
+
+  it('refuses a node whose clock is 2 minutes ahead, with a clear line on both sides', async () => {
+    const skewed = await lan.startNode('skewed', ARGS, { env: { NODE_OPTIONS: `--require ${SKEWED_CLOCK}`, LOCAL_SWARM_TEST_CLOCK_SKEW_MS: '120000' } });
+    try {
+      const skewedId = await nodeIdOf(skewed);
+      // A's sealed health request reaches the skewed node 2 minutes "late", and the reverse.
+      await lan.waitFor('the skewed node to refuse A, and A to refuse it', async () =>
+        /sealed health refused: clock_skew: .*behind/.test(skewed.output()) && /sealed health refused: clock_skew: .*ahead/.test(a.output()), 20_000);
+      const row = await rowOf(a, skewedId);
+      expect(row?.status).not.toBe('healthy');
+      const reply = await lan.request('a', 'POST', `${a.url}/v1/chat/completions`, { messages: [{ role: 'user', content: 'Say yes.' }], max_tokens: 8 });
+      expect(reply.json<ChatReply>().consensus.sources.map((source) => source.id)).not.toContain(skewedId);
+    } finally {
+      await skewed.stop();
+    }
   });
 
   it('a blocked member is refused from then on, also after a restart', async () => {

@@ -30,4 +30,6 @@ export interface StartNodeOptions {
   readonly cpus?: readonly number[];
   /** Give up (and kill the process) when not ready after this long; default 90000 ms. */
   readonly startTimeoutMs?: number;
+  /** Variables added to (or replacing) the NodeLan's environment for this node only. */
+  readonly env?: NodeJS.ProcessEnv;
 }

@@ -78,7 +78,7 @@ export class NodeLan {
       ...(options.cpus !== undefined ? { cpus: options.cpus } : {}),
     });
     const startedAt = Date.now();
-    const child = this.lan.exec(host, command.command, command.args, { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = this.lan.exec(host, command.command, command.args, { env: { ...this.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const node = await this.whenReady(child, host, `http://${address}:${port}`, startedAt, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
     this.nodes.add(node);
     void node.exited.then(() => this.nodes.delete(node));
