@@ -30,7 +30,7 @@ export const FederationErrorCode = {
   INVALID_MESSAGE: 'FEDERATION_ERR_INVALID_MESSAGE',
   /** A vote request has travelled more than MAX_VOTE_HOPS: somebody forwarded it. */
   HOPS_EXCEEDED: 'FEDERATION_ERR_HOPS_EXCEEDED',
-  /** A peer address is not `host:port` or `openai+http://host:port/path`. */
+  /** A peer address is not `host:port` or `openai+http(s)://host[:port]/path`. */
   INVALID_ADDRESS: 'FEDERATION_ERR_INVALID_ADDRESS',
   /** A discovered peer's health reply names another node than the one discovered at that address. */
   IDENTITY_MISMATCH: 'FEDERATION_ERR_IDENTITY_MISMATCH',

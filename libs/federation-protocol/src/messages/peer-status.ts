@@ -7,8 +7,9 @@ export type PeerSource = 'mdns' | 'manual' | 'openai';
  * - `expired`: mDNS stopped announcing it; no longer checked or asked.
  * - `quarantined`: broke the protocol again and again (extra or invalid candidates, bad replies);
  *   still checked, not asked for votes until its back-off has passed.
- * - `ignored`: seen by mDNS but never asked (another swarm, an open node seen by a paired one, or
- *   blocked); its `trust` and `reason` say why.
+ * - `ignored`: never asked: seen by mDNS as another swarm, an open node seen by a paired one, or
+ *   blocked; or a registered peer that names this node's model but runs another file (asked again
+ *   once its health report matches). Its `trust` and `reason` say why.
  */
 export type PeerStatus = 'healthy' | 'unhealthy' | 'expired' | 'quarantined' | 'ignored';
 

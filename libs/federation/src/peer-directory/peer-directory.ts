@@ -87,7 +87,8 @@ export type AddPeerOutcome =
 export class PeerDirectory implements RemotePeers, PeerCallObserver {
   readonly #registry: PeerRegistry;
   readonly #monitor: HealthMonitor;
-  readonly #sources = new Map<string, PeerCandidateSource | OpenAiPeerSource>();
+  /** Vote sources by node id, each with the base URL its client speaks to. */
+  readonly #sources = new Map<string, { readonly baseUrl: string; readonly source: PeerCandidateSource | OpenAiPeerSource }>();
   readonly #clients: PeerClients;
   readonly #trust: PeerTrustPolicy;
   /** Discovered services that are listed but never asked (blocked, another swarm, open), by node id. */
@@ -329,13 +330,16 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
 
   private sourceFor(peer: PeerSnapshot): PeerCandidateSource | OpenAiPeerSource {
     const known = this.#sources.get(peer.nodeId);
-    if (known !== undefined) return known;
+    // A source made before the peer moved (an open peer moves on its next announcement) would
+    // keep sending votes to the old address.
+    if (known !== undefined && known.baseUrl === peer.baseUrl) return known.source;
+    if (known !== undefined && !this.#registry.peers().some((other) => other.baseUrl === known.baseUrl)) this.#clients.forget(known.baseUrl);
     const deadlineMs = this.options.settings.voteTimeoutMs;
     const source =
       peer.source === 'openai'
         ? new OpenAiPeerSource(peer.nodeId, this.#clients.openAi(peer.baseUrl), deadlineMs, this, () => this.#registry.get(peer.nodeId)?.modelId ?? null)
         : new PeerCandidateSource(peer.nodeId, this.#clients.federation(peer.baseUrl), this.options.nodeId, deadlineMs, this, () => this.#registry.get(peer.nodeId) ?? UNKNOWN_PEER);
-    this.#sources.set(peer.nodeId, source);
+    this.#sources.set(peer.nodeId, { baseUrl: peer.baseUrl, source });
     return source;
   }
 }
