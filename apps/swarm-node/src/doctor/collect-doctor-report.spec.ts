@@ -4,7 +4,7 @@ import { collectDoctorReport } from './collect-doctor-report';
 import type { DoctorOptions } from './doctor-options';
 import { doctorExitCode } from './doctor-report';
 
-const options: DoctorOptions = { host: null, port: 17615, timeoutMs: 3000, json: false };
+const options: DoctorOptions = { host: null, port: 17615, timeoutMs: 3000, json: false, configDir: null, swarmKeyFile: null };
 const statuses = (checks: readonly { id: string; status: string }[]): string[] => checks.map((check) => `${check.id} ${check.status}`);
 
 describe('collectDoctorReport', () => {

@@ -8,6 +8,10 @@ export interface DoctorOptions {
   readonly timeoutMs: number;
   /** `--json`: a machine-readable report instead of lines. */
   readonly json: boolean;
+  /** `--config-dir`: the node's config dir (its block list and stored key); null: as the node finds it. */
+  readonly configDir: string | null;
+  /** `--swarm-key-file`: the swarm key the node is given; null: LOCAL_SWARM_KEY_FILE or the stored key. */
+  readonly swarmKeyFile: string | null;
 }
 
 export const DEFAULT_DOCTOR_TIMEOUT_MS = 3000;

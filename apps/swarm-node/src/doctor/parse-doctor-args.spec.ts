@@ -2,12 +2,15 @@ import { parseDoctorArgs } from './parse-doctor-args';
 
 describe('parseDoctorArgs', () => {
   it('defaults: automatic host, port 17615, 3 s, text', () => {
-    expect(parseDoctorArgs([])).toEqual({ ok: true, options: { host: null, port: 17615, timeoutMs: 3000, json: false } });
+    expect(parseDoctorArgs([])).toEqual({ ok: true, options: { host: null, port: 17615, timeoutMs: 3000, json: false, configDir: null, swarmKeyFile: null } });
   });
 
   it('reads every flag', () => {
-    const parsed = parseDoctorArgs(['--host', '10.0.0.2', '--port', '18000', '--timeout-ms', '5000', '--json']);
-    expect(parsed).toEqual({ ok: true, options: { host: '10.0.0.2', port: 18000, timeoutMs: 5000, json: true } });
+    const parsed = parseDoctorArgs(['--host', '10.0.0.2', '--port', '18000', '--timeout-ms', '5000', '--json', '--config-dir', '/srv/ls', '--swarm-key-file', '/srv/ls.key']);
+    expect(parsed).toEqual({
+      ok: true,
+      options: { host: '10.0.0.2', port: 18000, timeoutMs: 5000, json: true, configDir: '/srv/ls', swarmKeyFile: '/srv/ls.key' },
+    });
   });
 
   it.each([
@@ -16,6 +19,8 @@ describe('parseDoctorArgs', () => {
     [['--timeout-ms', '10'], '--timeout-ms must be an integer from 1500 to 60000, got "10"'],
     [['--timeout-ms', '1e9'], '--timeout-ms must be an integer from 1500 to 60000, got "1e9"'],
     [['--host', ' '], '--host must be an IP address, got ""'],
+    [['--config-dir', ' '], '--config-dir must name a folder, got ""'],
+    [['--swarm-key-file', ''], '--swarm-key-file must name a file, got ""'],
   ])('refuses %j with a clear message', (argv, message) => {
     expect(parseDoctorArgs(argv)).toEqual({ ok: false, message });
   });

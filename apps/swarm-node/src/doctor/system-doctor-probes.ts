@@ -4,13 +4,14 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { endianness, networkInterfaces } from 'node:os';
+import type { DoctorOptions } from './doctor-options';
 import type { DoctorProbes } from './doctor-probes';
 import { ownBlockList } from '../pairing/own-block-list';
 import { ownSwarmKeyId } from '../pairing/own-swarm-key-id';
 import { peerHealthProbe } from './peer-health-probe';
 
 /** The real machine: os, /proc and /sys, `ip route`, mDNS on the chosen interface, HTTP to seen services. */
-export function systemDoctorProbes(): DoctorProbes {
+export function systemDoctorProbes(options: Pick<DoctorOptions, 'configDir' | 'swarmKeyFile'>): DoctorProbes {
   return {
     interfaces: networkInterfaces,
     // A name from os.networkInterfaces() never holds '/', so it cannot leave /sys/class/net.
@@ -26,9 +27,9 @@ export function systemDoctorProbes(): DoctorProbes {
     checkHealth: peerHealthProbe,
     now: Date.now,
     probeNodeId: () => `doctor-probe-${randomBytes(6).toString('hex')}`,
-    ownKeyId: ownSwarmKeyId(),
+    ownKeyId: ownSwarmKeyId(options),
     blockReasons: [],
-    blockList: ownBlockList(),
+    blockList: ownBlockList(options.configDir),
   };
 }
 

@@ -12,8 +12,8 @@ export interface OwnBlockList {
  * The block list the node would load (the config dir's blocked.json), read without creating
  * anything: a missing file blocks nobody; a malformed one blocks nobody here and names the problem.
  */
-export function ownBlockList(env: NodeJS.ProcessEnv = process.env): OwnBlockList {
-  const loaded = BlockList.load(configDirOf(null, env));
+export function ownBlockList(configDir: string | null = null, env: NodeJS.ProcessEnv = process.env): OwnBlockList {
+  const loaded = BlockList.load(configDirOf(configDir, env));
   if (!loaded.ok) return { isBlocked: () => false, problem: loaded.message };
   const { list } = loaded;
   return { isBlocked: (nodeId) => list.isBlocked(nodeId), problem: null };
