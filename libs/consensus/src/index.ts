@@ -1,5 +1,5 @@
 // Public API of @local-swarm/consensus. Named exports on purpose: everything else is internal.
-export type { Candidate, FinishReason } from './candidate/candidate';
+export type { Candidate, CandidateToolCall, FinishReason, TokenLogprob } from './candidate/candidate';
 export { decide } from './decide';
 export type { Verdict, RankedCandidate, CandidateGroup } from './verdict/verdict';
 export type { ConsensusOptions } from './options/consensus-options';

@@ -12,6 +12,24 @@ export type FinishReason =
   /** The producer failed (engine error, peer error). */
   | 'error';
 
+/** A tool call proposed by a candidate: which function, with which arguments (JSON text of an object). */
+export interface CandidateToolCall {
+  readonly name: string;
+  readonly arguments: string;
+}
+
+/** One generated token with its log-probability, and the most likely alternatives when asked. */
+export interface TokenLogprob {
+  /** The token's text. */
+  readonly token: string;
+  /** Natural log of its probability (<= 0). */
+  readonly logprob: number;
+  /** UTF-8 bytes of the token's text (OpenAI's `bytes`). */
+  readonly bytes: readonly number[];
+  /** The most likely tokens at this position, most likely first (empty when none were asked for). */
+  readonly top: readonly { readonly token: string; readonly logprob: number; readonly bytes: readonly number[] }[];
+}
+
 export interface Candidate {
   /** The generated text. */
   readonly text: string;
@@ -38,4 +56,11 @@ export interface Candidate {
   readonly latencyMs: number;
   /** Number of generated tokens, when known. */
   readonly completionTokens?: number;
+  /**
+   * The tool calls this candidate makes instead of (or besides) answering in text, in order;
+   * undefined or empty: a text answer. Grouped by function name and canonical arguments.
+   */
+  readonly toolCalls?: readonly CandidateToolCall[] | undefined;
+  /** Per-token log-probabilities of `text`, when the request asked for them; carried, never judged. */
+  readonly logprobs?: readonly TokenLogprob[] | undefined;
 }

@@ -166,6 +166,9 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
           return { type: 'user', text: message.content };
         case 'assistant':
           return { type: 'model', response: [message.content] };
+        case 'tool':
+          // Until the chat template renders tool results as such: the result as the user's turn.
+          return { type: 'user', text: message.content };
       }
     });
     // An empty model turn at the end makes the template open the assistant's reply.

@@ -1,9 +1,21 @@
-/** Roles a chat prompt may use. OpenAI's "developer" role is folded into "system" by the API layer. */
-export type ChatRole = 'system' | 'user' | 'assistant';
+import type { ToolCall, ToolRequest } from './tool-request';
+import type { OutputFormat } from './output-format';
+import type { SamplingControls } from './sampling-controls';
+
+/**
+ * Roles a chat prompt may use. OpenAI's "developer" role is folded into "system" by the API
+ * layer; "tool" carries the result of a tool call back to the model.
+ */
+export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';
 
 export interface ChatMessage {
   readonly role: ChatRole;
+  /** The text; empty for an assistant turn that only called tools. */
   readonly content: string;
+  /** assistant only: the tool calls this turn made (OpenAI's `tool_calls`). */
+  readonly toolCalls?: readonly ToolCall[];
+  /** tool only: the id of the call this message answers (OpenAI's `tool_call_id`). */
+  readonly toolCallId?: string;
 }
 
 /** A prompt is either a chat (formatted by the model's own chat template) or raw text. */
@@ -26,6 +38,15 @@ export interface GenerationRequest {
   readonly stop?: readonly string[];
   /** Constrain output to a JSON value with a grammar (OpenAI's `response_format: json_object`). */
   readonly json?: boolean;
+  /**
+   * Constrain output to a JSON Schema (OpenAI's `response_format: json_schema`). Takes the place of
+   * `json` when both are given. Undefined: free text (or `json`).
+   */
+  readonly format?: OutputFormat;
+  /** Tools the model may call (OpenAI's `tools` / `tool_choice`); undefined: no tools. */
+  readonly tools?: ToolRequest;
+  /** Penalties, token biases and log-probabilities asked for; undefined: none. */
+  readonly controls?: SamplingControls;
   /** How many candidates this source should produce. */
   readonly candidates: number;
   /** Correlates the logs of every node that works on this request (sent along to peers). */
