@@ -48,8 +48,9 @@ export function federationReport(measurements: FederationMeasurements): Federati
 }
 
 function sealingSummary(overhead: LatencyComparison): string {
-  const met = overhead.fast.n > 0 && overhead.slow.n > 0 && overhead.addedMs <= SEALING_TARGET_MS;
-  return `Sealing: a peer's vote sealed (protocol 2) took ${formatSpread(overhead.slow)} vs ${formatSpread(overhead.fast)} open, side by side in the same rounds: **${signedMs(overhead.addedMs, 1)}, ${overhead.ratio.toFixed(3)}x** (median of per-round differences ${signedMs(overhead.pairedAddedMs, 1)}). Target ≤ ${SEALING_TARGET_MS} ms: **${met ? 'met' : 'not met'}**.`;
+  // Both estimates must be within the target: generation noise can hide the cost in either one.
+  const met = overhead.fast.n > 0 && overhead.slow.n > 0 && Math.max(overhead.addedMs, overhead.pairedAddedMs) <= SEALING_TARGET_MS;
+  return `Sealing: a peer's vote sealed (protocol 2) took ${formatSpread(overhead.slow)} vs ${formatSpread(overhead.fast)} open, side by side in the same rounds: **${signedMs(overhead.addedMs, 1)}, ${overhead.ratio.toFixed(3)}x** (median of per-round differences ${signedMs(overhead.pairedAddedMs, 1)}). Target ≤ ${SEALING_TARGET_MS} ms for both: **${met ? 'met' : 'not met'}**.`;
 }
 
 /** Median of every latency case in each mode, and the difference, side by side. */
