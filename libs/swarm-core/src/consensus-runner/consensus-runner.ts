@@ -42,6 +42,8 @@ export interface SourceReport {
   readonly id: string;
   readonly ok: boolean;
   readonly candidates: number;
+  /** What this source spent (prompt and completion tokens), when it answered. */
+  readonly usage?: GenerationUsage;
   readonly failure?: SwarmFailure;
 }
 
@@ -153,7 +155,7 @@ export async function runConsensus(
       id: sources[index]?.id ?? `source-${index}`,
       ok: outcome.ok,
       candidates: outcome.ok ? outcome.candidates.length : 0,
-      ...(outcome.ok ? {} : { failure: outcome.failure }),
+      ...(outcome.ok ? { usage: outcome.usage } : { failure: outcome.failure }),
     }));
     const candidates = outcomes.flatMap((outcome) => (outcome.ok ? outcome.candidates : []));
     const firstOutcome = outcomes[0];
