@@ -45,6 +45,7 @@ export type {
   ReceivedVoteRequest,
   VoteChatMessage,
   VoteChatRole,
+  VoteToolCall,
   VotePrompt,
   VoteRequest,
 } from './messages/vote-request';

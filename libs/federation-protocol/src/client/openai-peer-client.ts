@@ -6,6 +6,7 @@ import { silentFederationLogger, type FederationLogger } from '../logger/federat
 import type { OpenAiCompletion, OpenAiCompletionRequest } from '../messages/openai-completion';
 import type { HealthReport } from '../messages/peer-health';
 import { checkBaseUrl } from './check-base-url';
+import { toOpenAiChatMessages } from './openai-chat-messages';
 import type { HealthOptions } from './federation-client';
 import {
   connectOptionsOf,
@@ -165,5 +166,5 @@ function completionBody(request: OpenAiCompletionRequest, n: number): Record<str
     ...(request.stop !== undefined ? { stop: request.stop } : {}),
     ...(request.json === true ? { response_format: { type: 'json_object' } } : {}),
   };
-  return request.prompt.kind === 'chat' ? { ...common, messages: request.prompt.messages } : { ...common, prompt: request.prompt.text };
+  return request.prompt.kind === 'chat' ? { ...common, messages: toOpenAiChatMessages(request.prompt.messages) } : { ...common, prompt: request.prompt.text };
 }

@@ -124,7 +124,10 @@ describe('parseVoteRequest', () => {
     ['prompt', { kind: 'chat', messages: [] }, 'prompt.messages'],
     ['prompt', { kind: 'chat', messages: 'hi' }, 'prompt.messages'],
     ['prompt', { kind: 'chat', messages: Array.from({ length: 257 }, () => ({ role: 'user', content: 'x' })) }, 'prompt.messages'],
-    ['prompt.messages.1.role', 'tool', 'prompt.messages[1].role'],
+    ['prompt.messages.1.role', 'function', 'prompt.messages[1].role'],
+    ['prompt.messages.1.role', 'tool', 'prompt.messages[1].tool_call_id'],
+    ['prompt.messages.0.tool_calls', [{ id: 'call_1', name: 'f', arguments: '{}' }], 'prompt.messages[0].tool_calls'],
+    ['prompt.messages.0.tool_call_id', 'call_1', 'prompt.messages[0].tool_call_id'],
     ['prompt.messages.1.role', undefined, 'prompt.messages[1].role'],
     ['prompt.messages.0.content', 5, 'prompt.messages[0].content'],
     ['prompt.messages.0.content', null, 'prompt.messages[0].content'],
@@ -176,6 +179,26 @@ describe('parseVoteRequest', () => {
     const parsed = parseVoteRequest(voteRequestWire());
     if (!parsed.ok) throw new Error(parsed.error.message);
     expect(voteRequestToWire(parsed.value, parsed.value.deadlineMs)).toEqual(voteRequestWire());
+  });
+
+  it('carries a tool round trip: an assistant turn that called a tool, then the tool result', () => {
+    const messages = [
+      { role: 'user', content: 'Weather in Paris?' },
+      { role: 'assistant', content: '', tool_calls: [{ id: 'call_1', name: 'get_weather', arguments: '{"city":"Paris"}' }] },
+      { role: 'tool', content: '{"temp":21}', tool_call_id: 'call_1' },
+    ];
+    const wire = { ...voteRequestWire(), prompt: { kind: 'chat', messages } };
+    const parsed = parseVoteRequest(wire);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value.prompt).toEqual({
+      kind: 'chat',
+      messages: [
+        { role: 'user', content: 'Weather in Paris?' },
+        { role: 'assistant', content: '', toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: '{"city":"Paris"}' }] },
+        { role: 'tool', content: '{"temp":21}', toolCallId: 'call_1' },
+      ],
+    });
+    expect(voteRequestToWire(parsed.value, parsed.value.deadlineMs)).toEqual(wire);
   });
 
   it('voteRequestToWire defaults hops to 1 and clamps the deadline to 1..600000', () => {

@@ -6,6 +6,7 @@ import type { PeerVote, VoteResponse } from '../messages/vote-response';
 import { FEDERATION_LIMITS, FEDERATION_PROTOCOL_VERSION, MAX_VOTE_HOPS } from '../protocol/protocol-constants';
 import { PeerHealthDto, type PeerHealthWire } from './peer-health.dto';
 import { AddPeerDto, PeerStatusDto } from './peer-status.dto';
+import { chatMessageFromWire, chatMessageProblem, chatMessageToWire } from './chat-message-wire';
 import { isPlainObject, validateDto } from './validate-dto';
 import { ChatPromptDto, VoteRequestDto, type PromptWire, type VoteRequestWire } from './vote-request.dto';
 import { VoteResponseDto, type VoteResponseWire } from './vote-response.dto';
@@ -53,10 +54,14 @@ export function parseVoteRequest(body: unknown, protocol: number = FEDERATION_PR
       },
     };
   }
+  if (dto.prompt instanceof ChatPromptDto) {
+    const problem = dto.prompt.messages.map(chatMessageProblem).find((found) => found !== null);
+    if (problem !== undefined && problem !== null) {
+      return { ok: false, error: { code: FederationErrorCode.INVALID_MESSAGE, message: `${problem.param}: ${problem.message}`, param: problem.param } };
+    }
+  }
   const prompt: VotePrompt =
-    dto.prompt instanceof ChatPromptDto
-      ? { kind: 'chat', messages: dto.prompt.messages.map(({ role, content }) => ({ role, content })) }
-      : { kind: 'text', text: dto.prompt.text };
+    dto.prompt instanceof ChatPromptDto ? { kind: 'chat', messages: dto.prompt.messages.map(chatMessageFromWire) } : { kind: 'text', text: dto.prompt.text };
   return {
     ok: true,
     value: {
@@ -151,7 +156,7 @@ export function parseAddPeer(body: unknown): ParseResult<AddPeerDto> {
 export function voteRequestToWire(request: VoteRequest, deadlineMs: number, protocol: number = FEDERATION_PROTOCOL_VERSION): VoteRequestWire {
   const prompt: PromptWire =
     request.prompt.kind === 'chat'
-      ? { kind: 'chat', messages: request.prompt.messages.map(({ role, content }) => ({ role, content })) }
+      ? { kind: 'chat', messages: request.prompt.messages.map(chatMessageToWire) }
       : { kind: 'text', text: request.prompt.text };
   return {
     protocol,

@@ -23,10 +23,19 @@ import type { VoteChatRole } from '../messages/vote-request';
 
 const FINITE = { allowNaN: false, allowInfinity: false } as const;
 
+/** Wire shape of one tool call of an assistant turn. */
+export interface ToolCallWire {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
 /** Wire shape of one chat message. */
 export interface ChatMessageWire {
   role: VoteChatRole;
   content: string;
+  tool_calls?: ToolCallWire[];
+  tool_call_id?: string;
 }
 
 export type PromptWire = { kind: 'chat'; messages: ChatMessageWire[] } | { kind: 'text'; text: string };
@@ -48,12 +57,42 @@ export interface VoteRequestWire {
   candidates?: number;
 }
 
+export class ToolCallDto implements ToolCallWire {
+  @MaxLength(L.toolNameMaxLength)
+  @IsNotEmpty()
+  @IsString()
+  id!: string;
+
+  @MaxLength(L.toolNameMaxLength)
+  @IsNotEmpty()
+  @IsString()
+  name!: string;
+
+  @MaxLength(L.toolArgumentsMaxLength)
+  @IsString()
+  arguments!: string;
+}
+
 export class ChatMessageDto implements ChatMessageWire {
-  @IsIn(['system', 'user', 'assistant'])
+  @IsIn(['system', 'user', 'assistant', 'tool'])
   role!: VoteChatRole;
 
   @IsString()
   content!: string;
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ToolCallDto)
+  @IsObject({ each: true })
+  @ArrayMaxSize(L.toolCallsMax)
+  @IsArray()
+  tool_calls?: ToolCallDto[];
+
+  @IsOptional()
+  @MaxLength(L.toolNameMaxLength)
+  @IsNotEmpty()
+  @IsString()
+  tool_call_id?: string;
 }
 
 /** Base of the prompt union: what a prompt with an unknown `kind` becomes, so `kind` fails validation. */

@@ -1,11 +1,22 @@
 import type { PeerId } from '../ids/peer-id';
 
 /** Roles of a chat prompt (the same as swarm-core's `ChatRole`). */
-export type VoteChatRole = 'system' | 'user' | 'assistant';
+export type VoteChatRole = 'system' | 'user' | 'assistant' | 'tool';
+
+/** A tool call an assistant turn made (swarm-core's `ToolCall`): arguments are JSON text. */
+export interface VoteToolCall {
+  readonly id: string;
+  readonly name: string;
+  readonly arguments: string;
+}
 
 export interface VoteChatMessage {
   readonly role: VoteChatRole;
   readonly content: string;
+  /** assistant only: the calls it made. */
+  readonly toolCalls?: readonly VoteToolCall[];
+  /** tool only: the id of the call this result answers. */
+  readonly toolCallId?: string;
 }
 
 /** A prompt: a chat (the peer applies its model's chat template) or raw text. Mirrors swarm-core's `Prompt`. */

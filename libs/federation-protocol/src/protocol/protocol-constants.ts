@@ -46,4 +46,10 @@ export const FEDERATION_LIMITS = {
   candidatesMax: 64,
   /** Bytes of UTF-8 in one vote's text (1 MiB). */
   voteTextMaxBytes: 1024 * 1024,
+  /** Tool calls in one chat message (an assistant turn that called tools). */
+  toolCallsMax: 64,
+  /** Longest tool call id or function name. */
+  toolNameMaxLength: 64,
+  /** Characters of one tool call's arguments (JSON text). */
+  toolArgumentsMaxLength: 64 * 1024,
 } as const;
