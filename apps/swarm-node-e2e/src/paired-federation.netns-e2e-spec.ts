@@ -201,6 +201,17 @@ describeLan('paired federation on a LAN', () => {
     }
   });
 
+  it('shows the join command to a program on the node\'s own machine (through its LAN address), to no LAN host', async () => {
+    const own = await lan.request('b', 'GET', `${b.url}/v1/federation/join`);
+    expect(own.status).toBe(200);
+    expect(own.json<{ command: string }>().command).toMatch(/^local-swarm --federation --join lsjoin1:/);
+    expect(own.headers['cache-control']).toBe('no-store');
+    const neighbour = await lan.request('client', 'GET', `${b.url}/v1/federation/join`);
+    expect([neighbour.status, errorCode(neighbour)]).toEqual([403, 'join_string_loopback_only']);
+    expect(neighbour.text).not.toContain('lsjoin1:');
+    expect(b.output()).not.toContain(own.json<{ join: string }>().join);
+  });
+
   it('a blocked member is refused from then on, also after a restart', async () => {
     const cId = ids['c'] ?? '';
     const blocked = await lan.request('a', 'DELETE', `${a.url}/v1/federation/peers/${cId}?block=true`, undefined, ownOrigin(a));

@@ -8,6 +8,7 @@ export {
   type TrustedClientOptions,
 } from './address/is-trusted-client';
 export { isTrustedClientAddress, TRUSTED_CLIENT_CLASSES } from './address/is-trusted-client-address';
+export { isThisMachineAddress } from './address/is-this-machine-address';
 export { sameAddress } from './address/same-address';
 export type { BindChoice, BindResult, NetworkInterfaceTable } from './bind/bind-choice';
 export { chooseBindAddress, type ChooseBindAddressOptions } from './bind/choose-bind-address';

@@ -3,14 +3,10 @@
 import { ApiError, getJoinCommand } from './api.js';
 import { byId, show } from './dom.js';
 
-/** This dashboard as its own machine opens it: the only place the node shows the command. */
-function thisMachineUrl() {
-  return `http://127.0.0.1${location.port === '' ? '' : `:${location.port}`}`;
-}
-
 function messageOf(error) {
   if (error instanceof ApiError && error.status === 403) {
-    return `open the dashboard on this machine (${thisMachineUrl()}) to see the join command`;
+    // The node shows the command only to a browser on its own machine.
+    return `open this dashboard (${location.origin}) on the machine that runs the node to see the join command`;
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,9 @@
 import { formatJoinString, generateNodeIdentity, newSwarmKey, swarmMembership, type SwarmMembership } from '@local-swarm/federation-protocol';
+import { isTrustedClientAddress } from '@local-swarm/net-binding';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
+import { networkInterfaces } from 'node:os';
 import { Writable } from 'node:stream';
 import { AppModule } from '../app.module';
 import { createHttpApp } from '../bootstrap/create-http-app';
@@ -60,6 +62,18 @@ describe('GET /v1/federation/join', () => {
       expect(response.json()).toEqual({ join, command: `local-swarm --federation --join ${join}` });
       expect(response.headers['cache-control']).toBe('no-store');
     }
+  });
+
+  it("gives it to a client on this machine that reaches the node through this machine's own LAN address", async () => {
+    // One this node would serve at all (a private or link-local address: a LAN's, not the internet's).
+    const own = Object.values(networkInterfaces())
+      .flatMap((addresses) => addresses ?? [])
+      .find((entry) => !entry.internal && isTrustedClientAddress(entry.address))?.address;
+    if (own === undefined) throw new Error('this test needs a machine with a private, non-loopback address');
+    const membership = pairedMembership();
+    const response = await askJoin(membership, { remoteAddress: own, headers: DASHBOARD });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ join: formatJoinString(membership.swarmKey) });
   });
 
   it.each([

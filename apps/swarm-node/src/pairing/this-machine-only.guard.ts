@@ -1,4 +1,4 @@
-import { classifyAddress } from '@local-swarm/net-binding';
+import { isThisMachineAddress } from '@local-swarm/net-binding';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { OpenAiHttpError } from '../http/openai-error';
@@ -6,7 +6,9 @@ import { isOwnOrigin } from '../security/own-origin';
 
 /**
  * Who may read a secret of this node (the join string holds the swarm key): a client on this
- * machine (loopback), and when a browser sends it, only from the node's own dashboard. Stricter
+ * machine (loopback, or this machine's own LAN address: a federated node listens on a LAN address
+ * and is reached through it from its own machine), and when a browser sends it, only from the
+ * node's own dashboard. Stricter
  * than the peer-admin rule: the dashboard opened from the LAN, an API key holder elsewhere, or a
  * --cors-origin page on this machine could hand the key to whoever sits behind them.
  */
@@ -15,11 +17,11 @@ export class ThisMachineOnlyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const fromOwnPageOrProgram = request.headers.origin === undefined || isOwnOrigin(request);
-    if (classifyAddress(request.ip) === 'loopback' && fromOwnPageOrProgram) return true;
+    if (isThisMachineAddress(request.ip) && fromOwnPageOrProgram) return true;
     throw new OpenAiHttpError(
       403,
       'permission_error',
-      'the join command holds the swarm key: it is shown only on this machine (open the dashboard at http://127.0.0.1:<port> there, or run local-swarm key show)',
+      'the join command holds the swarm key: it is shown only on the machine that runs the node (open the dashboard there, or run local-swarm key show)',
       null,
       'join_string_loopback_only',
     );
