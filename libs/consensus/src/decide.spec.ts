@@ -13,6 +13,9 @@ const MIXED: readonly Candidate[] = [
   candidate({ text: '13.', source: 'local', sequence: 1, latencyMs: 20, score: -0.1, finishReason: 'length' }),
 ];
 
+/** Nested one level past COST_BOUNDS.schema.maxDepth. */
+const DEEP_SCHEMA: Record<string, unknown> = JSON.parse(`${'{"not":'.repeat(33)}{}${'}'.repeat(33)}`) as Record<string, unknown>;
+
 describe('decide', () => {
   it.each(STRATEGY_NAMES)('dispatches %s', (strategy) => {
     const verdict = decide(MIXED, { strategy });
@@ -46,7 +49,22 @@ describe('decide', () => {
         'malformed schema',
         'CONSENSUS_ERR_INVALID_SCHEMA',
         MIXED,
-        { strategy: 'majority', json: { schema: { type: 'text' } as unknown as Record<string, never> } },
+        { strategy: 'majority', json: { schema: { type: 'text' } } },
+      ],
+      ['schema too deep', 'CONSENSUS_ERR_INVALID_SCHEMA', MIXED, { strategy: 'majority', json: { schema: DEEP_SCHEMA } }],
+      [
+        'malformed tool parameters',
+        'CONSENSUS_ERR_INVALID_SCHEMA',
+        MIXED,
+        { strategy: 'first_valid', tools: [{ name: 'f', parameters: { required: 'a' } }] },
+      ],
+      ['tool without a name', 'CONSENSUS_ERR_INVALID_TOOL', MIXED, { strategy: 'majority', tools: [{ name: '' }] }],
+      ['tool listed twice', 'CONSENSUS_ERR_INVALID_TOOL', MIXED, { strategy: 'majority', tools: [{ name: 'f' }, { name: 'f' }] }],
+      [
+        'tool calls that are not { name, arguments } strings',
+        'CONSENSUS_ERR_INVALID_CANDIDATE',
+        [candidate({ text: '', toolCalls: [{ name: 'f', arguments: {} as unknown as string }] })],
+        { strategy: 'majority' },
       ],
       [
         'non-finite latency',
@@ -97,6 +115,7 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CONSENSUS_ERROR_MESSAGES',
       'ConsensusError',
+      'DOMINANT_SOURCE_MARGIN',
       'DROP_REASONS_LEAST_BAD_FIRST',
       'STRATEGY_NAMES',
       'STRATEGY_TRAITS',
@@ -104,8 +123,10 @@ describe('public API', () => {
       'compareStable',
       'decide',
       'detectLooping',
-      'isJsonSchemaSubset',
+      'findJsonSchemaProblem',
       'isStrategyName',
+      'isValidJsonSchema',
+      'stableStringify',
       'strategyTraits',
       'validateCandidate',
     ]);

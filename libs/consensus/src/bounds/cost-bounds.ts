@@ -25,6 +25,14 @@ export const COST_BOUNDS = {
    * 64 distinct answers, 2,016 pairs, to a few tens of milliseconds.
    */
   similarity: { headChars: 1000, tailChars: 500, pairBudget: 4_000_000, minWindowChars: 32 },
+  /**
+   * JSON Schemas come from API clients and are compiled to code (ajv), which costs time and memory
+   * in their size: one larger than `maxBytes` of JSON or nested deeper than `maxDepth` is refused
+   * (a real answer shape is a few KB and a handful of levels), and at most `cachedCompilations`
+   * compiled schemas are kept, least recently used dropped first, so a stream of distinct schemas
+   * cannot grow memory.
+   */
+  schema: { maxBytes: 64 * 1024, maxDepth: 32, cachedCompilations: 64 },
 } as const;
 
 /**

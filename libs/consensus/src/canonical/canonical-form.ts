@@ -6,7 +6,8 @@ import { extractYesNo } from './extract-yes-no';
 import { normaliseText } from './normalise-text';
 import { stableStringify } from './stable-stringify';
 
-export type CanonicalKind = 'number' | 'choice' | 'yes_no' | 'json' | 'text';
+/** `tool_calls` is the form of a candidate that calls tools (see candidateForm), never of a text. */
+export type CanonicalKind = 'number' | 'choice' | 'yes_no' | 'json' | 'text' | 'tool_calls';
 
 export interface CanonicalForm {
   readonly kind: CanonicalKind;

@@ -12,8 +12,13 @@ export const CONSENSUS_ERROR_MESSAGES = {
   CONSENSUS_ERR_INVALID_WEIGHT: 'Invalid weight',
   /** A candidate breaks the Candidate contract (non-string text, non-finite latency or score...). */
   CONSENSUS_ERR_INVALID_CANDIDATE: 'Invalid candidate',
-  /** `options.json.schema` is not a JsonSchemaSubset (check it with isJsonSchemaSubset first). */
-  CONSENSUS_ERR_INVALID_SCHEMA: 'Invalid JSON schema subset',
+  /**
+   * `options.json.schema` or a tool's `parameters` cannot be used: not an object, too large or too
+   * deep, another draft, invalid, or not compilable (check it with findJsonSchemaProblem first).
+   */
+  CONSENSUS_ERR_INVALID_SCHEMA: 'Invalid JSON schema',
+  /** `options.tools` is not a list of uniquely named functions. */
+  CONSENSUS_ERR_INVALID_TOOL: 'Invalid tool',
 } as const;
 
 export type ConsensusErrorCode = keyof typeof CONSENSUS_ERROR_MESSAGES;

@@ -1,7 +1,8 @@
 import { ConsensusError } from '../errors/consensus-error';
-import { isJsonSchemaSubset } from '../json/json-schema-subset';
+import { requireSchemaCheck } from '../json/require-schema-check';
 import { assertStrategyName, type StrategyName } from '../strategies/strategy-name';
 import type { JsonModeOptions } from './json-mode-options';
+import type { ConsensusTool } from './tool-options';
 
 export interface ConsensusOptions {
   readonly strategy: StrategyName;
@@ -14,6 +15,12 @@ export interface ConsensusOptions {
   readonly modelWeights?: Readonly<Record<string, number>> | undefined;
   /** JSON mode: answers must be a JSON object/array (matching `schema` when given). Default: off. */
   readonly json?: JsonModeOptions | undefined;
+  /**
+   * The functions the request offered, when the candidates may call tools: a call to a function
+   * not listed, or with arguments not matching its `parameters`, is dropped. Undefined: any name
+   * is accepted and only the arguments being a JSON object is checked. Names are unique.
+   */
+  readonly tools?: readonly ConsensusTool[] | undefined;
 }
 
 function assertWeights(name: string, weights: Readonly<Record<string, number>> | undefined): void {
@@ -30,7 +37,22 @@ export function assertValidOptions(options: ConsensusOptions): void {
   assertWeights('sourceWeights', options.sourceWeights);
   assertWeights('modelWeights', options.modelWeights);
   const schema = options.json?.schema;
-  if (schema !== undefined && !isJsonSchemaSubset(schema)) {
-    throw new ConsensusError('CONSENSUS_ERR_INVALID_SCHEMA', 'check it with isJsonSchemaSubset() first');
-  }
+  // Compiling here (cached) makes a bad schema fail loudly even when no candidate is JSON.
+  if (schema !== undefined) requireSchemaCheck(schema, 'json.schema');
+  assertTools(options.tools);
+}
+
+function assertTools(tools: readonly ConsensusTool[] | undefined): void {
+  if (tools === undefined) return;
+  if (!Array.isArray(tools)) throw new ConsensusError('CONSENSUS_ERR_INVALID_TOOL', 'tools is not an array');
+  const seen = new Set<string>();
+  tools.forEach((tool, index) => {
+    const name: unknown = tool.name;
+    if (typeof name !== 'string' || name === '') {
+      throw new ConsensusError('CONSENSUS_ERR_INVALID_TOOL', `tools[${index}].name is not a non-empty string`);
+    }
+    if (seen.has(name)) throw new ConsensusError('CONSENSUS_ERR_INVALID_TOOL', `tools[${index}].name ${JSON.stringify(name)} is listed twice`);
+    seen.add(name);
+    if (tool.parameters !== undefined) requireSchemaCheck(tool.parameters, `tools[${index}].parameters`);
+  });
 }

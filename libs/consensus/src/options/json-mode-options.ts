@@ -1,7 +1,7 @@
-import type { JsonSchemaSubset } from '../json/json-schema-subset';
+import type { JsonSchema } from '../json/json-schema';
 
 /** JSON mode: the answer must be a JSON object/array, matching `schema` when one is given. */
 export interface JsonModeOptions {
-  /** When given, the parsed value must match it (type/properties/required/items/enum). */
-  readonly schema?: JsonSchemaSubset | undefined;
+  /** When given, the parsed value must match this JSON Schema (validated by ajv, see the README). */
+  readonly schema?: JsonSchema | undefined;
 }

@@ -1,4 +1,5 @@
 import type { CentralityItem } from '../similarity/medoid';
+import { hasToolCalls } from '../tools/has-tool-calls';
 import type { ScreenedCandidate } from './screen-candidates';
 
 /** A voting candidate with its weight; a CentralityItem so medoids can be taken over ballots. */
@@ -16,8 +17,13 @@ export function mapNonEmpty<T, U>(items: NonEmpty<T>, map: (item: T) => U): NonE
   return [map(items[0]), ...items.slice(1).map(map)];
 }
 
+/**
+ * A candidate answering with tool calls is compared by its calls (the group key), not by the text
+ * beside them, so the medoid among call answers is the one whose calls the others resemble.
+ */
 export function toBallot(entry: ScreenedCandidate, weight: number): Ballot {
-  return { id: entry.rank, text: entry.candidate.text, weight, entry };
+  const text = hasToolCalls(entry.candidate) ? entry.groupKey : entry.candidate.text;
+  return { id: entry.rank, text, weight, entry };
 }
 
 /** Higher score first (null counts as lowest), then earlier stable order. */

@@ -6,7 +6,7 @@ import { oneVoteBallots } from './one-vote-ballots';
 import { screenCandidates } from './screen-candidates';
 
 function weightsBySource(candidates: readonly Candidate[]): { bySource: Record<string, number>; notes: readonly string[] } {
-  const voting = screenCandidates(candidates, undefined);
+  const voting = screenCandidates(candidates, {});
   if (!isNonEmpty(voting)) throw new Error('no voting candidates');
   const { ballots, notes } = oneVoteBallots(voting);
   const bySource: Record<string, number> = {};
@@ -19,7 +19,7 @@ function weightsBySource(candidates: readonly Candidate[]): { bySource: Record<s
 
 describe('oneVoteBallots', () => {
   it('a node alone keeps one vote per candidate, however many', () => {
-    const voting = screenCandidates(fromSource('local', ['a', 'b', 'c', 'd', 'e']), undefined);
+    const voting = screenCandidates(fromSource('local', ['a', 'b', 'c', 'd', 'e']), {});
     if (!isNonEmpty(voting)) throw new Error('no voting candidates');
     const { ballots, notes } = oneVoteBallots(voting);
     expect(ballots.map((ballot) => ballot.weight)).toEqual([1, 1, 1, 1, 1]);
@@ -54,7 +54,7 @@ describe('oneVoteBallots', () => {
   });
 
   it('dropped candidates are not counted for the cap (only voting ones are given)', () => {
-    const voting = screenCandidates([...fromSource('peer', ['', '', '', 'Lyon']), candidate({ text: 'Paris', source: 'local' })], undefined).filter(
+    const voting = screenCandidates([...fromSource('peer', ['', '', '', 'Lyon']), candidate({ text: 'Paris', source: 'local' })], {}).filter(
       (entry) => entry.dropReason === null,
     );
     if (!isNonEmpty(voting)) throw new Error('no voting candidates');

@@ -57,7 +57,7 @@ function dropNote(dropped: readonly ScreenedCandidate[], total: number): string 
  */
 export function runStrategy(candidates: readonly Candidate[], spec: RunSpec): Verdict {
   assertValidOptions({ ...spec.options, strategy: spec.requested });
-  const screened = screenCandidates(candidates, spec.options.json);
+  const screened = screenCandidates(candidates, spec.options);
   const base = { requestedStrategy: spec.requested, strategy: spec.requested };
   if (screened.length === 0) {
     return {

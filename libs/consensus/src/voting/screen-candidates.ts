@@ -1,8 +1,9 @@
 import type { Candidate } from '../candidate/candidate';
-import { canonicalForm, groupKeyOf } from '../canonical/canonical-form';
+import { candidateForm } from '../canonical/candidate-form';
+import { groupKeyOf } from '../canonical/canonical-form';
 import { ConsensusError } from '../errors/consensus-error';
 import { compareStable } from '../ordering/compare-stable';
-import type { JsonModeOptions } from '../options/json-mode-options';
+import type { ConsensusOptions } from '../options/consensus-options';
 import type { DropReason } from '../validation/drop-reason';
 import { validateCandidate } from '../validation/validate-candidate';
 
@@ -20,6 +21,19 @@ export interface ScreenedCandidate {
 }
 
 const FINISH_REASONS: ReadonlySet<string> = new Set(['stop', 'length', 'cancelled', 'error']);
+
+function isToolCallList(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (call: unknown) =>
+        typeof call === 'object' &&
+        call !== null &&
+        typeof (call as { name?: unknown }).name === 'string' &&
+        typeof (call as { arguments?: unknown }).arguments === 'string',
+    )
+  );
+}
 
 /** Candidates come from our own app, so a malformed one is a programmer error: fail loudly. */
 function assertCandidate(candidate: Candidate, index: number): void {
@@ -40,26 +54,28 @@ function assertCandidate(candidate: Candidate, index: number): void {
                   ? 'score is neither null nor a finite number'
                   : !FINISH_REASONS.has(candidate.finishReason)
                     ? `unknown finishReason ${JSON.stringify(candidate.finishReason)}`
-                    : null;
+                    : candidate.toolCalls !== undefined && !isToolCallList(candidate.toolCalls)
+                      ? 'toolCalls is not a list of { name, arguments } strings'
+                      : null;
   if (problem !== null) throw new ConsensusError('CONSENSUS_ERR_INVALID_CANDIDATE', `candidates[${index}]: ${problem}`);
 }
 
 /** Validates and canonicalises every candidate; returns them in the stable order. */
 export function screenCandidates(
   candidates: readonly Candidate[],
-  json: JsonModeOptions | undefined,
+  options: Pick<ConsensusOptions, 'json' | 'tools'>,
 ): ScreenedCandidate[] {
   candidates.forEach(assertCandidate);
   const ordered = candidates.map((candidate, index) => ({ candidate, index }));
   // Input index only separates exact duplicates, which are interchangeable.
   ordered.sort((a, b) => compareStable(a.candidate, b.candidate) || a.index - b.index);
   return ordered.map(({ candidate, index }, rank) => {
-    const validation = validateCandidate(candidate, { json });
+    const validation = validateCandidate(candidate, options);
     return {
       index,
       candidate,
       rank,
-      groupKey: groupKeyOf(canonicalForm(candidate.text)),
+      groupKey: groupKeyOf(candidateForm(candidate)),
       dropReason: validation.valid ? null : validation.reason,
     };
   });
