@@ -29,6 +29,14 @@ describe('isVoteDecided', () => {
     expect(isVoteDecided([vote('Paris'), vote('Paris')], local(1), { strategy: 'majority' })).toBe(true);
   });
 
+  it('a rival answering with tool calls gets the pending votes as those calls', () => {
+    const call = { ...vote(''), toolCalls: [{ name: 'get_weather', arguments: '{"city":"Paris"}' }] };
+    const received = [vote('Paris'), vote('Paris'), call];
+    // The pending vote joining the calls ties them with the leader, and the tie-breaks favour them.
+    expect(isVoteDecided(received, local(1), { strategy: 'majority' })).toBe(false);
+    expect(isVoteDecided([...received, vote('Paris')], local(1), { strategy: 'majority' })).toBe(true);
+  });
+
   it('answers that differ only in form count as one group (the canonical form decides)', () => {
     expect(isVoteDecided([vote('Paris.'), vote('paris'), vote('PARIS!')], local(2), { strategy: 'majority' })).toBe(true);
   });

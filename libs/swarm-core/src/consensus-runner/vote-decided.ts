@@ -70,10 +70,10 @@ export function isVoteDecided(
   const leader = now.winner.groupKey;
 
   const heaviestModel = heaviestModelId(options);
-  const leaderWinsWithPendingAs = (text: string): boolean =>
-    decide([...received, ...hypotheticalVotes(pending, text, heaviestModel)], options).winner?.groupKey === leader;
+  const leaderWinsWithPendingAs = (answer: Answer): boolean =>
+    decide([...received, ...hypotheticalVotes(pending, answer, heaviestModel)], options).winner?.groupKey === leader;
 
-  const probe = decide([...received, ...hypotheticalVotes(pending, NEW_GROUP_PROBE, heaviestModel)], options);
+  const probe = decide([...received, ...hypotheticalVotes(pending, { text: NEW_GROUP_PROBE }, heaviestModel)], options);
   if (probe.winner?.groupKey !== leader) return false;
   const receivedGroups = probe.groups.filter((group) => (group.memberIndexes[0] ?? Infinity) < received.length);
   const pendingWeight = probe.groups
@@ -91,8 +91,12 @@ export function isVoteDecided(
     if (margin > band) return false;
     if (margin >= -band) maybeTied.push(rival);
   }
-  const textOf = (group: CandidateGroup): string => received[group.memberIndexes[0] ?? -1]?.text ?? '';
-  return mostDangerous(maybeTied, received, first.weight).every((rival) => leaderWinsWithPendingAs(textOf(rival)));
+  // A rival's answer is its text or, for a group of tool calls, its calls: what joins its group.
+  const answerOf = (group: CandidateGroup): Answer => {
+    const member = received[group.memberIndexes[0] ?? -1];
+    return { text: member?.text ?? '', toolCalls: member?.toolCalls };
+  };
+  return mostDangerous(maybeTied, received, first.weight).every((rival) => leaderWinsWithPendingAs(answerOf(rival)));
 }
 
 /**
@@ -126,11 +130,14 @@ function mostDangerous(
   return earliest.group === bestScored ? [bestScored] : [bestScored, earliest.group];
 }
 
-/** Every pending vote as a candidate with `text`, the best score, from its source. */
-function hypotheticalVotes(pending: readonly PendingVotes[], text: string, heaviestModel: string): Candidate[] {
+/** What a hypothetical vote answers: a text, or tool calls. */
+type Answer = Pick<Candidate, 'text' | 'toolCalls'>;
+
+/** Every pending vote as a candidate with `answer`, the best score, from its source. */
+function hypotheticalVotes(pending: readonly PendingVotes[], answer: Answer, heaviestModel: string): Candidate[] {
   return pending.flatMap((votes) =>
     Array.from({ length: votes.count }, (_, index): Candidate => ({
-      text,
+      ...answer,
       score: 0,
       source: votes.source,
       sequence: Number.MAX_SAFE_INTEGER - index,
