@@ -25,15 +25,21 @@ interface ChatCompletionJson {
     requested_strategy: string;
     agreement: number;
     winner: { source: string; index: number; sequence: number } | null;
-    candidates: { text: string }[];
+    candidates: { text: string; completion_tokens: number | null }[];
+    usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
   };
+}
+
+/** Tokens of the candidate the consensus names the winner: all a one-choice answer's usage counts. */
+function winnerTokens(consensus: Pick<ChatCompletionJson['consensus'], 'winner' | 'candidates'>): number {
+  return consensus.candidates[consensus.winner?.index ?? -1]?.completion_tokens ?? Number.NaN;
 }
 
 interface ChunkJson {
   object: string;
   choices: { index: number; delta: { role?: string; content?: string }; finish_reason: string | null }[];
-  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
-  consensus?: { winner: { index: number } | null };
+  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null;
+  consensus?: ChatCompletionJson['consensus'];
 }
 
 /** The app as bootstrap/start-node.ts wires it, on a fake swarm, without listening. */
@@ -90,7 +96,15 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
       expect(body.choices).toEqual([
         { index: 0, message: { role: 'assistant', content: '5', refusal: null }, logprobs: null, finish_reason: 'stop' },
       ]);
-      expect(body.usage).toEqual({ prompt_tokens: 12, completion_tokens: 9, total_tokens: 21 });
+      // The returned choice's tokens; what all three candidates (2 + 3 + 4) cost is in consensus.usage.
+      const returned = winnerTokens(body.consensus);
+      expect(body.usage).toEqual({ prompt_tokens: 12, completion_tokens: returned, total_tokens: 12 + returned });
+      expect(body.consensus.usage).toEqual({
+        prompt_tokens: 12,
+        completion_tokens: 9,
+        total_tokens: 21,
+        by_source: [{ source: 'local', prompt_tokens: 12, completion_tokens: 9 }],
+      });
       expect(body.consensus.candidates.map((candidate) => candidate.text)).toEqual(['5', '5', 'six']);
       expect(body.consensus.strategy).toBe('majority');
       expect(body.consensus.agreement).toBe(0.6667);
@@ -272,10 +286,11 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
 
     describe('stream: true', () => {
       function dataLines(payload: string): string[] {
-        // Events are "data: <json>\n\n"; nothing else (no id:/event: lines) is sent.
+        // Events are "data: <json>\n\n"; nothing else (no id:/event: lines) is sent, but the
+        // keep-alive comments of a vote in progress.
         const events = payload.split('\n\n');
         expect(events.at(-1)).toBe('');
-        return events.slice(0, -1).map((event) => {
+        return events.slice(0, -1).filter((event) => event !== ': waiting for the vote').map((event) => {
           expect(event.startsWith('data: ')).toBe(true);
           return event.slice('data: '.length);
         });
@@ -314,10 +329,12 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
         const lines = dataLines(response.payload);
         expect(lines.at(-1)).toBe('[DONE]');
         const chunks = lines.slice(0, -1).map((line) => JSON.parse(line) as ChunkJson);
-        const usageChunks = chunks.filter((chunk) => chunk.usage !== undefined);
+        const usageChunks = chunks.filter((chunk) => chunk.usage !== undefined && chunk.usage !== null);
         expect(usageChunks).toHaveLength(1);
         expect(usageChunks[0]?.choices).toEqual([]);
-        expect(usageChunks[0]?.usage).toEqual({ prompt_tokens: 12, completion_tokens: 9, total_tokens: 21 });
+        const consensus = chunks.find((chunk) => chunk.consensus !== undefined)?.consensus;
+        const returned = consensus === undefined ? Number.NaN : winnerTokens(consensus);
+        expect(usageChunks[0]?.usage).toEqual({ prompt_tokens: 12, completion_tokens: returned, total_tokens: 12 + returned });
         expect(chunks.at(-1)).toBe(usageChunks[0]); // the last event before [DONE]
       });
 
@@ -346,11 +363,13 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
     it('answers a text_completion with the raw prompt passed through', async () => {
       const response = await post('/v1/completions', { prompt: ['Once upon a time'], max_tokens: 20 });
       expect(response.statusCode).toBe(200);
-      const body = response.json<{ object: string; model: string; choices: unknown[]; usage: unknown; consensus: { agreement: number } }>();
+      const body = response.json<Omit<ChatCompletionJson, 'choices'> & { choices: unknown[] }>();
       expect(body.object).toBe('text_completion');
       expect(body.model).toBe('fake-model');
       expect(body.choices).toEqual([{ index: 0, text: '5', logprobs: null, finish_reason: 'stop' }]);
-      expect(body.usage).toEqual({ prompt_tokens: 12, completion_tokens: 9, total_tokens: 21 });
+      const returned = winnerTokens(body.consensus);
+      expect(body.usage).toEqual({ prompt_tokens: 12, completion_tokens: returned, total_tokens: 12 + returned });
+      expect(body.consensus.usage.completion_tokens).toBe(9);
       expect(body.consensus.agreement).toBe(0.6667);
       expect(swarm.requests[0]?.prompt).toEqual({ kind: 'text', text: 'Once upon a time' });
       expect(swarm.requests[0]?.maxTokens).toBe(20);

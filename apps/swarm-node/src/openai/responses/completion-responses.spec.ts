@@ -51,8 +51,8 @@ function handMadeRun(): ConsensusRun {
     verdict,
     usage: { promptTokens: 17, completionTokens: 20 },
     sources: [
-      { id: 'local', ok: true, candidates: 3 },
-      { id: 'peer-b', ok: true, candidates: 1 },
+      { id: 'local', ok: true, candidates: 3, usage: { promptTokens: 17, completionTokens: 15 } },
+      { id: 'peer-b', ok: true, candidates: 1, usage: { promptTokens: 19, completionTokens: 5 } },
     ],
     cancelledEarly: false,
     earlyStop: null,
@@ -100,8 +100,9 @@ describe('topChoices / usageOf', () => {
     expect(topChoices(request(2)).map((entry) => entry.index)).toEqual([2, 0]);
   });
 
-  it('totals prompt and completion tokens', () => {
-    expect(usageOf(handMadeRun())).toEqual({ prompt_tokens: 17, completion_tokens: 20, total_tokens: 37 });
+  it("counts the prompt once and the returned choices' tokens, not the hidden candidates'", () => {
+    expect(usageOf(request(1))).toEqual({ prompt_tokens: 17, completion_tokens: 5, total_tokens: 22 });
+    expect(usageOf(request(2))).toEqual({ prompt_tokens: 17, completion_tokens: 5 + 4, total_tokens: 26 });
   });
 });
 
@@ -115,7 +116,7 @@ describe('buildChatCompletion', () => {
     expect(completion.choices).toEqual([
       { index: 0, message: { role: 'assistant', content: 'Paris.', refusal: null }, logprobs: null, finish_reason: 'stop' },
     ]);
-    expect(completion.usage).toEqual({ prompt_tokens: 17, completion_tokens: 20, total_tokens: 37 });
+    expect(completion.usage).toEqual({ prompt_tokens: 17, completion_tokens: 5, total_tokens: 22 });
   });
 
   it('returns the top n of the ranking as choices, indexed 0..n-1, mapping finish reasons', () => {
@@ -164,6 +165,15 @@ describe('buildChatCompletion', () => {
       { id: 'peer-b', ok: true, candidates: 1, error: null },
     ]);
     expect(consensus.notes).toEqual(['best_of_n fell back to majority: 1 of 3 candidates have no score']);
+    expect(consensus.usage).toEqual({
+      prompt_tokens: 17 + 19,
+      completion_tokens: 20,
+      total_tokens: 56,
+      by_source: [
+        { source: 'local', prompt_tokens: 17, completion_tokens: 15 },
+        { source: 'peer-b', prompt_tokens: 19, completion_tokens: 5 },
+      ],
+    });
   });
 
   it('marks trivial agreement (temperature 0) and adds a note', () => {
@@ -183,7 +193,7 @@ describe('buildTextCompletion', () => {
       { index: 0, text: 'Paris.', logprobs: null, finish_reason: 'stop' },
       { index: 1, text: 'Paris', logprobs: null, finish_reason: 'stop' },
     ]);
-    expect(completion.usage.total_tokens).toBe(37);
+    expect(completion.usage).toEqual({ prompt_tokens: 17, completion_tokens: 9, total_tokens: 26 });
     expect(completion.consensus.winner?.index).toBe(2);
   });
 });

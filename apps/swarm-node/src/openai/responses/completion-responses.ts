@@ -2,6 +2,7 @@ import type { FinishReason, RankedCandidate } from '@local-swarm/consensus';
 import type { ConsensusRun } from '@local-swarm/swarm-core';
 import { randomUUID } from 'node:crypto';
 import { buildConsensusMetadata, type ConsensusMetadata } from './consensus-metadata';
+import { returnedCandidates, returnedCompletionTokens } from './returned-tokens';
 
 /** OpenAI finish reasons; ours map onto them (a cancelled or failed candidate only wins when nothing else exists). */
 export type OpenAiFinishReason = 'stop' | 'length';
@@ -34,14 +35,16 @@ export function nowSeconds(): number {
 
 /** The top `n` candidates of the verdict's ranking, winner first. */
 export function topChoices(request: CompletedRequest): readonly RankedCandidate[] {
-  return request.run.verdict.ranking.slice(0, request.choices);
+  return returnedCandidates(request.run, request.choices);
 }
 
-export function usageOf(run: ConsensusRun): Usage {
+/** The prompt once and the returned choices' tokens (what the whole vote cost is in consensus.usage). */
+export function usageOf(request: CompletedRequest): Usage {
+  const completionTokens = returnedCompletionTokens(request.run, request.choices);
   return {
-    prompt_tokens: run.usage.promptTokens,
-    completion_tokens: run.usage.completionTokens,
-    total_tokens: run.usage.promptTokens + run.usage.completionTokens,
+    prompt_tokens: request.run.usage.promptTokens,
+    completion_tokens: completionTokens,
+    total_tokens: request.run.usage.promptTokens + completionTokens,
   };
 }
 
@@ -72,7 +75,7 @@ export function buildChatCompletion(request: CompletedRequest): ChatCompletion {
       logprobs: null,
       finish_reason: toOpenAiFinishReason(ranked.candidate.finishReason),
     })),
-    usage: usageOf(request.run),
+    usage: usageOf(request),
     consensus: buildConsensusMetadata(request.run, request.trivialAgreement),
   };
 }
@@ -99,7 +102,7 @@ export function buildTextCompletion(request: CompletedRequest): TextCompletion {
       logprobs: null,
       finish_reason: toOpenAiFinishReason(ranked.candidate.finishReason),
     })),
-    usage: usageOf(request.run),
+    usage: usageOf(request),
     consensus: buildConsensusMetadata(request.run, request.trivialAgreement),
   };
 }

@@ -1,5 +1,6 @@
 import type { ConsensusRun } from '@local-swarm/swarm-core';
 import { candidateToWire, type CandidateWire } from '../../http/candidate-to-wire';
+import { buildConsensusUsage, type ConsensusUsage } from './consensus-usage';
 
 /** A candidate in the metadata: its wire shape, where it stands in the run, its group and why it was dropped. */
 export interface ConsensusCandidate extends CandidateWire {
@@ -25,6 +26,8 @@ export interface ConsensusMetadata {
   readonly groups: readonly { readonly key: string; readonly members: readonly number[]; readonly weight: number }[];
   readonly sources: readonly { readonly id: string; readonly ok: boolean; readonly candidates: number; readonly error: string | null }[];
   readonly notes: readonly string[];
+  /** Tokens of every candidate from every source, where the response's `usage` counts only the returned choices. */
+  readonly usage: ConsensusUsage;
 }
 
 export function buildConsensusMetadata(run: ConsensusRun, trivialAgreement: boolean): ConsensusMetadata {
@@ -63,6 +66,7 @@ export function buildConsensusMetadata(run: ConsensusRun, trivialAgreement: bool
     notes: trivialAgreement
       ? [...verdict.notes, 'temperature 0: all candidates are the same greedy answer, so agreement is trivial']
       : verdict.notes,
+    usage: buildConsensusUsage(run),
   };
 }
 
