@@ -32,6 +32,12 @@ export class SseStream {
     this.reply.raw.write(`data: ${JSON.stringify(event)}\n\n`);
   }
 
+  /** A comment line: SSE clients skip it, but the bytes keep proxies and read timeouts from closing the connection. */
+  comment(text: string): void {
+    if (this.closed) return;
+    this.reply.raw.write(`: ${text}\n\n`);
+  }
+
   /** Errors after the stream started travel as an event, as OpenAI does. */
   sendError(error: OpenAiErrorBody): void {
     this.send(error);
