@@ -116,6 +116,32 @@ function chat(fastify: FastifyInstance, body: Record<string, unknown> = {}): Pro
   });
 }
 
+/** The parts of an answered chat body the token counts are checked against. */
+interface AnsweredBody {
+  readonly usage: { readonly completion_tokens: number };
+  readonly consensus: {
+    readonly agreement: number;
+    readonly usage: { readonly completion_tokens: number };
+    readonly winner: { readonly index: number } | null;
+    readonly candidates: readonly { readonly completion_tokens: number | null }[];
+  };
+}
+
+function winnerTokens(body: AnsweredBody): number | null {
+  return body.consensus.candidates[body.consensus.winner?.index ?? -1]?.completion_tokens ?? null;
+}
+
+/** usage.completion_tokens of a stream's usage chunk (sent with stream_options.include_usage). */
+function streamedUsageOf(payload: string): number {
+  const chunks = payload
+    .split('\n\n')
+    .filter((event) => event.startsWith('data: {'))
+    .map((event) => JSON.parse(event.slice('data: '.length)) as { usage?: { completion_tokens: number } | null });
+  const usage = chunks.at(-1)?.usage;
+  if (usage === undefined || usage === null) throw new Error('the stream has no usage chunk last');
+  return usage.completion_tokens;
+}
+
 /** How much each bucket of a histogram grew between two scrapes. */
 function bucketDeltas(before: HistogramValues, after: HistogramValues): Record<string, number> {
   const deltas: Record<string, number> = {};
@@ -149,6 +175,7 @@ describe('GET /metrics (in-process, fake swarm)', () => {
         local_swarm_requests_total: 'COUNTER',
         local_swarm_request_duration_seconds: 'HISTOGRAM',
         local_swarm_generated_tokens_total: 'COUNTER',
+        local_swarm_returned_tokens_total: 'COUNTER',
         local_swarm_tokens_per_second: 'HISTOGRAM',
         local_swarm_candidates_per_request: 'HISTOGRAM',
         local_swarm_agreement_ratio: 'HISTOGRAM',
@@ -172,7 +199,7 @@ describe('GET /metrics (in-process, fake swarm)', () => {
       const before = await scrape(fastify);
 
       const answers = [await chat(fastify), await chat(fastify), await chat(fastify, { strategy: 'best_of_n' })];
-      const streamed = await chat(fastify, { stream: true });
+      const streamed = await chat(fastify, { stream: true, stream_options: { include_usage: true } });
       swarm.failure = { code: SwarmErrorCode.NotReady, message: 'stopping' };
       const failed = await chat(fastify);
       swarm.failure = null;
@@ -180,8 +207,11 @@ describe('GET /metrics (in-process, fake swarm)', () => {
       for (const answer of answers) expect(answer.statusCode).toBe(200);
       expect(streamed.statusCode).toBe(200);
       expect(failed.statusCode).toBe(503);
-      const bodies = answers.map((answer) => answer.json<{ usage: { completion_tokens: number }; consensus: { agreement: number } }>());
-      expect(bodies.map((body) => body.usage.completion_tokens)).toEqual([9, 9, 9]); // 2 + 3 + 4 over the 3 candidates
+      const bodies = answers.map((answer) => answer.json<AnsweredBody>());
+      // usage counts the returned winner; the vote's 2 + 3 + 4 tokens are in consensus.usage.
+      expect(bodies.map((body) => body.usage.completion_tokens)).toEqual(bodies.map(winnerTokens));
+      expect(bodies.map((body) => body.consensus.usage.completion_tokens)).toEqual([9, 9, 9]);
+      const streamedUsage = streamedUsageOf(streamed.payload);
       const bestOfNAgreement = bodies[2]?.consensus.agreement ?? Number.NaN;
 
       const after = await scrape(fastify);
@@ -189,7 +219,11 @@ describe('GET /metrics (in-process, fake swarm)', () => {
       expect(delta('local_swarm_requests_total', { status: '200', strategy: 'majority', mode: 'vote' })).toBe(3);
       expect(delta('local_swarm_requests_total', { status: '200', strategy: 'best_of_n', mode: 'vote' })).toBe(1);
       expect(delta('local_swarm_requests_total', { status: '503', strategy: 'majority', mode: 'vote' })).toBe(1);
-      expect(delta('local_swarm_generated_tokens_total')).toBe(4 * 9);
+      expect(delta('local_swarm_generated_tokens_total', { source: 'local' })).toBe(4 * 9);
+      expect(delta('local_swarm_generated_tokens_total', { source: 'peer' })).toBe(0);
+      const returned = bodies.reduce((sum, body) => sum + body.usage.completion_tokens, streamedUsage);
+      expect(delta('local_swarm_returned_tokens_total')).toBe(returned);
+      expect(returned).toBeLessThan(4 * 9);
 
       // Histograms observe answered requests only (4 of 5).
       const duration = [before.histogram('local_swarm_request_duration_seconds'), after.histogram('local_swarm_request_duration_seconds')] as const;
@@ -210,6 +244,17 @@ describe('GET /metrics (in-process, fake swarm)', () => {
       // Three majority votes at 2/3 and one best_of_n at the agreement its response reported (rounded to 4 places).
       expect(agreement[1].sum - agreement[0].sum).toBeCloseTo(3 * (2 / 3) + bestOfNAgreement, 3);
       expect(bucketDeltas(agreement[0], agreement[1])).toMatchObject({ '0.6': bestOfNAgreement <= 0.6 ? 1 : 0, '0.7': bestOfNAgreement <= 0.7 ? 4 : 3, '1': 4 });
+    });
+
+    it('counts the tokens of every choice returned when a client asks for n of them', async () => {
+      const before = await scrape(fastify);
+      const answer = await chat(fastify, { n: 2 });
+      expect(answer.statusCode).toBe(200);
+      const after = await scrape(fastify);
+      const { usage } = answer.json<AnsweredBody>();
+      // Two of "5" (2 tokens), "5" (3) and "six" (4) came back.
+      expect(usage.completion_tokens).toBe(5);
+      expect(after.value('local_swarm_returned_tokens_total') - before.value('local_swarm_returned_tokens_total')).toBe(5);
     });
 
     it("counts peers' vote failures by reason", async () => {

@@ -12,7 +12,13 @@ function finished(run: Pick<ConsensusRun, 'candidates' | 'usage'> & { agreement:
     durationMs,
     strategy: 'majority',
     mode: 'vote',
-    run: { candidates: run.candidates, usage: run.usage, verdict: { agreement: run.agreement }, sources: [], cancelledEarly: false } as unknown as ConsensusRun,
+    run: {
+      candidates: run.candidates,
+      usage: run.usage,
+      verdict: { agreement: run.agreement, ranking: [] },
+      sources: [{ id: 'local', ok: true, candidates: run.candidates.length, usage: run.usage }],
+      cancelledEarly: false,
+    } as unknown as ConsensusRun,
     error: null,
   };
 }
@@ -42,7 +48,7 @@ describe('SwarmMetrics', () => {
   it('turns a finished run into tokens/s from all candidates over the wall time', async () => {
     events.emit('finished', finished({ candidates: [], usage: { promptTokens: 5, completionTokens: 30 }, agreement: 1 }, 1500));
     expect(await sampleValue(metrics, 'local_swarm_tokens_per_second', (_labels, name) => name === 'local_swarm_tokens_per_second_sum')).toBe(20);
-    expect(await sampleValue(metrics, 'local_swarm_generated_tokens_total')).toBe(30);
+    expect(await sampleValue(metrics, 'local_swarm_generated_tokens_total', (labels) => 'source' in labels && labels.source === 'local')).toBe(30);
   });
 
   it('counts a run reported as 0 ms as 1 ms instead of dividing by zero', async () => {

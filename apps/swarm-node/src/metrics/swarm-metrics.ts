@@ -4,6 +4,7 @@ import { DURATION_BUCKETS } from './duration-buckets';
 import { METRIC_PREFIX } from './metric-prefix';
 import { registerScrapeTimeGauges, type GaugeSources } from './scrape-time-gauges';
 import { registerServedVoteMetrics } from './served-vote-metrics';
+import { registerTokenMetrics } from './token-metrics';
 
 /** Tokens per second over all candidates of a request (a 135M model on 2 cores does ~50 per stream). */
 const TOKENS_PER_SECOND_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000];
@@ -39,7 +40,6 @@ export class SwarmMetrics {
   // Histograms carry no labels: one series each keeps a scrape small (a histogram is one series
   // per bucket), and requests_total already splits by strategy and mode.
   private readonly duration: Histogram;
-  private readonly generatedTokens: Counter;
   private readonly tokensPerSecond: Histogram;
   private readonly candidates: Histogram;
   private readonly agreement: Histogram;
@@ -47,6 +47,7 @@ export class SwarmMetrics {
   private readonly onFinished = (event: RequestFinished): void => this.guarded(() => this.recordFinished(event));
   private readonly onVoteFailed = (event: VoteFailed): void => this.guarded(() => this.voteFailures.inc({ reason: event.code }));
   private readonly recordVoteServed = registerServedVoteMetrics(this.registry);
+  private readonly recordTokens = registerTokenMetrics(this.registry);
   private readonly onVoteServed = (event: VoteServed): void => this.guarded(() => this.recordVoteServed(event));
   private readonly onError: (error: unknown) => void;
   private stopped = false;
@@ -67,11 +68,6 @@ export class SwarmMetrics {
       name: `${METRIC_PREFIX}request_duration_seconds`,
       help: 'Time from a request entering consensus to its verdict (answered requests only).',
       buckets: DURATION_BUCKETS,
-      registers,
-    });
-    this.generatedTokens = new Counter({
-      name: `${METRIC_PREFIX}generated_tokens_total`,
-      help: 'Completion tokens generated over all candidates of answered requests.',
       registers,
     });
     this.tokensPerSecond = new Histogram({
@@ -140,7 +136,7 @@ export class SwarmMetrics {
     const seconds = Math.max(event.durationMs, MIN_DURATION_MS) / 1000;
     const tokens = run.usage.completionTokens;
     this.duration.observe(seconds);
-    this.generatedTokens.inc(tokens);
+    this.recordTokens(run, event.choices ?? 1);
     this.tokensPerSecond.observe(tokens / seconds);
     this.candidates.observe(run.candidates.length);
     this.agreement.observe(run.verdict.agreement);

@@ -26,6 +26,8 @@ export interface RequestFinished {
   readonly strategy: StrategyName;
   readonly mode: FederationMode;
   readonly run: ConsensusRun | null;
+  /** Choices the client asked for (OpenAI's `n`): the top of the run's ranking it got back; default 1. */
+  readonly choices?: number;
   readonly error: { readonly status: number; readonly code: string | null; readonly message: string } | null;
 }
 

@@ -51,7 +51,7 @@ export class CompletionService {
     try {
       const run = await this.runPlan(prepared, signal, (candidate) => this.events.emit('candidate', { requestId, candidate }));
       const durationMs = Date.now() - startedAt;
-      this.events.emit('finished', { ...base, startedAt, durationMs, run, error: null });
+      this.events.emit('finished', { ...base, startedAt, durationMs, run, choices: prepared.choices, error: null });
       this.logger.info(
         {
           requestId,
