@@ -1,4 +1,5 @@
 import type { Prompt } from '../generation/generation-request';
+import type { ToolRequest } from '../generation/tool-request';
 import type { CandidateSampling, RawCandidate } from './llama-engine';
 import type { Token } from './llama-types';
 
@@ -23,8 +24,8 @@ export interface SwarmEngine<S> {
    * prompt of more than `contextSize` times this many characters cannot fit, untokenized.
    */
   readonly longestTokenChars: number;
-  /** Formats and tokenizes a prompt: costly (synchronous, linear in the prompt). */
-  tokenize(prompt: Prompt): Token[];
+  /** Formats (with the tools the model may call) and tokenizes a prompt: costly (synchronous, linear in the prompt). */
+  tokenize(prompt: Prompt, tools?: ToolRequest): Token[];
   /** One promise per job, settled as that candidate finishes; never rejects. */
   generateBatch(jobs: readonly BatchJob<S>[], promptTokens: readonly Token[], signal: AbortSignal): Promise<RawCandidate>[];
   /** Stops running generations, waits for them, then frees the model. Never rejects for them. */
