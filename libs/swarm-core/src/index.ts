@@ -3,6 +3,11 @@ export type { ConsensusRun, ConsensusRunOptions, ConsensusRunOutcome, EarlyStop,
 export { isVoteDecided } from './consensus-runner/vote-decided';
 export type { PendingVotes } from './consensus-runner/vote-decided';
 export type { CandidateSampling, RawCandidate } from './engine/llama-engine';
+export { grammarFor } from './engine/grammar-for';
+export type { OutputGrammar } from './engine/grammar-for';
+export { GRAMMAR_CACHE_SIZE, GrammarCache } from './engine/grammar-cache';
+export { unsupportedSchemaKeywords } from './engine/json-schema-support';
+export type { UnsupportedSchemaKeyword } from './engine/json-schema-support';
 export { clientShareOf, SlotQueue } from './engine/slot-queue';
 export type { AcquireFailureReason, AcquireOutcome } from './engine/slot-queue';
 export { SwarmError, SwarmErrorCode } from './errors/swarm-errors';

@@ -1,8 +1,13 @@
 import type { FinishReason } from '@local-swarm/consensus';
 import { SwarmError, SwarmErrorCode } from '../errors/swarm-errors';
 import type { Prompt } from '../generation/generation-request';
+import type { SamplingControls, TokenLogprob } from '../generation/sampling-controls';
 import { findStopIndex } from '../generation/stop-sequences';
 import type { Logger } from '../logger/logger';
+import { compileGrammar } from './compile-grammar';
+import { GrammarCache } from './grammar-cache';
+import type { OutputGrammar } from './grammar-for';
+import { grammarStops, type GrammarStops } from './grammar-stops';
 import type {
   ChatHistoryItem,
   ChatWrapper,
@@ -15,7 +20,10 @@ import type {
 } from './llama-types';
 import { loadNodeLlamaCpp, type NodeLlamaCpp } from './node-llama-cpp';
 import { RunningWork } from './running-work';
+import { evaluateOptionsFor, metadataFor, type EvaluationStep } from './sampling-options';
 import type { BatchJob, SwarmEngine } from './swarm-engine';
+import { tokenLogProb } from './token-log-prob';
+import { TokenLogprobRecorder } from './token-logprob-recorder';
 
 export interface LlamaEngineOptions {
   /** Path of a GGUF file (or an `hf:` URI, resolved by node-llama-cpp where a hub is reachable). */
@@ -38,7 +46,10 @@ export interface CandidateSampling {
   readonly topP: number;
   readonly seed: number;
   readonly stop: readonly string[];
-  readonly json: boolean;
+  /** What the output must match (see grammarFor); undefined: free text. */
+  readonly grammar?: OutputGrammar;
+  /** Penalties, token biases and logprobs; undefined: none. */
+  readonly controls?: SamplingControls;
 }
 
 /** What one sequence produced. */
@@ -49,10 +60,9 @@ export interface RawCandidate {
   readonly completionTokens: number;
   readonly finishReason: FinishReason;
   readonly error?: string;
+  /** Per-token log-probabilities of `text`, when the sampling asked for them. */
+  readonly logprobs?: readonly TokenLogprob[];
 }
-
-/** Guards the log of a probability the sampler may report as 0 after filtering. */
-const MIN_PROBABILITY = 1e-12;
 
 /**
  * Characters per token assumed when a GGUF file lists no vocabulary: far above any real token
@@ -81,7 +91,7 @@ function longestTokenChars(model: LlamaModel): number {
  * that generate at the same time, so N candidates cost less than N separate runs.
  */
 export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
-  private jsonGrammar: Promise<LlamaGrammar> | undefined;
+  private readonly grammars: GrammarCache<LlamaGrammar>;
   /** Running generations: dispose() stops and awaits them before freeing the context. */
   private readonly work = new RunningWork();
   readonly longestTokenChars: number;
@@ -95,6 +105,7 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
     private readonly chatWrapper: ChatWrapper,
   ) {
     this.longestTokenChars = longestTokenChars(model);
+    this.grammars = new GrammarCache((grammar) => compileGrammar(llama, grammar));
   }
 
   static async load(options: LlamaEngineOptions): Promise<LlamaEngine> {
@@ -190,20 +201,18 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
     const generated: Token[] = [];
     let logProbSum = 0;
     let text = '';
+    const logprobs = this.logprobRecorderFor(sampling);
+    let ending: GrammarStops = grammarStops(sampling.stop, undefined);
     // The loop ends by itself only when the model emits an end-of-generation token.
     let finishReason: FinishReason = 'stop';
     try {
       await sequence.clearHistory();
-      const grammar = sampling.json ? await this.getJsonGrammar() : undefined;
-      const steps = sequence.evaluateWithMetadata(
+      const grammar = sampling.grammar !== undefined ? await this.grammars.get(sampling.grammar) : undefined;
+      ending = grammarStops(sampling.stop, grammar);
+      const steps: AsyncGenerator<EvaluationStep, void, void> = sequence.evaluateWithMetadata(
         [...promptTokens],
-        { confidence: true },
-        {
-          temperature: sampling.temperature,
-          topP: sampling.topP,
-          seed: sampling.seed,
-          ...(grammar ? { grammarEvaluationState: new this.lib.LlamaGrammarEvaluationState({ model: this.model, grammar }) } : {}),
-        },
+        metadataFor(sampling),
+        evaluateOptionsFor(this.lib, this.model, sampling, grammar, () => generated),
       );
       for await (const step of steps) {
         if (signal.aborted) {
@@ -211,9 +220,10 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
           break;
         }
         generated.push(step.token);
-        logProbSum += Math.log(Math.max(step.confidence, MIN_PROBABILITY));
+        logProbSum += tokenLogProb(step.confidence ?? 0);
         text = this.model.detokenize(generated);
-        const cut = sampling.stop.length > 0 ? findStopIndex(text, sampling.stop) : null;
+        logprobs?.record(step, text);
+        const cut = ending.stops.length > 0 ? findStopIndex(text, ending.stops) : null;
         if (cut !== null) {
           text = text.slice(0, cut);
           break;
@@ -230,13 +240,16 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
         completionTokens: generated.length,
         finishReason: 'error',
         error: describe(error),
+        ...(logprobs !== undefined ? { logprobs: logprobs.finish(text) } : {}),
       };
     }
+    if (ending.trimWhitespaceSuffix) text = text.trimEnd();
     return {
       text,
       meanLogProb: generated.length > 0 ? logProbSum / generated.length : null,
       completionTokens: generated.length,
       finishReason,
+      ...(logprobs !== undefined ? { logprobs: logprobs.finish(text) } : {}),
     };
   }
 
@@ -244,7 +257,7 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
    * Generates one candidate per sequence in lock step: every step asks each live candidate's
    * generator for its next token in the same tick, so node-llama-cpp decodes those tokens in ONE
    * batch; the prompt is decoded once and its KV cells copied to the other sequences. Each
-   * candidate keeps one sampler (its own seed, and the JSON grammar in JSON mode) for the whole
+   * candidate keeps one sampler (its own seed, grammar, penalties and biases) for the whole
    * generation: a sampler per step would cost a 576 KiB native buffer per token that only a
    * full V8 garbage collection frees (node-llama-cpp's AddonSampler), i.e. RSS growing by
    * hundreds of MiB per request.
@@ -286,10 +299,12 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
     const states = jobs.map((job, index) => ({
       index,
       sampling: job.sampling,
-      steps: undefined as AsyncGenerator<{ token: Token; confidence?: number }, void, void> | undefined,
+      steps: undefined as AsyncGenerator<EvaluationStep, void, void> | undefined,
       generated: [] as Token[],
       logProbSum: 0,
       text: '',
+      logprobs: this.logprobRecorderFor(job.sampling),
+      ending: grammarStops(job.sampling.stop, undefined),
       live: true,
     }));
     type State = (typeof states)[number];
@@ -298,6 +313,7 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
       state.live = false;
       // Ends the generator: releases its sequence and its sampler.
       void state.steps?.return(undefined).catch(() => undefined);
+      if (state.ending.trimWhitespaceSuffix && error === undefined) state.text = state.text.trimEnd();
       const n = state.generated.length;
       settle(state.index, {
         text: state.text,
@@ -305,23 +321,25 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
         completionTokens: n,
         finishReason,
         ...(error !== undefined ? { error } : {}),
+        ...(state.logprobs !== undefined ? { logprobs: state.logprobs.finish(state.text) } : {}),
       });
     };
     try {
       await Promise.all(sequences.map((sequence) => sequence.clearHistory()));
       await this.evaluateSharedPrompt(sequences, promptTokens.slice(0, -1));
-      const grammar = jobs.some((job) => job.sampling.json) ? await this.getJsonGrammar() : undefined;
+      // Candidates of one request share their grammar: the cache compiles it once.
+      const grammars = await Promise.all(
+        states.map((state) => (state.sampling.grammar !== undefined ? this.grammars.get(state.sampling.grammar) : undefined)),
+      );
       for (const state of states) {
         const sequence = sequences[state.index];
         if (sequence === undefined) continue;
-        state.steps = sequence.evaluateWithMetadata([lastToken], { confidence: true }, {
-          temperature: state.sampling.temperature,
-          topP: state.sampling.topP,
-          seed: state.sampling.seed,
-          ...(state.sampling.json && grammar
-            ? { grammarEvaluationState: new this.lib.LlamaGrammarEvaluationState({ model: this.model, grammar }) }
-            : {}),
-        });
+        state.ending = grammarStops(state.sampling.stop, grammars[state.index]);
+        state.steps = sequence.evaluateWithMetadata(
+          [lastToken],
+          metadataFor(state.sampling),
+          evaluateOptionsFor(this.lib, this.model, state.sampling, grammars[state.index], () => state.generated),
+        );
       }
     } catch (error) {
       states.forEach((state) => finish(state, 'error', describe(error)));
@@ -344,9 +362,10 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
         if (result.value.done === true) return finish(state, 'stop');
         const step = result.value.value;
         state.generated.push(step.token);
-        state.logProbSum += Math.log(Math.max(step.confidence ?? 0, MIN_PROBABILITY));
+        state.logProbSum += tokenLogProb(step.confidence ?? 0);
         state.text = this.model.detokenize(state.generated);
-        const cut = state.sampling.stop.length > 0 ? findStopIndex(state.text, state.sampling.stop) : null;
+        state.logprobs?.record(step, state.text);
+        const cut = state.ending.stops.length > 0 ? findStopIndex(state.text, state.ending.stops) : null;
         if (cut !== null) {
           state.text = state.text.slice(0, cut);
           return finish(state, 'stop');
@@ -382,9 +401,10 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
     await this.llama.dispose();
   }
 
-  private getJsonGrammar(): Promise<LlamaGrammar> {
-    this.jsonGrammar ??= this.llama.getGrammarFor('json');
-    return this.jsonGrammar;
+  /** A recorder when the sampling asks for logprobs. */
+  private logprobRecorderFor(sampling: CandidateSampling): TokenLogprobRecorder | undefined {
+    const asked = sampling.controls?.logprobs;
+    return asked === undefined ? undefined : new TokenLogprobRecorder(this.model, asked.top);
   }
 }
 

@@ -2,10 +2,12 @@
 export type {
   ChatHistoryItem,
   ChatWrapper,
+  GbnfJsonSchema,
   Llama,
   LlamaContext,
   LlamaContextSequence,
   LlamaGrammar,
   LlamaModel,
+  SequenceEvaluateOptions,
   Token,
 } from 'node-llama-cpp' with { 'resolution-mode': 'import' };

@@ -136,4 +136,40 @@ describe('Swarm (scripted engine, no model)', () => {
       await expect(running).resolves.toMatchObject({ ok: true, candidates: [{ finishReason: 'cancelled' }] });
     });
   });
+
+  describe('the format and sampling controls of a request', () => {
+    it("reach every candidate's sampling, and the candidates carry the engine's logprobs", async () => {
+      const engine = new ScriptedEngine({ sequences: 2, contextSize: 512 });
+      const swarm = Swarm.onEngine(engine, { modelPath: 'x', modelId: 'm', maxQueue: 4 });
+      const schema = { type: 'object', properties: { a: { type: 'string' } } };
+      const controls = { presencePenalty: 1, frequencyPenalty: 0.5, logitBias: { 7: -100 }, logprobs: { top: 2 } };
+      const logprobs = [{ token: 'answer', logprob: -0.5, bytes: [97], top: [] }];
+      const generateBatch = jest.spyOn(engine, 'generateBatch').mockImplementation((jobs) =>
+        jobs.map(() => Promise.resolve({ text: 'answer', meanLogProb: -0.5, completionTokens: 1, finishReason: 'stop' as const, logprobs })),
+      );
+      const outcome = await swarm.generate(
+        request(CHAT, { candidates: 2, json: true, format: { kind: 'json_schema', name: 'n', schema, strict: true }, controls }),
+        call(),
+      );
+      const jobs = generateBatch.mock.calls[0]?.[0] ?? [];
+      expect(jobs.map((job) => job.sampling)).toEqual([
+        expect.objectContaining({ grammar: { kind: 'json_schema', schema }, controls }),
+        expect.objectContaining({ grammar: { kind: 'json_schema', schema }, controls }),
+      ]);
+      if (!outcome.ok) throw new Error(outcome.failure.message);
+      expect(outcome.candidates.map((candidate) => candidate.logprobs)).toEqual([logprobs, logprobs]);
+    });
+
+    it('leave a plain request free text with no controls', async () => {
+      const engine = new ScriptedEngine({ sequences: 1, contextSize: 512 });
+      const swarm = Swarm.onEngine(engine, { modelPath: 'x', modelId: 'm', maxQueue: 4 });
+      const generateBatch = jest.spyOn(engine, 'generateBatch');
+      const outcome = await swarm.generate(request(CHAT), call());
+      const sampling = generateBatch.mock.calls[0]?.[0][0]?.sampling;
+      expect(sampling).not.toHaveProperty('grammar');
+      expect(sampling).not.toHaveProperty('controls');
+      if (!outcome.ok) throw new Error(outcome.failure.message);
+      expect(outcome.candidates[0]).not.toHaveProperty('logprobs');
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import type { Candidate } from '@local-swarm/consensus';
 import { randomInt } from 'node:crypto';
+import { grammarFor } from '../engine/grammar-for';
 import { LlamaEngine, type CandidateSampling } from '../engine/llama-engine';
 import type { Token } from '../engine/llama-types';
 import { SlotQueue, type AcquireFailureReason } from '../engine/slot-queue';
@@ -215,13 +216,15 @@ export class Swarm implements CandidateSource {
     const startedAt = Date.now();
     try {
       const baseSeed = request.seed ?? randomInt(0, 2 ** 31);
+      const grammar = grammarFor(request);
       const sampling = (index: number): CandidateSampling => ({
-          maxTokens: request.maxTokens,
-          temperature: request.temperature ?? DEFAULT_SAMPLING.temperature,
-          topP: request.topP ?? DEFAULT_SAMPLING.topP,
-          seed: candidateSeed(baseSeed, index),
-          stop: request.stop ?? [],
-          json: request.json === true,
+        maxTokens: request.maxTokens,
+        temperature: request.temperature ?? DEFAULT_SAMPLING.temperature,
+        topP: request.topP ?? DEFAULT_SAMPLING.topP,
+        seed: candidateSeed(baseSeed, index),
+        stop: request.stop ?? [],
+        ...(grammar !== undefined ? { grammar } : {}),
+        ...(request.controls !== undefined ? { controls: request.controls } : {}),
       });
       // One lock-step loop: each decode step carries every live candidate's next token.
       const raws = this.engine.generateBatch(
@@ -243,6 +246,7 @@ export class Swarm implements CandidateSource {
             finishReason: raw.finishReason,
             latencyMs: call.elapsedMs(),
             completionTokens: raw.completionTokens,
+            ...(raw.logprobs !== undefined ? { logprobs: raw.logprobs } : {}),
           };
           call.onCandidate?.(candidate);
           return candidate;
