@@ -16,6 +16,12 @@ export { candidateSeed, DEFAULT_SAMPLING } from './generation/generation-request
 export { promptCharacters } from './generation/prompt-characters';
 export type { ChatMessage, ChatRole, GenerationRequest, GenerationUsage, Prompt } from './generation/generation-request';
 export type { FunctionTool, JsonSchemaObject, ToolCall, ToolChoice, ToolRequest } from './generation/tool-request';
+export { checkToolHistory } from './tools/check-tool-history';
+export { parseToolCalls } from './tools/parse-tool-calls';
+export type { ParsedToolCalls } from './tools/parse-tool-calls';
+export { requiresToolCall } from './tools/requires-tool-call';
+export type { FunctionCallSettings } from './tools/tool-call-syntax';
+export { MAX_TOOL_SCHEMA_BYTES, MAX_TOOLS } from './tools/tool-limits';
 export type { OutputFormat } from './generation/output-format';
 export type { SamplingControls, TokenLogprob } from './generation/sampling-controls';
 export { detectHardware, formatHardwareSummary } from './hardware/detect-hardware';

@@ -1,15 +1,18 @@
-import type { GbnfJsonSchema, Llama, LlamaGrammar } from './llama-types';
+import type { ChatWrapper, GbnfJsonSchema, Llama, LlamaGrammar } from './llama-types';
 import type { OutputGrammar } from './grammar-for';
 import { unsupportedSchemaKeywords } from './json-schema-support';
 import type { JsonSchemaObject } from '../generation/tool-request';
+import { toolCallGrammar } from '../tools/tool-grammar';
 
 /** Compiles what a candidate must match into node-llama-cpp's grammar (cache it: see GrammarCache). */
-export function compileGrammar(llama: Llama, grammar: OutputGrammar): Promise<LlamaGrammar> {
+export function compileGrammar(llama: Llama, grammar: OutputGrammar, chatWrapper: ChatWrapper): Promise<LlamaGrammar> {
   switch (grammar.kind) {
     case 'json':
       return llama.getGrammarFor('json');
     case 'json_schema':
       return compileJsonSchema(llama, grammar.schema);
+    case 'tool_calls':
+      return toolCallGrammar(llama, chatWrapper, grammar.tools);
   }
 }
 

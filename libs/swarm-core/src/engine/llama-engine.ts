@@ -1,15 +1,18 @@
-import type { FinishReason } from '@local-swarm/consensus';
+import type { CandidateToolCall, FinishReason } from '@local-swarm/consensus';
 import { SwarmError, SwarmErrorCode } from '../errors/swarm-errors';
 import type { Prompt } from '../generation/generation-request';
+import type { ToolRequest } from '../generation/tool-request';
 import type { SamplingControls, TokenLogprob } from '../generation/sampling-controls';
 import { findStopIndex } from '../generation/stop-sequences';
 import type { Logger } from '../logger/logger';
+import { chatHistoryOf } from '../tools/chat-history-of';
+import { chatModelFunctions } from '../tools/chat-model-functions';
+import { toolAnswer, type ToolAnswer } from '../tools/tool-answer';
 import { compileGrammar } from './compile-grammar';
 import { GrammarCache } from './grammar-cache';
-import type { OutputGrammar } from './grammar-for';
 import { grammarStops, type GrammarStops } from './grammar-stops';
+import type { OutputGrammar } from './grammar-for';
 import type {
-  ChatHistoryItem,
   ChatWrapper,
   Llama,
   LlamaContext,
@@ -50,6 +53,8 @@ export interface CandidateSampling {
   readonly grammar?: OutputGrammar;
   /** Penalties, token biases and logprobs; undefined: none. */
   readonly controls?: SamplingControls;
+  /** Tools the request offered: the answer is parsed for calls in the template's syntax. */
+  readonly tools?: ToolRequest;
 }
 
 /** What one sequence produced. */
@@ -62,6 +67,8 @@ export interface RawCandidate {
   readonly error?: string;
   /** Per-token log-probabilities of `text`, when the sampling asked for them. */
   readonly logprobs?: readonly TokenLogprob[];
+  /** The calls the answer makes (then `text` is only the text around them); undefined: none. */
+  readonly toolCalls?: readonly CandidateToolCall[];
 }
 
 /**
@@ -105,7 +112,7 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
     private readonly chatWrapper: ChatWrapper,
   ) {
     this.longestTokenChars = longestTokenChars(model);
-    this.grammars = new GrammarCache((grammar) => compileGrammar(llama, grammar));
+    this.grammars = new GrammarCache((grammar) => compileGrammar(llama, grammar, chatWrapper));
   }
 
   static async load(options: LlamaEngineOptions): Promise<LlamaEngine> {
@@ -162,29 +169,21 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
     return this.chatWrapper.wrapperName;
   }
 
-  /** Formats a prompt with the model's chat template (chat) or as is (text), then tokenizes. */
-  tokenize(prompt: Prompt): Token[] {
+  /**
+   * Formats a prompt with the model's chat template (chat) or as is (text), then tokenizes. The
+   * template documents the tools the model may call, and renders earlier calls and their results.
+   */
+  tokenize(prompt: Prompt, tools?: ToolRequest): Token[] {
     if (prompt.kind === 'text') {
       const tokens = this.model.tokenize(prompt.text);
       const bos = this.model.tokens.bos;
       return this.model.tokens.shouldPrependBosToken && bos !== null ? [bos, ...tokens] : tokens;
     }
-    const history: ChatHistoryItem[] = prompt.messages.map((message): ChatHistoryItem => {
-      switch (message.role) {
-        case 'system':
-          return { type: 'system', text: message.content };
-        case 'user':
-          return { type: 'user', text: message.content };
-        case 'assistant':
-          return { type: 'model', response: [message.content] };
-        case 'tool':
-          // Until the chat template renders tool results as such: the result as the user's turn.
-          return { type: 'user', text: message.content };
-      }
+    const availableFunctions = chatModelFunctions(tools);
+    const { contextText } = this.chatWrapper.generateContextState({
+      chatHistory: chatHistoryOf(prompt.messages),
+      ...(availableFunctions !== undefined ? { availableFunctions, documentFunctionParams: true } : {}),
     });
-    // An empty model turn at the end makes the template open the assistant's reply.
-    history.push({ type: 'model', response: [] });
-    const { contextText } = this.chatWrapper.generateContextState({ chatHistory: history });
     return contextText.tokenize(this.model.tokenizer);
   }
 
@@ -245,7 +244,7 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
     }
     if (ending.trimWhitespaceSuffix) text = text.trimEnd();
     return {
-      text,
+      ...this.toolAnswer(text, sampling),
       meanLogProb: generated.length > 0 ? logProbSum / generated.length : null,
       completionTokens: generated.length,
       finishReason,
@@ -316,7 +315,7 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
       if (state.ending.trimWhitespaceSuffix && error === undefined) state.text = state.text.trimEnd();
       const n = state.generated.length;
       settle(state.index, {
-        text: state.text,
+        ...this.toolAnswer(state.text, state.sampling),
         meanLogProb: n > 0 ? state.logProbSum / n : null,
         completionTokens: n,
         finishReason,
@@ -399,6 +398,11 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
     await this.context.dispose();
     await this.model.dispose();
     await this.llama.dispose();
+  }
+
+  /** The answer's text, and the calls it makes when the request offered tools. */
+  private toolAnswer(text: string, sampling: CandidateSampling): ToolAnswer {
+    return toolAnswer(text, this.chatWrapper.settings.functions, sampling.tools);
   }
 
   /** A recorder when the sampling asks for logprobs. */

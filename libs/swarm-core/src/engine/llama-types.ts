@@ -1,6 +1,7 @@
 /** node-llama-cpp types, imported in ESM resolution mode from this CommonJS package. */
 export type {
   ChatHistoryItem,
+  ChatModelFunctions,
   ChatWrapper,
   GbnfJsonSchema,
   Llama,

@@ -8,6 +8,7 @@ import type { SwarmEngine } from '../engine/swarm-engine';
 import { SwarmErrorCode, type SwarmFailure } from '../errors/swarm-errors';
 import { candidateSeed, DEFAULT_SAMPLING, type GenerationRequest, type Prompt } from '../generation/generation-request';
 import { promptCharacters } from '../generation/prompt-characters';
+import type { ToolRequest } from '../generation/tool-request';
 import { silentLogger, type Logger } from '../logger/logger';
 import type { CandidateSource, CandidateSourceCallOptions, SourceOutcome } from '../sources/candidate-source';
 
@@ -74,11 +75,12 @@ export class Swarm implements CandidateSource {
   /** Running mean of a request's service time, for Retry-After hints. */
   private meanServiceMs = 2000;
   /**
-   * Tokens of each prompt this swarm has tokenized, kept as long as the prompt object lives.
+   * Tokens of each prompt this swarm has tokenized, kept as long as the prompt object lives
+   * (with the tools rendered into it: the same prompt with other tools is tokenized again).
    * Tokenizing is synchronous and linear in the prompt: the API's default max_tokens, check()
    * and generate() (and a peer's vote, check() then generate()) all reuse one tokenization.
    */
-  private readonly tokenized = new WeakMap<Prompt, readonly Token[]>();
+  private readonly tokenized = new WeakMap<Prompt, { readonly tools: ToolRequest | undefined; readonly tokens: readonly Token[] }>();
 
   private constructor(
     private readonly engine: SwarmEngine<unknown>,
@@ -133,8 +135,8 @@ export class Swarm implements CandidateSource {
    * Counts the prompt's tokens (e.g. for a default max_tokens that fits), or refuses, without
    * tokenizing, a prompt whose length alone shows it cannot fit in the context.
    */
-  measurePrompt(prompt: Prompt): PromptMeasure {
-    const measured = this.tokenize(prompt);
+  measurePrompt(prompt: Prompt, tools?: ToolRequest): PromptMeasure {
+    const measured = this.tokenize(prompt, tools);
     return measured.ok ? { ok: true, promptTokens: measured.tokens.length } : measured;
   }
 
@@ -158,7 +160,7 @@ export class Swarm implements CandidateSource {
         },
       };
     }
-    const tokenized = this.tokenize(request.prompt);
+    const tokenized = this.tokenize(request.prompt, request.tools);
     if (!tokenized.ok) return tokenized;
     const promptTokens = tokenized.tokens.length;
     if (promptTokens + request.maxTokens > this.engine.contextSize) {
@@ -176,9 +178,9 @@ export class Swarm implements CandidateSource {
   }
 
   /** The prompt's tokens, tokenized at most once per prompt object. */
-  private tokenize(prompt: Prompt): { ok: true; tokens: readonly Token[] } | { ok: false; failure: SwarmFailure } {
+  private tokenize(prompt: Prompt, tools: ToolRequest | undefined): { ok: true; tokens: readonly Token[] } | { ok: false; failure: SwarmFailure } {
     const known = this.tokenized.get(prompt);
-    if (known !== undefined) return { ok: true, tokens: known };
+    if (known !== undefined && known.tools === tools) return { ok: true, tokens: known.tokens };
     // No token stands for more than longestTokenChars characters, so a prompt longer than the
     // context times that has more tokens than the context holds: refused before the costly
     // tokenization, and never a prompt that would fit.
@@ -195,8 +197,8 @@ export class Swarm implements CandidateSource {
         },
       };
     }
-    const tokens = this.engine.tokenize(prompt);
-    this.tokenized.set(prompt, tokens);
+    const tokens = this.engine.tokenize(prompt, tools);
+    this.tokenized.set(prompt, { tools, tokens });
     return { ok: true, tokens };
   }
 
@@ -225,6 +227,7 @@ export class Swarm implements CandidateSource {
         stop: request.stop ?? [],
         ...(grammar !== undefined ? { grammar } : {}),
         ...(request.controls !== undefined ? { controls: request.controls } : {}),
+        ...(request.tools !== undefined ? { tools: request.tools } : {}),
       });
       // One lock-step loop: each decode step carries every live candidate's next token.
       const raws = this.engine.generateBatch(
@@ -247,6 +250,7 @@ export class Swarm implements CandidateSource {
             latencyMs: call.elapsedMs(),
             completionTokens: raw.completionTokens,
             ...(raw.logprobs !== undefined ? { logprobs: raw.logprobs } : {}),
+            ...(raw.toolCalls !== undefined ? { toolCalls: raw.toolCalls } : {}),
           };
           call.onCandidate?.(candidate);
           return candidate;
