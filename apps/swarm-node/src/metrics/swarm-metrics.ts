@@ -1,4 +1,6 @@
+import type { ConsensusRun } from '@local-swarm/swarm-core';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { LocalSwarm } from '../core/core.tokens';
 import type { RequestEvents, RequestFinished, VoteFailed, VoteServed } from '../observability/request-events';
 import { DURATION_BUCKETS } from './duration-buckets';
 import { METRIC_PREFIX } from './metric-prefix';
@@ -17,6 +19,8 @@ const MIN_DURATION_MS = 1;
 /** What the metrics read: request events as they happen, peers and load at scrape time. */
 export interface MetricsSources extends GaugeSources {
   readonly events: RequestEvents;
+  /** The local swarm; its `id` tells this node's candidates from peers'. */
+  readonly swarm: Pick<LocalSwarm, 'load' | 'id'>;
 }
 
 export interface SwarmMetricsOptions {
@@ -47,7 +51,7 @@ export class SwarmMetrics {
   private readonly onFinished = (event: RequestFinished): void => this.guarded(() => this.recordFinished(event));
   private readonly onVoteFailed = (event: VoteFailed): void => this.guarded(() => this.voteFailures.inc({ reason: event.code }));
   private readonly recordVoteServed = registerServedVoteMetrics(this.registry);
-  private readonly recordTokens = registerTokenMetrics(this.registry);
+  private readonly recordTokens: (run: ConsensusRun, choices: number) => void;
   private readonly onVoteServed = (event: VoteServed): void => this.guarded(() => this.recordVoteServed(event));
   private readonly onError: (error: unknown) => void;
   private stopped = false;
@@ -94,6 +98,7 @@ export class SwarmMetrics {
       labelNames: ['reason'] as const,
       registers,
     });
+    this.recordTokens = registerTokenMetrics(this.registry, sources.swarm.id);
     registerScrapeTimeGauges(this.registry, sources);
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
     sources.events.on('finished', this.onFinished);

@@ -8,15 +8,15 @@ function ranked(source: string, sequence: number, completionTokens: number, inde
   return { index, candidate, groupKey: candidate.text, weight: 1 };
 }
 
-/** A vote over this node (3 + 4 tokens) and two peers (5, then 6 tokens), ranked peer-a's first. */
+/** A vote over this node, "ls-self" (3 + 4 tokens), and two peers (5, then 6 tokens), ranked peer-a's first. */
 function federatedRun(): ConsensusRun {
-  const ranking = [ranked('peer-a', 0, 5, 2), ranked('local', 0, 3, 0), ranked('local', 1, 4, 1), ranked('peer-b', 0, 6, 3)];
+  const ranking = [ranked('peer-a', 0, 5, 2), ranked('ls-self', 0, 3, 0), ranked('ls-self', 1, 4, 1), ranked('peer-b', 0, 6, 3)];
   return {
     candidates: ranking.map((entry) => entry.candidate),
     verdict: { ranking } as Pick<Verdict, 'ranking'> as Verdict,
     usage: { promptTokens: 10, completionTokens: 18 },
     sources: [
-      { id: 'local', ok: true, candidates: 2, usage: { promptTokens: 10, completionTokens: 7 } },
+      { id: 'ls-self', ok: true, candidates: 2, usage: { promptTokens: 10, completionTokens: 7 } },
       { id: 'peer-a', ok: true, candidates: 1, usage: { promptTokens: 11, completionTokens: 5 } },
       { id: 'peer-b', ok: true, candidates: 1, usage: { promptTokens: 11, completionTokens: 6 } },
       { id: 'peer-c', ok: false, candidates: 0 },
@@ -36,7 +36,7 @@ async function counterValues(registry: Registry, name: string): Promise<Record<s
 describe('registerTokenMetrics', () => {
   it('counts generated tokens by source kind (local / peer) and the returned choices apart', async () => {
     const registry = new Registry();
-    const record = registerTokenMetrics(registry);
+    const record = registerTokenMetrics(registry, 'ls-self');
     expect(await counterValues(registry, 'local_swarm_generated_tokens_total')).toEqual({ local: 0, peer: 0 });
     record(federatedRun(), 1);
     record(federatedRun(), 2);

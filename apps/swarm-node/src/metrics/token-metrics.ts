@@ -1,4 +1,4 @@
-import { LOCAL_SOURCE_ID, type ConsensusRun } from '@local-swarm/swarm-core';
+import type { ConsensusRun } from '@local-swarm/swarm-core';
 import { Counter, type Registry } from 'prom-client';
 import { returnedCompletionTokens } from '../openai/responses/returned-tokens';
 import { METRIC_PREFIX } from './metric-prefix';
@@ -7,15 +7,14 @@ import { METRIC_PREFIX } from './metric-prefix';
 const SOURCE_KINDS = ['local', 'peer'] as const;
 type SourceKind = (typeof SOURCE_KINDS)[number];
 
-function sourceKind(sourceId: string): SourceKind {
-  return sourceId === LOCAL_SOURCE_ID ? 'local' : 'peer';
-}
 
 /**
  * Registers the token counters and returns what records an answered request: what every source
  * generated for the vote, and the part the client got back (`choices`, OpenAI's `n`).
+ * `localSourceId` is the id this node's own candidates carry (its node id on a real node).
  */
-export function registerTokenMetrics(registry: Registry): (run: ConsensusRun, choices: number) => void {
+export function registerTokenMetrics(registry: Registry, localSourceId: string): (run: ConsensusRun, choices: number) => void {
+  const sourceKind = (sourceId: string): SourceKind => (sourceId === localSourceId ? 'local' : 'peer');
   const registers = [registry];
   const generated: Counter<'source'> = new Counter({
     name: `${METRIC_PREFIX}generated_tokens_total`,
