@@ -51,31 +51,40 @@ describe('OpenAI-compatible API on the real model', () => {
     for (const candidate of consensus.candidates) expect(candidate.score === null || candidate.score <= 0).toBe(true);
   });
 
-  it('streams chunks and ends with [DONE]', async () => {
-    const stream = await client.chat.completions.create({
-      model: 'any',
-      messages: PROMPT,
-      max_tokens: 16,
-      stream: true,
-      stream_options: { include_usage: true },
-    });
-    let text = '';
-    let finish: string | null = null;
-    let usageSeen = false;
-    let chunks = 0;
-    for await (const chunk of stream) {
-      chunks += 1;
-      expect(chunk.object).toBe('chat.completion.chunk');
-      text += chunk.choices[0]?.delta.content ?? '';
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-      if (chunk.usage) usageSeen = true;
-    }
-    expect(chunks).toBeGreaterThan(2);
-    expect(text.trim().length).toBeGreaterThan(0);
-    expect(['stop', 'length']).toContain(finish);
-    expect(usageSeen).toBe(true);
+  it('counts the returned choice in usage and the whole vote in consensus.usage', async () => {
+    const completion = await client.chat.completions.create({ model: 'any', messages: PROMPT, max_tokens: 5 });
+    const usage = completion.usage;
+    const consensus = (completion as unknown as { consensus: ConsensusShape }).consensus;
+    expect(usage?.completion_tokens).toBeGreaterThan(0);
+    expect(usage?.completion_tokens).toBeLessThanOrEqual(5);
+    const winner = consensus.candidates[consensus.winner?.index ?? -1];
+    expect(usage?.completion_tokens).toBe(winner?.completion_tokens);
+    // Three instances generated; the client got one answer.
+    expect(consensus.usage.completion_tokens).toBeGreaterThan(usage?.completion_tokens ?? Number.POSITIVE_INFINITY);
+    // One source, this node (its candidates carry its node id).
+    expect(consensus.usage.by_source.map((entry) => entry.source)).toEqual([consensus.winner?.source]);
+    expect(consensus.usage.total_tokens).toBe(consensus.usage.prompt_tokens + consensus.usage.completion_tokens);
+  });
 
-    // The raw wire format: data lines and the literal [DONE] terminator.
+  it('streams chunks that each carry a choice, consensus on the last one, and [DONE]', async () => {
+    const stream = await client.chat.completions.create({ model: 'any', messages: PROMPT, max_tokens: 16, stream: true });
+    const chunks: OpenAI.Chat.Completions.ChatCompletionChunk[] = [];
+    let text = '';
+    for await (const chunk of stream) {
+      chunks.push(chunk);
+      // OpenAI's quickstart loop reads chunk.choices[0].delta.content on every chunk.
+      const first = chunk.choices[0];
+      expect(first).toBeDefined();
+      text += first?.delta.content ?? '';
+    }
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.every((chunk) => chunk.object === 'chat.completion.chunk' && chunk.usage === undefined)).toBe(true);
+    expect(text.trim().length).toBeGreaterThan(0);
+    const last = chunks.at(-1);
+    expect(['stop', 'length']).toContain(last?.choices[0]?.finish_reason);
+    expect((last as unknown as { consensus?: ConsensusShape }).consensus?.winner).not.toBeNull();
+
+    // The raw wire format: a keep-alive comment while the vote runs, data lines, the literal [DONE].
     const raw = await fetch(`${node.baseURL}/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -83,7 +92,44 @@ describe('OpenAI-compatible API on the real model', () => {
     });
     expect(raw.headers.get('content-type')).toMatch(/text\/event-stream/);
     const body = await raw.text();
+    expect(body.startsWith(': waiting for the vote\n\n')).toBe(true);
     expect(body.trimEnd().endsWith('data: [DONE]')).toBe(true);
+  });
+
+  it('with stream_options.include_usage sends exactly one usage chunk, last, with empty choices', async () => {
+    const stream = await client.chat.completions.create({
+      model: 'any',
+      messages: PROMPT,
+      max_tokens: 16,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const chunks: OpenAI.Chat.Completions.ChatCompletionChunk[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    const usageChunks = chunks.filter((chunk) => chunk.usage !== null && chunk.usage !== undefined);
+    expect(usageChunks).toHaveLength(1);
+    expect(chunks.at(-1)).toBe(usageChunks[0]);
+    expect(usageChunks[0]?.choices).toEqual([]);
+    expect(usageChunks[0]?.usage?.completion_tokens).toBeLessThanOrEqual(16);
+    expect(chunks.slice(0, -1).every((chunk) => chunk.choices.length === 1)).toBe(true);
+  });
+
+  it('streams /v1/completions with stream_options.include_usage the same way', async () => {
+    const stream = await client.completions.create({
+      model: 'any',
+      prompt: 'The capital of France is',
+      max_tokens: 8,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const chunks: OpenAI.Completions.Completion[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    const usageChunks = chunks.filter((chunk) => chunk.usage !== null && chunk.usage !== undefined);
+    expect(usageChunks).toHaveLength(1);
+    expect(chunks.at(-1)).toBe(usageChunks[0]);
+    expect(usageChunks[0]?.choices).toEqual([]);
+    expect(usageChunks[0]?.usage?.completion_tokens).toBeLessThanOrEqual(8);
+    expect(chunks.slice(0, -1).every((chunk) => chunk.object === 'text_completion' && chunk.choices.length === 1)).toBe(true);
   });
 
   it('returns the top n candidates as n choices', async () => {
@@ -155,7 +201,13 @@ interface ConsensusShape {
   valid: boolean;
   trivial_agreement: boolean;
   winner: { source: string; index: number } | null;
-  candidates: { text: string; source: string; score: number | null; dropped: string | null }[];
+  candidates: { text: string; source: string; score: number | null; dropped: string | null; completion_tokens: number | null }[];
+  usage: {
+    prompt_tokens: number;
+    completion_tokens: number;
+    total_tokens: number;
+    by_source: { source: string; prompt_tokens: number; completion_tokens: number }[];
+  };
 }
 
 function postChat(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
