@@ -44,4 +44,5 @@ export type { CandidateSource, CandidateSourceCallOptions, SourceOutcome } from 
 export { LOCAL_SOURCE_ID, Swarm } from './swarm/swarm';
 export type { SwarmInfo, SwarmLoad, SwarmOptions } from './swarm/swarm';
 export type { BatchJob, SwarmEngine } from './engine/swarm-engine';
+export type { TokenVocabulary } from './engine/token-vocabulary';
 export type { PromptMeasure, SwarmEngineOptions } from './swarm/swarm';

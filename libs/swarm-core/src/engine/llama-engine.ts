@@ -26,6 +26,7 @@ import { RunningWork } from './running-work';
 import { evaluateOptionsFor, metadataFor, type EvaluationStep } from './sampling-options';
 import type { BatchJob, SwarmEngine } from './swarm-engine';
 import { tokenLogProb } from './token-log-prob';
+import type { TokenVocabulary } from './token-vocabulary';
 import { TokenLogprobRecorder } from './token-logprob-recorder';
 
 export interface LlamaEngineOptions {
@@ -102,6 +103,7 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
   /** Running generations: dispose() stops and awaits them before freeing the context. */
   private readonly work = new RunningWork();
   readonly longestTokenChars: number;
+  readonly vocabulary: TokenVocabulary;
 
   private constructor(
     private readonly lib: NodeLlamaCpp,
@@ -112,6 +114,10 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
     private readonly chatWrapper: ChatWrapper,
   ) {
     this.longestTokenChars = longestTokenChars(model);
+    this.vocabulary = {
+      size: model.fileInfo.metadata.tokenizer?.ggml?.tokens?.length ?? 0,
+      isEndOfGeneration: (token) => model.isEogToken(token as Token),
+    };
     this.grammars = new GrammarCache((grammar) => compileGrammar(llama, grammar, chatWrapper));
   }
 

@@ -2,6 +2,7 @@ import type { Prompt } from '../generation/generation-request';
 import type { ToolRequest } from '../generation/tool-request';
 import type { CandidateSampling, RawCandidate } from './llama-engine';
 import type { Token } from './llama-types';
+import type { TokenVocabulary } from './token-vocabulary';
 
 /** One candidate to generate: the sequence it runs on and how it samples. */
 export interface BatchJob<S> {
@@ -24,6 +25,8 @@ export interface SwarmEngine<S> {
    * prompt of more than `contextSize` times this many characters cannot fit, untokenized.
    */
   readonly longestTokenChars: number;
+  /** The token ids the model knows, and which of them end generation. */
+  readonly vocabulary: TokenVocabulary;
   /** Formats (with the tools the model may call) and tokenizes a prompt: costly (synchronous, linear in the prompt). */
   tokenize(prompt: Prompt, tools?: ToolRequest): Token[];
   /** One promise per job, settled as that candidate finishes; never rejects. */

@@ -5,6 +5,7 @@ import { LlamaEngine, type CandidateSampling } from '../engine/llama-engine';
 import type { Token } from '../engine/llama-types';
 import { SlotQueue, type AcquireFailureReason } from '../engine/slot-queue';
 import type { SwarmEngine } from '../engine/swarm-engine';
+import type { TokenVocabulary } from '../engine/token-vocabulary';
 import { SwarmErrorCode, type SwarmFailure } from '../errors/swarm-errors';
 import { candidateSeed, DEFAULT_SAMPLING, type GenerationRequest, type Prompt } from '../generation/generation-request';
 import { promptCharacters } from '../generation/prompt-characters';
@@ -120,6 +121,11 @@ export class Swarm implements CandidateSource {
       chatTemplate: this.engine.chatTemplateName,
       modelSha256: this.options.modelSha256 ?? null,
     };
+  }
+
+  /** The model's token ids, to check a client's logit_bias before it reaches the sampler. */
+  get vocabulary(): TokenVocabulary {
+    return this.engine.vocabulary;
   }
 
   get load(): SwarmLoad {

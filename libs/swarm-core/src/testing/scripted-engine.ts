@@ -15,6 +15,7 @@ export class ScriptedEngine implements SwarmEngine<number> {
   readonly modelBytes = 1;
   readonly chatTemplateName = 'scripted';
   readonly longestTokenChars = 4;
+  readonly vocabulary = { size: 256, isEndOfGeneration: (token: number): boolean => token === 0 };
   tokenizeCalls = 0;
   /** What happened, in order: 'batch', 'batch cancelled', 'batch done', 'dispose'. */
   readonly log: string[] = [];
