@@ -11,6 +11,7 @@ import {
 import { SwarmErrorCode, type SwarmFailure } from '../errors/swarm-errors';
 import type { GenerationRequest, GenerationUsage } from '../generation/generation-request';
 import type { CandidateSource } from '../sources/candidate-source';
+import { consensusCheckOf, mayVote } from './consensus-options-for';
 import { isVoteDecided, type PendingVotes } from './vote-decided';
 
 export interface ConsensusRunOptions {
@@ -85,12 +86,12 @@ export async function runConsensus(
   options.signal.addEventListener('abort', forwardAbort, { once: true });
   if (options.signal.aborted) stopAll.abort();
 
-  const json: ConsensusOptions['json'] = request.json === true ? {} : undefined;
+  const check = consensusCheckOf(request);
   const consensusOptions: ConsensusOptions = {
     strategy: options.strategy,
     ...(options.sourceWeights ? { sourceWeights: options.sourceWeights } : {}),
     ...(options.modelWeights ? { modelWeights: options.modelWeights } : {}),
-    ...(json ? { json } : {}),
+    ...check,
   };
   const earlyStopRule = strategyTraits(options.strategy).earlyStop;
   let earlyStop: EarlyStop | null = null;
@@ -122,7 +123,7 @@ export async function runConsensus(
   };
   const onCandidateFrom = (index: number) => (candidate: Candidate): void => {
     options.onCandidate?.(candidate);
-    received.push(candidate);
+    if (mayVote(request, candidate)) received.push(candidate);
     const entry = progress[index];
     if (entry !== undefined) {
       entry.arrived += 1;
@@ -130,7 +131,7 @@ export async function runConsensus(
     }
     if (stopAll.signal.aborted) return;
     if (earlyStopRule === 'first-valid') {
-      if (validateCandidate(candidate, { json }).valid) stopEarly('first_valid');
+      if (mayVote(request, candidate) && validateCandidate(candidate, check).valid) stopEarly('first_valid');
       return;
     }
     checkVoteDecided();
@@ -157,7 +158,11 @@ export async function runConsensus(
       candidates: outcome.ok ? outcome.candidates.length : 0,
       ...(outcome.ok ? { usage: outcome.usage } : { failure: outcome.failure }),
     }));
-    const candidates = outcomes.flatMap((outcome) => (outcome.ok ? outcome.candidates : []));
+    const answered = outcomes.flatMap((outcome) => (outcome.ok ? outcome.candidates : []));
+    const voters = answered.filter((candidate) => mayVote(request, candidate));
+    // Text answers to a request that requires a call are left out, unless nobody called at all.
+    const candidates = voters.length > 0 ? voters : answered;
+    const leftOut = answered.length - voters.length;
     const firstOutcome = outcomes[0];
     if (candidates.length === 0 || firstOutcome === undefined) {
       const failure = outcomes.find((outcome) => !outcome.ok);
@@ -172,7 +177,8 @@ export async function runConsensus(
     // bounded by design); run it in a turn of its own, not in the one that parsed the last reply
     // nor the one that writes the answer, so health checks and other clients are served between.
     await yieldToEventLoop();
-    const verdict = decide(candidates, consensusOptions);
+    const decided = decide(candidates, consensusOptions);
+    const verdict = leftOut === 0 ? decided : { ...decided, notes: [...decided.notes, leftOutNote(leftOut, voters.length)] };
     await yieldToEventLoop();
     return {
       ok: true,
@@ -191,4 +197,10 @@ export async function runConsensus(
   } finally {
     options.signal.removeEventListener('abort', forwardAbort);
   }
+}
+
+function leftOutNote(leftOut: number, voters: number): string {
+  return voters > 0
+    ? `${leftOut} candidate(s) answered in text though the request requires a tool call: left out of the vote`
+    : `no candidate called a tool though the request requires a call: the text answers were judged instead`;
 }
