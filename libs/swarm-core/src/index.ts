@@ -46,3 +46,8 @@ export type { SwarmInfo, SwarmLoad, SwarmOptions } from './swarm/swarm';
 export type { BatchJob, SwarmEngine } from './engine/swarm-engine';
 export type { TokenVocabulary } from './engine/token-vocabulary';
 export type { PromptMeasure, SwarmEngineOptions } from './swarm/swarm';
+export { EmbeddingService } from './embedding/embedding-service';
+export type { EmbeddingCallOptions, EmbeddingOutcome, EmbeddingRefusal } from './embedding/embedding-service';
+export type { EmbeddingEngine } from './embedding/embedding-engine';
+export { MAX_EMBEDDING_CHARACTERS, MAX_EMBEDDING_INPUTS } from './embedding/embedding-limits';
+export { unitLength } from './embedding/unit-length';

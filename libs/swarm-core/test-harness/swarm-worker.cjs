@@ -36,6 +36,10 @@ const ops = {
     });
     return { outcome, seen };
   },
+  async embed({ inputs }) {
+    if (swarm.embeddings === null) throw new Error('this swarm has no embeddings');
+    return { dimensions: swarm.embeddings.dimensions, outcome: await swarm.embeddings.embed(inputs) };
+  },
   async check({ request }) {
     return swarm.check(request);
   },

@@ -85,7 +85,7 @@ const FALLBACK_LONGEST_TOKEN_CHARS = 1024;
  * (and a JavaScript string has at most one UTF-16 unit per UTF-8 byte), SentencePiece writes a
  * space as one "▁" and a raw byte as "<0xAB>".
  */
-function longestTokenChars(model: LlamaModel): number {
+export function longestTokenChars(model: LlamaModel): number {
   const vocabulary = model.fileInfo.metadata.tokenizer?.ggml?.tokens;
   if (vocabulary === undefined || vocabulary.length === 0) return FALLBACK_LONGEST_TOKEN_CHARS;
   let longest = 1;

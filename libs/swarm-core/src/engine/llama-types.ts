@@ -7,6 +7,7 @@ export type {
   Llama,
   LlamaContext,
   LlamaContextSequence,
+  LlamaEmbeddingContext,
   LlamaGrammar,
   LlamaModel,
   SequenceEvaluateOptions,

@@ -11,6 +11,8 @@ import { candidateSeed, DEFAULT_SAMPLING, type GenerationRequest, type Prompt } 
 import { promptCharacters } from '../generation/prompt-characters';
 import type { ToolRequest } from '../generation/tool-request';
 import { silentLogger, type Logger } from '../logger/logger';
+import { startEmbeddings } from '../embedding/start-embeddings';
+import type { EmbeddingService } from '../embedding/embedding-service';
 import type { CandidateSource, CandidateSourceCallOptions, SourceOutcome } from '../sources/candidate-source';
 
 export interface SwarmOptions {
@@ -33,6 +35,11 @@ export interface SwarmOptions {
    * scores are compared only among candidates of the same weights, and shown to peers.
    */
   readonly modelSha256?: string;
+  /**
+   * GGUF path or `hf:` URI of a model loaded for `embeddings` only; absent or null: the swarm's
+   * own model serves them too (one more context, no second copy of the weights).
+   */
+  readonly embeddingModel?: string | null;
 }
 
 /** What the swarm is, for banners, `/health` and (later) mDNS TXT records. */
@@ -87,6 +94,8 @@ export class Swarm implements CandidateSource {
     private readonly engine: SwarmEngine<unknown>,
     private readonly options: SwarmEngineOptions,
     sourceId: string,
+    /** Embeddings of texts (`/v1/embeddings`); null: this swarm's model cannot compute them. */
+    readonly embeddings: EmbeddingService | null = null,
   ) {
     this.id = sourceId;
     this.logger = options.logger ?? silentLogger;
@@ -94,8 +103,8 @@ export class Swarm implements CandidateSource {
   }
 
   /** A swarm over an engine that is already loaded (a fake one in unit specs). */
-  static onEngine<S>(engine: SwarmEngine<S>, options: SwarmEngineOptions, sourceId: string = LOCAL_SOURCE_ID): Swarm {
-    return new Swarm(engine, options, sourceId);
+  static onEngine<S>(engine: SwarmEngine<S>, options: SwarmEngineOptions, sourceId: string = LOCAL_SOURCE_ID, embeddings: EmbeddingService | null = null): Swarm {
+    return new Swarm(engine, options, sourceId, embeddings);
   }
 
   /** Loads the model and creates the instances. Throws SwarmError(ModelLoadFailed) on a bad model. */
@@ -108,7 +117,11 @@ export class Swarm implements CandidateSource {
       logger: options.logger ?? silentLogger,
       ...(options.onLoadProgress ? { onLoadProgress: options.onLoadProgress } : {}),
     });
-    return new Swarm(engine, options, sourceId);
+    const embeddings = await startEmbeddings(engine.model, options).catch(async (error: unknown) => {
+      await engine.dispose();
+      throw error;
+    });
+    return new Swarm(engine, options, sourceId, embeddings);
   }
 
   get info(): SwarmInfo {
@@ -283,6 +296,7 @@ export class Swarm implements CandidateSource {
    */
   async stop(): Promise<void> {
     this.queue.close();
+    await this.embeddings?.dispose();
     await this.engine.dispose();
   }
 

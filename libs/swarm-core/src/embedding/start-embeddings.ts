@@ -1,0 +1,26 @@
+import type { LlamaModel } from '../engine/llama-types';
+import { silentLogger } from '../logger/logger';
+import type { SwarmOptions } from '../swarm/swarm';
+import { EmbeddingService } from './embedding-service';
+import { LlamaEmbeddingEngine } from './llama-embedding-engine';
+
+/**
+ * The swarm's embedding service: over the model named for embeddings (one that cannot load is an
+ * error, as the chat model's is), else over the swarm's own model. A chat model that cannot embed
+ * (encoder-decoder) leaves the node without embeddings rather than without chat.
+ */
+export async function startEmbeddings(
+  swarmModel: LlamaModel,
+  options: Pick<SwarmOptions, 'embeddingModel' | 'contextSize' | 'threads' | 'maxQueue' | 'logger'>,
+): Promise<EmbeddingService | null> {
+  const engineOptions = { contextSize: options.contextSize, threads: options.threads };
+  if (options.embeddingModel !== undefined && options.embeddingModel !== null) {
+    return new EmbeddingService(await LlamaEmbeddingEngine.load(options.embeddingModel, engineOptions), options.maxQueue);
+  }
+  try {
+    return new EmbeddingService(await LlamaEmbeddingEngine.onModel(swarmModel, engineOptions), options.maxQueue);
+  } catch (error) {
+    (options.logger ?? silentLogger).warn('no embeddings: the model cannot compute them', { error: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
+}
