@@ -49,7 +49,11 @@ export type {
   VotePrompt,
   VoteRequest,
 } from './messages/vote-request';
-export type { PeerVote, VoteFinishReason, VoteResponse, VoteUsage } from './messages/vote-response';
+export type { PeerVote, VoteFinishReason, VoteResponse, VoteToolCallProposal, VoteUsage } from './messages/vote-response';
+export type { VoteJsonSchema, VoteOutputFormat } from './messages/vote-output-format';
+export type { VoteTool, VoteToolChoice, VoteToolRequest } from './messages/vote-tool-request';
+export type { VoteSamplingControls } from './messages/vote-sampling-controls';
+export type { VoteTokenLogprob, VoteTopLogprob } from './messages/vote-token-logprob';
 export type { OpenAiChoice, OpenAiCompletion, OpenAiCompletionRequest } from './messages/openai-completion';
 
 // DTOs (snake_case wire messages, class-validator) and parsing
@@ -71,6 +75,11 @@ export {
   type VoteResponseWire,
   type VoteUsageWire,
 } from './dto/vote-response.dto';
+export { OutputFormatDto, type OutputFormatWire } from './dto/output-format.dto';
+export { FunctionToolDto, ToolRequestDto, type FunctionToolWire, type ToolRequestWire } from './dto/tool-request.dto';
+export { LogprobsRequestDto, SamplingControlsDto, type SamplingControlsWire } from './dto/sampling-controls.dto';
+export { TokenLogprobDto, TopLogprobDto, type TokenLogprobWire, type TopLogprobWire } from './dto/token-logprob.dto';
+export { ProposedToolCallDto, type ProposedToolCallWire } from './dto/proposed-tool-call.dto';
 export { PeerHealthDto, PeerLoadDto, SHA256_HEX, type PeerHealthWire, type PeerLoadWire } from './dto/peer-health.dto';
 export { AddPeerDto, PeerStatusDto, type PeerStatusWire } from './dto/peer-status.dto';
 export { MaxUtf8Bytes } from './dto/max-utf8-bytes';

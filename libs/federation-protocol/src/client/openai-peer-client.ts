@@ -6,7 +6,7 @@ import { silentFederationLogger, type FederationLogger } from '../logger/federat
 import type { OpenAiCompletion, OpenAiCompletionRequest } from '../messages/openai-completion';
 import type { HealthReport } from '../messages/peer-health';
 import { checkBaseUrl } from './check-base-url';
-import { toOpenAiChatMessages } from './openai-chat-messages';
+import { openAiCompletionBody } from './openai-completion-body';
 import type { HealthOptions } from './federation-client';
 import {
   connectOptionsOf,
@@ -150,21 +150,6 @@ export class OpenAiPeerClient {
 
   #post(request: OpenAiCompletionRequest, signal: AbortSignal | undefined, timeoutMs: number): Promise<ClientResult<RawReply>> {
     const path = request.prompt.kind === 'chat' ? '/chat/completions' : '/completions';
-    return this.#http.exchange({ method: 'POST', path, body: completionBody(request, this.#choicesPerRequest), timeoutMs, signal });
+    return this.#http.exchange({ method: 'POST', path, body: openAiCompletionBody(request, this.#choicesPerRequest), timeoutMs, signal });
   }
-}
-
-/** The wire body: OpenAI's snake_case fields, unset ones left out. */
-function completionBody(request: OpenAiCompletionRequest, n: number): Record<string, unknown> {
-  const common = {
-    model: request.model,
-    n,
-    max_tokens: request.maxTokens,
-    ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-    ...(request.topP !== undefined ? { top_p: request.topP } : {}),
-    ...(request.seed !== undefined ? { seed: request.seed } : {}),
-    ...(request.stop !== undefined ? { stop: request.stop } : {}),
-    ...(request.json === true ? { response_format: { type: 'json_object' } } : {}),
-  };
-  return request.prompt.kind === 'chat' ? { ...common, messages: toOpenAiChatMessages(request.prompt.messages) } : { ...common, prompt: request.prompt.text };
 }

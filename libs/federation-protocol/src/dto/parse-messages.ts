@@ -7,7 +7,10 @@ import { FEDERATION_LIMITS, FEDERATION_PROTOCOL_VERSION, MAX_VOTE_HOPS } from '.
 import { PeerHealthDto, type PeerHealthWire } from './peer-health.dto';
 import { AddPeerDto, PeerStatusDto } from './peer-status.dto';
 import { chatMessageFromWire, chatMessageProblem, chatMessageToWire } from './chat-message-wire';
+import { requestFeaturesFromWire, requestFeaturesToWire } from './request-features-wire';
+import { toolRequestProblem } from './tool-request-problem';
 import { isPlainObject, validateDto } from './validate-dto';
+import { voteExtrasFromWire, voteExtrasToWire } from './vote-extras-wire';
 import { ChatPromptDto, VoteRequestDto, type PromptWire, type VoteRequestWire } from './vote-request.dto';
 import { VoteResponseDto, type VoteResponseWire } from './vote-response.dto';
 
@@ -60,6 +63,10 @@ export function parseVoteRequest(body: unknown, protocol: number = FEDERATION_PR
       return { ok: false, error: { code: FederationErrorCode.INVALID_MESSAGE, message: `${problem.param}: ${problem.message}`, param: problem.param } };
     }
   }
+  const toolProblem = dto.tools == null ? null : toolRequestProblem(dto.tools);
+  if (toolProblem !== null) {
+    return { ok: false, error: { code: FederationErrorCode.INVALID_MESSAGE, message: `${toolProblem.param}: ${toolProblem.message}`, param: toolProblem.param } };
+  }
   const prompt: VotePrompt =
     dto.prompt instanceof ChatPromptDto ? { kind: 'chat', messages: dto.prompt.messages.map(chatMessageFromWire) } : { kind: 'text', text: dto.prompt.text };
   return {
@@ -78,6 +85,7 @@ export function parseVoteRequest(body: unknown, protocol: number = FEDERATION_PR
       ...(dto.seed != null && { seed: dto.seed }),
       ...(dto.stop != null && { stop: [...dto.stop] }),
       ...(dto.json != null && { json: dto.json }),
+      ...requestFeaturesFromWire(dto),
       ...(dto.candidates != null && { candidates: dto.candidates }),
     },
   };
@@ -106,6 +114,7 @@ export function parseVoteResponse(body: unknown, protocol: number = FEDERATION_P
           nodeId: asPeerId(vote.node_id),
           modelId: asModelId(vote.model_id),
           sequence: vote.sequence,
+          ...voteExtrasFromWire(vote),
         }),
       ),
       usage: { promptTokens: dto.usage.prompt_tokens, completionTokens: dto.usage.completion_tokens },
@@ -171,6 +180,7 @@ export function voteRequestToWire(request: VoteRequest, deadlineMs: number, prot
     ...(request.seed !== undefined && { seed: request.seed }),
     ...(request.stop !== undefined && { stop: [...request.stop] }),
     ...(request.json !== undefined && { json: request.json }),
+    ...requestFeaturesToWire(request),
     ...(request.candidates !== undefined && { candidates: request.candidates }),
   };
 }
@@ -190,6 +200,7 @@ export function voteResponseToWire(response: Omit<VoteResponse, 'protocol'>, pro
       node_id: vote.nodeId,
       model_id: vote.modelId,
       sequence: vote.sequence,
+      ...voteExtrasToWire(vote),
     })),
     usage: { prompt_tokens: response.usage.promptTokens, completion_tokens: response.usage.completionTokens },
   };

@@ -1,4 +1,6 @@
 import type { OpenAiChoice, OpenAiCompletion } from '../messages/openai-completion';
+import { openAiLogprobs } from './openai-logprobs';
+import { openAiToolCalls } from './openai-tool-calls';
 import { isPlainObject } from './validate-dto';
 
 /** More choices than any request asks for: a reply with more is garbage. */
@@ -17,20 +19,36 @@ export function parseOpenAiCompletion(body: unknown, kind: 'chat' | 'text'): Ope
   };
 }
 
-/** Reads `choices` defensively: `message.content` of a chat, `text` of a text completion. */
+/**
+ * Reads `choices` defensively: `message.content` and `message.tool_calls` of a chat (content may
+ * be null when the choice only calls tools), `text` of a text completion, and `logprobs` when sent.
+ */
 export function parseChoices(data: unknown, kind: 'chat' | 'text'): OpenAiChoice[] | null {
   if (typeof data !== 'object' || data === null) return null;
   const choices = (data as { choices?: unknown }).choices;
   if (!Array.isArray(choices) || choices.length === 0 || choices.length > MAX_CHOICES) return null;
   const parsed: OpenAiChoice[] = [];
   for (const choice of choices as unknown[]) {
-    if (typeof choice !== 'object' || choice === null) return null;
-    const record = choice as { message?: { content?: unknown }; text?: unknown; finish_reason?: unknown };
-    const text = kind === 'chat' ? record.message?.content : record.text;
-    if (typeof text !== 'string') return null;
-    parsed.push({ text, finishReason: record.finish_reason === 'length' ? 'length' : 'stop' });
+    const read = isPlainObject(choice) ? readChoice(choice, kind) : null;
+    if (read === null) return null;
+    parsed.push(read);
   }
   return parsed;
+}
+
+function readChoice(choice: Readonly<Record<string, unknown>>, kind: 'chat' | 'text'): OpenAiChoice | null {
+  const message = isPlainObject(choice['message']) ? choice['message'] : {};
+  const toolCalls = kind === 'chat' ? openAiToolCalls(message['tool_calls']) : undefined;
+  const content = kind === 'chat' ? message['content'] : choice['text'];
+  const text = content === null && toolCalls !== undefined ? '' : content;
+  if (typeof text !== 'string' || toolCalls === null) return null;
+  const logprobs = openAiLogprobs(choice['logprobs']);
+  return {
+    text,
+    finishReason: choice['finish_reason'] === 'length' ? 'length' : 'stop',
+    ...(toolCalls !== undefined && { toolCalls }),
+    ...(logprobs !== undefined && { logprobs }),
+  };
 }
 
 /** `error.param` of an OpenAI-shaped error body (JSON text), if any. */

@@ -20,6 +20,9 @@ import {
 } from 'class-validator';
 import { FEDERATION_LIMITS as L } from '../protocol/protocol-constants';
 import type { VoteChatRole } from '../messages/vote-request';
+import { OutputFormatDto, type OutputFormatWire } from './output-format.dto';
+import { SamplingControlsDto, type SamplingControlsWire } from './sampling-controls.dto';
+import { ToolRequestDto, type ToolRequestWire } from './tool-request.dto';
 
 const FINITE = { allowNaN: false, allowInfinity: false } as const;
 
@@ -54,6 +57,9 @@ export interface VoteRequestWire {
   seed?: number;
   stop?: string[];
   json?: boolean;
+  format?: OutputFormatWire;
+  tools?: ToolRequestWire;
+  controls?: SamplingControlsWire;
   candidates?: number;
 }
 
@@ -195,6 +201,24 @@ export class VoteRequestDto implements VoteRequestWire {
   @IsOptional()
   @IsBoolean()
   json?: boolean;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OutputFormatDto)
+  @IsObject()
+  format?: OutputFormatDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ToolRequestDto)
+  @IsObject()
+  tools?: ToolRequestDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SamplingControlsDto)
+  @IsObject()
+  controls?: SamplingControlsDto;
 
   @IsOptional()
   @Max(L.candidatesMax)

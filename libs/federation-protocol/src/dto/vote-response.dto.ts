@@ -9,6 +9,7 @@ import {
   IsNotEmpty,
   IsNumber,
   IsObject,
+  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -19,6 +20,8 @@ import {
 import type { VoteFinishReason } from '../messages/vote-response';
 import { FEDERATION_LIMITS as L } from '../protocol/protocol-constants';
 import { MaxUtf8Bytes } from './max-utf8-bytes';
+import { ProposedToolCallDto, type ProposedToolCallWire } from './proposed-tool-call.dto';
+import { TokenLogprobDto, type TokenLogprobWire } from './token-logprob.dto';
 
 const FINITE = { allowNaN: false, allowInfinity: false } as const;
 
@@ -31,6 +34,8 @@ export interface PeerVoteWire {
   node_id: string;
   model_id: string;
   sequence: number;
+  tool_calls?: ProposedToolCallWire[];
+  logprobs?: TokenLogprobWire[];
 }
 
 export interface VoteUsageWire {
@@ -82,6 +87,23 @@ export class PeerVoteDto implements PeerVoteWire {
   @Min(0)
   @IsInt()
   sequence!: number;
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ProposedToolCallDto)
+  @IsObject({ each: true })
+  @ArrayMaxSize(L.toolCallsMax)
+  @IsArray()
+  tool_calls?: ProposedToolCallDto[];
+
+  /** One entry per generated token: never more than max_tokens allows (the origin checks its own request's). */
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => TokenLogprobDto)
+  @IsObject({ each: true })
+  @ArrayMaxSize(L.maxTokensMax)
+  @IsArray()
+  logprobs?: TokenLogprobDto[];
 }
 
 export class VoteUsageDto implements VoteUsageWire {

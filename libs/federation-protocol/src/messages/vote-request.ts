@@ -1,4 +1,7 @@
 import type { PeerId } from '../ids/peer-id';
+import type { VoteOutputFormat } from './vote-output-format';
+import type { VoteSamplingControls } from './vote-sampling-controls';
+import type { VoteToolRequest } from './vote-tool-request';
 
 /** Roles of a chat prompt (the same as swarm-core's `ChatRole`). */
 export type VoteChatRole = 'system' | 'user' | 'assistant' | 'tool';
@@ -45,6 +48,12 @@ export interface VoteRequest {
   readonly stop?: readonly string[];
   /** Constrain output to a JSON value. */
   readonly json?: boolean;
+  /** Constrain output to a JSON Schema (takes the place of `json`). */
+  readonly format?: VoteOutputFormat;
+  /** Tools the model may call; undefined: none. */
+  readonly tools?: VoteToolRequest;
+  /** Penalties, token biases and log-probabilities asked for; undefined: none. */
+  readonly controls?: VoteSamplingControls;
   /** How many candidates the peer should produce; undefined: as many as it has idle instances. */
   readonly candidates?: number;
 }

@@ -1,7 +1,14 @@
 import type { ModelId, PeerId } from '../ids/peer-id';
+import type { VoteTokenLogprob } from './vote-token-logprob';
 
 /** How a vote's generation ended (the same values as consensus' `FinishReason`). */
 export type VoteFinishReason = 'stop' | 'length' | 'cancelled' | 'error';
+
+/** A call a vote proposes: the function's name and its arguments (JSON text of an object). */
+export interface VoteToolCallProposal {
+  readonly name: string;
+  readonly arguments: string;
+}
 
 /** One candidate answer from a peer; maps 1:1 onto a consensus `Candidate`. */
 export interface PeerVote {
@@ -17,6 +24,10 @@ export interface PeerVote {
   readonly modelId: ModelId;
   /** Index of this vote among the peer's votes for the request (0-based). */
   readonly sequence: number;
+  /** The calls this vote makes, in order; absent: a text answer. */
+  readonly toolCalls?: readonly VoteToolCallProposal[];
+  /** Per-token log-probabilities of `text`, when the request asked for them. */
+  readonly logprobs?: readonly VoteTokenLogprob[];
 }
 
 export interface VoteUsage {

@@ -52,4 +52,22 @@ export const FEDERATION_LIMITS = {
   toolNameMaxLength: 64,
   /** Characters of one tool call's arguments (JSON text). */
   toolArgumentsMaxLength: 64 * 1024,
+  /** Tools offered in one request. */
+  toolsMax: 128,
+  /** Characters of one tool's description. */
+  toolDescriptionMaxLength: 64 * 1024,
+  /** Bytes of one JSON Schema (a format's, a tool's parameters), as JSON text in UTF-8. */
+  schemaMaxBytes: 64 * 1024,
+  /** Deepest nesting of objects and arrays in one JSON Schema. */
+  schemaMaxDepth: 32,
+  /** `presence_penalty` and `frequency_penalty` range: -max..max (OpenAI's). */
+  penaltyMax: 2,
+  /** Entries of `logit_bias` (OpenAI's limit). */
+  logitBiasMax: 300,
+  /** `logit_bias` values range: -max..max (-100 bans a token). */
+  logitBiasMagnitude: 100,
+  /** Alternatives per token in `logprobs` (OpenAI's `top_logprobs` limit). */
+  topLogprobsMax: 20,
+  /** Characters of one token's text in `logprobs`. */
+  tokenTextMaxLength: 256,
 } as const;
