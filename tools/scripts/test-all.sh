@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every check of the repository: setup, lint, then the jest targets `test` (unit and
-# in-process integration), `test-model` (real GGUF), `test-netns` (real sockets in network
-# namespaces), `e2e` (real node processes), `e2e-netns` (several nodes on a LAN of namespaces) and
-# `e2e-dashboard` (the dashboard in Chromium against nodes in namespaces).
+# Runs every check of the repository: setup, the Python clients' venv (pyclients-venv.sh), lint,
+# then the jest targets `test` (unit and in-process integration), `test-model` (real GGUF),
+# `test-netns` (real sockets in network namespaces), `e2e` (real node processes; also the official
+# Python clients), `e2e-netns` (several nodes on a LAN of namespaces) and `e2e-dashboard` (the
+# dashboard in Chromium against nodes in namespaces).
 # One project at a time. Every jest target writes tmp/test-results/<project>-<target>.json (--json
 # --outputFile); the totals over those files are the last line: `N passed, N failed`.
 # Exits non-zero when setup, lint or any target fails, any test fails, or no test ran at all.
@@ -68,6 +69,22 @@ run_step() {
   timings+=("$name $(elapsed "$t") (exit $rc)")
   if [[ $rc -ne 0 ]]; then failed_steps+=("$name"); fi
 }
+
+# The official Python clients (openai, langchain-openai) the e2e suite drives, in a venv under
+# ~/.cache: the suite reads its python from LOCAL_SWARM_PYCLIENTS_PYTHON. An install that fails
+# is a failed step (the test command fails), never a skipped suite.
+step "test-all: python clients venv (for the e2e suite)"
+t="$(now)"
+rc=0
+pyclients_python="$(with_timeout bash tools/scripts/pyclients-venv.sh)" || rc=$?
+timings+=("pyclients-venv $(elapsed "$t") (exit $rc)")
+if [[ $rc -eq 0 ]]; then
+  export LOCAL_SWARM_PYCLIENTS_PYTHON="$pyclients_python"
+  echo "python clients: $LOCAL_SWARM_PYCLIENTS_PYTHON"
+else
+  failed_steps+=("pyclients-venv")
+  echo "error: the Python client venv could not be installed (see above); the e2e suite's Python client tests will fail" >&2
+fi
 
 run_step lint npx nx run-many -t lint --outputStyle=static
 # run-many skips projects without the target. --parallel=1: model and e2e tests each load models
