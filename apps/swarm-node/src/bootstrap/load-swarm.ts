@@ -25,6 +25,7 @@ export async function loadSwarm(
       contextSize: plan.contextSize,
       threads: config.threads,
       maxQueue: config.maxQueue,
+      embeddingModel: config.embeddingModel,
       logger: toLibLogger(logger),
       onLoadProgress: (fraction) => progress.update(fraction),
       ...(modelSha256 !== null ? { modelSha256 } : {}),

@@ -29,6 +29,16 @@ export const NODE_FIELDS = {
     default: null,
     cli: { flags: '--model <path|hf:uri>', help: 'GGUF model file or hf: URI', defaultHelp: 'chosen at startup' },
   }),
+  /** GGUF path or `hf:` URI of the model behind /v1/embeddings; null: the chat model itself. */
+  embeddingModel: field(orNull(pathsOrUris), {
+    default: null,
+    cli: {
+      flags: '--embedding-model <path|hf:uri>',
+      help: 'GGUF model file or hf: URI for /v1/embeddings',
+      defaultHelp: 'the chat model',
+      env: 'LOCAL_SWARM_EMBEDDING_MODEL',
+    },
+  }),
   /** Model instances on this node; null: from --auto, else DEFAULT_INSTANCES. */
   instances: field(orNull(integers({ min: 1, max: 32 })), {
     default: null,

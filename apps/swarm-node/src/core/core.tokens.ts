@@ -10,7 +10,7 @@ export const NODE_SETTINGS = Symbol('NODE_SETTINGS');
 export const APP_LOGGER = Symbol('APP_LOGGER');
 
 /** The part of `Swarm` the HTTP layer uses (a narrow surface keeps fakes honest in unit tests). */
-export type LocalSwarm = Pick<Swarm, 'id' | 'info' | 'load' | 'check' | 'measurePrompt' | 'generate' | 'expectedCandidates'>;
+export type LocalSwarm = Pick<Swarm, 'id' | 'info' | 'load' | 'check' | 'measurePrompt' | 'generate' | 'expectedCandidates' | 'embeddings' | 'vocabulary'>;
 
 /** Settings fixed at start-up, after flags, config file, --auto sizing and bind choice. */
 export interface NodeSettings {

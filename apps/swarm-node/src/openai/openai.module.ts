@@ -2,14 +2,15 @@ import { Module } from '@nestjs/common';
 import { ChatCompletionsController } from './chat-completions.controller';
 import { CompletionService } from './completion.service';
 import { CompletionsController } from './completions.controller';
+import { EmbeddingsController } from './embeddings/embeddings.controller';
 import { ModelsController } from './models.controller';
 
 /**
- * The OpenAI-compatible API: /v1/chat/completions, /v1/completions and /v1/models. The swarm,
+ * The OpenAI-compatible API: /v1/chat/completions, /v1/completions, /v1/models and /v1/embeddings. The swarm,
  * settings and events come from CoreModule, the node's FederatedSwarm from PeersModule.
  */
 @Module({
-  controllers: [ChatCompletionsController, CompletionsController, ModelsController],
+  controllers: [ChatCompletionsController, CompletionsController, ModelsController, EmbeddingsController],
   providers: [CompletionService],
 })
 export class OpenAiModule {}

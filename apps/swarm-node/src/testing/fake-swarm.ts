@@ -3,6 +3,7 @@ import {
   LOCAL_SOURCE_ID,
   SwarmErrorCode,
   type CandidateSourceCallOptions,
+  type EmbeddingService,
   type GenerationRequest,
   type Prompt,
   type PromptMeasure,
@@ -39,6 +40,8 @@ export interface FakeSwarmOptions {
   readonly candidates?: readonly CannedCandidate[];
   /** SHA-256 of the model file; default none. */
   readonly modelSha256?: string;
+  /** What serves /v1/embeddings; default none (the endpoint refuses). */
+  readonly embeddings?: EmbeddingService;
 }
 
 /** Three candidates: "5" wins majority (2 of 3), "six" wins best_of_n (highest score). */
@@ -56,6 +59,9 @@ export const DEFAULT_CANNED_CANDIDATES: readonly CannedCandidate[] = [
 export class FakeSwarm implements LocalSwarm {
   readonly id = LOCAL_SOURCE_ID;
   readonly info: SwarmInfo;
+  /** A vocabulary of 1000 tokens where token 2 ends generation. */
+  readonly vocabulary = { size: 1000, isEndOfGeneration: (token: number): boolean => token === 2 };
+  readonly embeddings: EmbeddingService | null;
   /** Requests that reached generate(), oldest first. */
   readonly requests: GenerationRequest[] = [];
   candidates: readonly CannedCandidate[];
@@ -78,6 +84,7 @@ export class FakeSwarm implements LocalSwarm {
       modelSha256: options.modelSha256 ?? null,
     };
     this.promptTokens = options.promptTokens ?? 12;
+    this.embeddings = options.embeddings ?? null;
     this.candidates = options.candidates ?? DEFAULT_CANNED_CANDIDATES;
   }
 

@@ -33,6 +33,8 @@ export class EmbeddingService {
   constructor(
     private readonly engine: EmbeddingEngine,
     private readonly maxQueue: number,
+    /** Id of a model loaded for embeddings only; null: the swarm's own model computes them. */
+    readonly modelId: string | null = null,
   ) {
     this.queue = new SlotQueue([engine], maxQueue);
   }

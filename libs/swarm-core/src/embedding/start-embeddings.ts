@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { LlamaModel } from '../engine/llama-types';
 import { silentLogger } from '../logger/logger';
 import type { SwarmOptions } from '../swarm/swarm';
@@ -15,7 +16,8 @@ export async function startEmbeddings(
 ): Promise<EmbeddingService | null> {
   const engineOptions = { contextSize: options.contextSize, threads: options.threads };
   if (options.embeddingModel !== undefined && options.embeddingModel !== null) {
-    return new EmbeddingService(await LlamaEmbeddingEngine.load(options.embeddingModel, engineOptions), options.maxQueue);
+    const engine = await LlamaEmbeddingEngine.load(options.embeddingModel, engineOptions);
+    return new EmbeddingService(engine, options.maxQueue, modelIdOf(options.embeddingModel));
   }
   try {
     return new EmbeddingService(await LlamaEmbeddingEngine.onModel(swarmModel, engineOptions), options.maxQueue);
@@ -23,4 +25,9 @@ export async function startEmbeddings(
     (options.logger ?? silentLogger).warn('no embeddings: the model cannot compute them', { error: error instanceof Error ? error.message : String(error) });
     return null;
   }
+}
+
+/** What clients see as the embedding model: the file's name without `.gguf`, or the `hf:` URI's path. */
+function modelIdOf(modelPath: string): string {
+  return modelPath.startsWith('hf:') ? modelPath.slice('hf:'.length) : basename(modelPath).replace(/\.gguf$/i, '');
 }
