@@ -1,16 +1,19 @@
 import type { Candidate } from '@local-swarm/consensus';
 import { FederatedSwarm } from '@local-swarm/federation';
-import type { ChatMessage, ConsensusRun, GenerationRequest, Prompt } from '@local-swarm/swarm-core';
+import type { ConsensusRun, GenerationRequest } from '@local-swarm/swarm-core';
 import { Inject, Injectable } from '@nestjs/common';
 import type pino from 'pino';
 import { APP_LOGGER, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
 import { OpenAiHttpError, openAiErrorFromSwarmFailure } from '../http/openai-error';
 import { RequestEvents } from '../observability/request-events';
-import type { ChatCompletionRequestDto, ChatMessageDto } from './dto/chat-completion-request.dto';
+import type { ChatCompletionRequestDto } from './dto/chat-completion-request.dto';
 import type { CompletionRequestDto } from './dto/completion-request.dto';
 import type { SamplingFieldsDto } from './dto/sampling-fields.dto';
 import type { PreparedRequest } from './prepared-request';
 import { resolveMode, resolveStrategy, type SwarmHeaders } from './request-overrides';
+import { chatRequestFields, type RequestFields } from './request-mapping/chat-request-fields';
+import { textRequestFields } from './request-mapping/text-request-fields';
+import type { AnswerShape } from './responses/answer-shape';
 
 /**
  * Turns OpenAI requests into swarm requests, enforces the node's limits with OpenAI-shaped
@@ -26,17 +29,19 @@ export class CompletionService {
     @Inject(APP_LOGGER) private readonly logger: pino.Logger,
   ) {}
 
+  /**
+   * A chat request mapped onto the swarm's request and checked against this node's limits; every
+   * field it cannot honour is a 400 naming it. Other OpenAI-shaped routes that take chat messages
+   * call this too.
+   */
   prepareChat(body: ChatCompletionRequestDto, headers: SwarmHeaders): PreparedRequest {
-    const prompt: Prompt = { kind: 'chat', messages: body.messages.map(toChatMessage) };
-    return this.prepare(body, prompt, body.max_completion_tokens ?? body.max_tokens, headers, {
-      json: body.response_format?.type === 'json_object',
-      includeUsage: body.stream_options?.include_usage === true,
-    });
+    const { fields, answer } = chatRequestFields(body, this.swarm.vocabulary);
+    return this.prepare(body, fields, body.max_completion_tokens ?? body.max_tokens, headers, answer, body.stream_options?.include_usage === true);
   }
 
   prepareText(body: CompletionRequestDto, headers: SwarmHeaders): PreparedRequest {
-    const text = typeof body.prompt === 'string' ? body.prompt : (body.prompt[0] ?? '');
-    return this.prepare(body, { kind: 'text', text }, body.max_tokens, headers, { json: false, includeUsage: false });
+    const { fields, answer } = textRequestFields(body, this.swarm.vocabulary);
+    return this.prepare(body, fields, body.max_tokens, headers, answer, body.stream_options?.include_usage === true);
   }
 
   /**
@@ -94,10 +99,11 @@ export class CompletionService {
 
   private prepare(
     body: SamplingFieldsDto,
-    prompt: Prompt,
+    fields: RequestFields,
     requestedMaxTokens: number | undefined,
     headers: SwarmHeaders,
-    extra: { json: boolean; includeUsage: boolean },
+    answer: AnswerShape,
+    includeUsage: boolean,
   ): PreparedRequest {
     const strategy = resolveStrategy(body.strategy, headers.strategy, this.settings.strategy);
     const mode = resolveMode(body.mode, headers.mode, this.settings.mode);
@@ -114,9 +120,9 @@ export class CompletionService {
       );
     }
     // Tokenized once, after the cheap checks (the swarm keeps the tokens for check and generate).
-    const maxTokens = requestedMaxTokens ?? this.defaultMaxTokens(prompt);
+    const maxTokens = requestedMaxTokens ?? this.defaultMaxTokens(fields);
     const generation: GenerationRequest = {
-      prompt,
+      ...fields,
       maxTokens,
       candidates: instances,
       ...(headers.requestId !== undefined ? { requestId: headers.requestId } : {}),
@@ -125,26 +131,20 @@ export class CompletionService {
       ...(body.top_p !== undefined ? { topP: body.top_p } : {}),
       ...(body.seed !== undefined ? { seed: body.seed } : {}),
       ...(body.stop !== undefined ? { stop: typeof body.stop === 'string' ? [body.stop] : body.stop } : {}),
-      ...(extra.json ? { json: true } : {}),
     };
     const checked = this.swarm.check(generation);
     if (!checked.ok) throw openAiErrorFromSwarmFailure(checked.failure);
-    return { generation, strategy, mode, choices, stream: body.stream === true, includeUsage: extra.includeUsage };
+    return { generation, strategy, mode, choices, stream: body.stream === true, includeUsage, answer };
   }
 
   /**
    * A request without max_tokens gets the default, shrunk to what the context leaves after the
    * prompt; a prompt that cannot fit at all is refused here.
    */
-  private defaultMaxTokens(prompt: Prompt): number {
-    const measured = this.swarm.measurePrompt(prompt);
+  private defaultMaxTokens(fields: RequestFields): number {
+    const measured = this.swarm.measurePrompt(fields.prompt, fields.tools);
     if (!measured.ok) throw openAiErrorFromSwarmFailure(measured.failure);
     const left = this.swarm.info.contextSize - measured.promptTokens;
     return Math.max(1, Math.min(this.settings.defaultMaxTokens, left));
   }
-}
-
-function toChatMessage(message: ChatMessageDto): ChatMessage {
-  const content = typeof message.content === 'string' ? message.content : message.content.map((part) => part.text).join('');
-  return { role: message.role === 'developer' ? 'system' : message.role, content };
 }

@@ -223,8 +223,8 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
       // The first constraint reported is the last decorator listed, hence "contain at least one" for a string (see report).
       ['messages not an array', { messages: 'hi' }, { param: 'messages' }, /^messages must (be an array|contain at least one message)/],
       ['empty messages', { messages: [] }, { param: 'messages' }, /^messages must contain at least one message$/],
-      ['an unknown role', { messages: [{ role: 'wizard', content: 'x' }] }, { param: 'messages[0].role' }, /^messages\[0\]\.role must be one of: system, developer, user, assistant$/],
-      ['a role error in the second message', { messages: [{ role: 'user', content: 'x' }, { role: 'tool', content: 'y' }] }, { param: 'messages[1].role' }, /^messages\[1\]\.role must be one of/],
+      ['an unknown role', { messages: [{ role: 'wizard', content: 'x' }] }, { param: 'messages[0].role' }, /^messages\[0\]\.role must be one of: system, developer, user, assistant, tool, function$/],
+      ['a role error in the second message', { messages: [{ role: 'user', content: 'x' }, { role: 'robot', content: 'y' }] }, { param: 'messages[1].role' }, /^messages\[1\]\.role must be one of/],
       ['numeric content', { messages: [{ role: 'user', content: 42 }] }, { param: 'messages[0].content' }, /^messages\[0\]\.content must be a string or a non-empty array/],
       ['max_tokens as a string', { messages: USER_MESSAGES, max_tokens: '100' }, { param: 'max_tokens' }, /^max_tokens must /],
       ['max_tokens 0', { messages: USER_MESSAGES, max_tokens: 0 }, { param: 'max_tokens' }, /^max_tokens must not be less than 1$/],
@@ -232,7 +232,7 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
       ['max_completion_tokens over the node limit', { messages: USER_MESSAGES, max_completion_tokens: 1000 }, { param: 'max_tokens', code: 'max_tokens_too_large' }, /at most 512/],
       ['n over the instances', { messages: USER_MESSAGES, n: 4 }, { param: 'n', code: 'n_too_large' }, /^n must be at most 3 \(this node's instances\), got 4$/],
       ['temperature 7', { messages: USER_MESSAGES, temperature: 7 }, { param: 'temperature' }, /^temperature must not be greater than 2$/],
-      ['response_format type yaml', { messages: USER_MESSAGES, response_format: { type: 'yaml' } }, { param: 'response_format.type' }, /^response_format\.type must be one of: text, json_object$/],
+      ['response_format type yaml', { messages: USER_MESSAGES, response_format: { type: 'yaml' } }, { param: 'response_format.type' }, /^response_format\.type must be one of: text, json_object, json_schema$/],
       ['five stop sequences', { messages: USER_MESSAGES, stop: ['a', 'b', 'c', 'd', 'e'] }, { param: 'stop' }, /at most 4 strings/],
       ['an unknown body strategy', { messages: USER_MESSAGES, strategy: 'coin_flip' }, { param: 'strategy' }, /^strategy must be one of/],
     ])('refuses %s with 400', async (_label, payload, expected, message) => {

@@ -1,6 +1,7 @@
 import type { StrategyName } from '@local-swarm/consensus';
 import type { FederationMode } from '@local-swarm/federation';
 import type { GenerationRequest } from '@local-swarm/swarm-core';
+import type { AnswerShape } from './responses/answer-shape';
 
 /** A request checked against this node's limits, ready to run. */
 export interface PreparedRequest {
@@ -12,4 +13,6 @@ export interface PreparedRequest {
   readonly choices: number;
   readonly stream: boolean;
   readonly includeUsage: boolean;
+  /** Legacy functions, log-probabilities, echo: how the answer is written. */
+  readonly answer: AnswerShape;
 }

@@ -5,6 +5,7 @@ import { decidedRun } from '../testing/decided-run';
 import { RecordingReply } from '../testing/recording-reply';
 import type { PreparedRequest } from './prepared-request';
 import { respondWithConsensus } from './respond-with-consensus';
+import { PLAIN_ANSWER } from './responses/answer-shape';
 import { VOTE_KEEP_ALIVE_MS } from './streaming/vote-keep-alive';
 
 function prepared(strategy: StrategyName, stream = true): PreparedRequest {
@@ -15,6 +16,7 @@ function prepared(strategy: StrategyName, stream = true): PreparedRequest {
     choices: 1,
     stream,
     includeUsage: false,
+    answer: PLAIN_ANSWER,
   };
 }
 

@@ -34,6 +34,7 @@ export async function respondWithConsensus(
     model: modelId,
     choices: prepared.choices,
     trivialAgreement: prepared.generation.temperature === 0,
+    answer: prepared.answer,
   };
   if (prepared.stream) {
     const stream = opened ?? SseStream.open(reply);

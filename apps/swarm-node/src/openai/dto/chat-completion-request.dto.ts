@@ -1,12 +1,17 @@
+import { MAX_TOOLS } from '@local-swarm/swarm-core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ChatMessageDto } from './chat-message.dto';
+import { ResponseFormatDto } from './response-format.dto';
 import { SamplingFieldsDto } from './sampling-fields.dto';
-import { IsMessageContent, type TextContentPart } from './validators';
+import { StreamOptionsDto } from './stream-options.dto';
+import { FunctionDefinitionDto, ToolDefinitionDto } from './tool-definition.dto';
+import { IsFunctionCall, IsToolChoice, type FunctionCallField, type ToolChoiceField } from './tool-choice.validators';
 
-/** Roles a chat message may have. "developer" is OpenAI's newer name for "system". */
-export const CHAT_ROLES = ['system', 'developer', 'user', 'assistant'] as const;
-export type ChatRoleName = (typeof CHAT_ROLES)[number];
+export { CHAT_ROLES, ChatMessageDto, type ChatRoleName } from './chat-message.dto';
+export { RESPONSE_FORMAT_TYPES, ResponseFormatDto } from './response-format.dto';
+export { StreamOptionsDto } from './stream-options.dto';
 
 /**
  * Most messages one chat request may hold: far more than a conversation that fits a local
@@ -14,30 +19,8 @@ export type ChatRoleName = (typeof CHAT_ROLES)[number];
  */
 export const MAX_CHAT_MESSAGES = 256;
 
-export class ChatMessageDto {
-  @ApiProperty({ enum: CHAT_ROLES })
-  @IsIn(CHAT_ROLES, { message: `role must be one of: ${CHAT_ROLES.join(', ')}` })
-  role!: ChatRoleName;
-
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'object' } }] })
-  @IsMessageContent()
-  content!: string | TextContentPart[];
-}
-
-export class StreamOptionsDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  include_usage?: boolean;
-}
-
-export const RESPONSE_FORMAT_TYPES = ['text', 'json_object'] as const;
-
-export class ResponseFormatDto {
-  @ApiProperty({ enum: RESPONSE_FORMAT_TYPES })
-  @IsIn(RESPONSE_FORMAT_TYPES, { message: `response_format.type must be one of: ${RESPONSE_FORMAT_TYPES.join(', ')}` })
-  type!: (typeof RESPONSE_FORMAT_TYPES)[number];
-}
+/** OpenAI's bound on `top_logprobs`. */
+export const MAX_TOP_LOGPROBS = 20;
 
 export class ChatCompletionRequestDto extends SamplingFieldsDto {
   @ApiProperty({ type: [ChatMessageDto] })
@@ -71,4 +54,49 @@ export class ChatCompletionRequestDto extends SamplingFieldsDto {
   @ValidateNested()
   @Type(() => ResponseFormatDto)
   response_format?: ResponseFormatDto;
+
+  @ApiPropertyOptional({ type: [ToolDefinitionDto], description: `Functions the model may call (at most ${MAX_TOOLS}).` })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @IsObject({ each: true, message: 'each tool must be an object with type and function' })
+  @ArrayMaxSize(MAX_TOOLS, { message: `tools must contain at most ${MAX_TOOLS} tools` })
+  @IsArray()
+  @Type(() => ToolDefinitionDto)
+  tools?: ToolDefinitionDto[];
+
+  @ApiPropertyOptional({ description: 'none, auto, required, or {"type": "function", "function": {"name"}}.' })
+  @IsOptional()
+  @IsToolChoice()
+  tool_choice?: ToolChoiceField;
+
+  @ApiPropertyOptional({ description: 'Whether one answer may hold several calls; default true.' })
+  @IsOptional()
+  @IsBoolean()
+  parallel_tool_calls?: boolean;
+
+  @ApiPropertyOptional({ type: [FunctionDefinitionDto], description: 'Legacy form of tools.' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @IsObject({ each: true, message: 'each function must be an object with a name' })
+  @ArrayMaxSize(MAX_TOOLS, { message: `functions must contain at most ${MAX_TOOLS} functions` })
+  @IsArray()
+  @Type(() => FunctionDefinitionDto)
+  functions?: FunctionDefinitionDto[];
+
+  @ApiPropertyOptional({ description: 'Legacy form of tool_choice: none, auto, or {"name"}.' })
+  @IsOptional()
+  @IsFunctionCall()
+  function_call?: FunctionCallField;
+
+  @ApiPropertyOptional({ description: 'Return the log-probability of each answer token.' })
+  @IsOptional()
+  @IsBoolean()
+  logprobs?: boolean;
+
+  @ApiPropertyOptional({ description: 'Alternatives per token (needs logprobs: true).', minimum: 0, maximum: MAX_TOP_LOGPROBS })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TOP_LOGPROBS)
+  top_logprobs?: number;
 }

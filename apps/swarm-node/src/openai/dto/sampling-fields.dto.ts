@@ -2,6 +2,7 @@ import { STRATEGY_NAMES, type StrategyName } from '@local-swarm/consensus';
 import { FEDERATION_MODES, type FederationMode } from '@local-swarm/federation';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsLogitBias } from './logit-bias.validator';
 import { IsStopSequences } from './validators';
 
 /** Fields shared by /v1/chat/completions and /v1/completions (OpenAI's names, snake_case). */
@@ -42,6 +43,25 @@ export class SamplingFieldsDto {
   @IsOptional()
   @IsStopSequences()
   stop?: string | string[];
+
+  @ApiPropertyOptional({ description: "Lowers the odds of tokens already generated (OpenAI's formula).", minimum: -2, maximum: 2 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-2)
+  @Max(2)
+  presence_penalty?: number;
+
+  @ApiPropertyOptional({ description: 'Lowers the odds of tokens by how often they were generated.', minimum: -2, maximum: 2 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-2)
+  @Max(2)
+  frequency_penalty?: number;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, description: 'Token id -> bias (-100..100).' })
+  @IsOptional()
+  @IsLogitBias()
+  logit_bias?: Record<string, number>;
 
   @ApiPropertyOptional({ description: 'How many of the ranked candidates to return (at most the number of instances).', minimum: 1 })
   @IsOptional()

@@ -1,15 +1,15 @@
-import type { FinishReason, RankedCandidate } from '@local-swarm/consensus';
+import type { RankedCandidate } from '@local-swarm/consensus';
 import type { ConsensusRun } from '@local-swarm/swarm-core';
 import { randomUUID } from 'node:crypto';
+import { PLAIN_ANSWER, type AnswerShape } from './answer-shape';
+import { chatAnswerOf, type ChatAnswerMessage } from './chat-answer';
+import { chatLogprobsOf, type ChatLogprobs } from './chat-logprobs';
 import { buildConsensusMetadata, type ConsensusMetadata } from './consensus-metadata';
+import { toOpenAiFinishReason, type OpenAiFinishReason } from './finish-reason';
+import { textLogprobsOf, type TextLogprobs } from './text-logprobs';
 import { returnedCandidates, returnedCompletionTokens } from './returned-tokens';
 
-/** OpenAI finish reasons; ours map onto them (a cancelled or failed candidate only wins when nothing else exists). */
-export type OpenAiFinishReason = 'stop' | 'length';
-
-export function toOpenAiFinishReason(reason: FinishReason): OpenAiFinishReason {
-  return reason === 'length' ? 'length' : 'stop';
-}
+export { toOpenAiFinishReason, type OpenAiFinishReason } from './finish-reason';
 
 export interface Usage {
   readonly prompt_tokens: number;
@@ -23,6 +23,8 @@ export interface CompletedRequest {
   readonly model: string;
   readonly choices: number;
   readonly trivialAgreement: boolean;
+  /** How the answer is written; default: plain. */
+  readonly answer?: AnswerShape;
 }
 
 export function newCompletionId(prefix: 'chatcmpl' | 'cmpl'): string {
@@ -55,8 +57,8 @@ export interface ChatCompletion {
   readonly model: string;
   readonly choices: readonly {
     readonly index: number;
-    readonly message: { readonly role: 'assistant'; readonly content: string; readonly refusal: null };
-    readonly logprobs: null;
+    readonly message: ChatAnswerMessage;
+    readonly logprobs: ChatLogprobs | null;
     readonly finish_reason: OpenAiFinishReason;
   }[];
   readonly usage: Usage;
@@ -69,12 +71,11 @@ export function buildChatCompletion(request: CompletedRequest): ChatCompletion {
     object: 'chat.completion',
     created: nowSeconds(),
     model: request.model,
-    choices: topChoices(request).map((ranked, index) => ({
-      index,
-      message: { role: 'assistant', content: ranked.candidate.text, refusal: null },
-      logprobs: null,
-      finish_reason: toOpenAiFinishReason(ranked.candidate.finishReason),
-    })),
+    choices: topChoices(request).map((ranked, index) => {
+      const { message, finishReason } = chatAnswerOf(ranked.candidate, answerOf(request));
+      const logprobs = answerOf(request).logprobs ? chatLogprobsOf(ranked.candidate.logprobs) : null;
+      return { index, message, logprobs, finish_reason: finishReason };
+    }),
     usage: usageOf(request),
     consensus: buildConsensusMetadata(request.run, request.trivialAgreement),
   };
@@ -85,7 +86,12 @@ export interface TextCompletion {
   readonly object: 'text_completion';
   readonly created: number;
   readonly model: string;
-  readonly choices: readonly { readonly index: number; readonly text: string; readonly logprobs: null; readonly finish_reason: OpenAiFinishReason }[];
+  readonly choices: readonly {
+    readonly index: number;
+    readonly text: string;
+    readonly logprobs: TextLogprobs | null;
+    readonly finish_reason: OpenAiFinishReason;
+  }[];
   readonly usage: Usage;
   readonly consensus: ConsensusMetadata;
 }
@@ -98,13 +104,17 @@ export function buildTextCompletion(request: CompletedRequest): TextCompletion {
     model: request.model,
     choices: topChoices(request).map((ranked, index) => ({
       index,
-      text: ranked.candidate.text,
-      logprobs: null,
+      text: `${answerOf(request).echoPrompt ?? ''}${ranked.candidate.text}`,
+      logprobs: answerOf(request).logprobs ? textLogprobsOf(ranked.candidate.logprobs, answerOf(request).promptChars) : null,
       finish_reason: toOpenAiFinishReason(ranked.candidate.finishReason),
     })),
     usage: usageOf(request),
     consensus: buildConsensusMetadata(request.run, request.trivialAgreement),
   };
+}
+
+export function answerOf(request: CompletedRequest): AnswerShape {
+  return request.answer ?? PLAIN_ANSWER;
 }
 
 /**

@@ -1,27 +1,18 @@
-import {
-  newCompletionId,
-  nowSeconds,
-  splitIntoDeltas,
-  toOpenAiFinishReason,
-  topChoices,
-  type CompletedRequest,
-} from '../responses/completion-responses';
+import { answerOf, newCompletionId, nowSeconds, topChoices, type CompletedRequest } from '../responses/completion-responses';
+import { chatChoiceChunks } from './chat-choice-chunks';
 import { sendCompletionChunks } from './send-completion-chunks';
 import type { SseStream } from './sse-stream';
+import { textChoiceChunks } from './text-choice-chunks';
 
 /**
  * Streams a decided chat completion as `chat.completion.chunk` events: per choice a role delta,
- * content deltas and a finish chunk (the last one with the consensus metadata); the usage chunk
+ * content and tool-call deltas and a finish chunk (the last one with the consensus metadata); the usage chunk
  * when `stream_options.include_usage`; and `[DONE]`.
  */
 export function streamChatCompletion(stream: SseStream, completed: CompletedRequest, includeUsage: boolean): void {
   const id = newCompletionId('chatcmpl');
   const created = nowSeconds();
-  const choiceChunks = topChoices(completed).flatMap((ranked, index) => [
-    { index, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null },
-    ...splitIntoDeltas(ranked.candidate.text).map((piece) => ({ index, delta: { content: piece }, logprobs: null, finish_reason: null })),
-    { index, delta: {}, logprobs: null, finish_reason: toOpenAiFinishReason(ranked.candidate.finishReason) },
-  ]);
+  const choiceChunks = topChoices(completed).flatMap((ranked, index) => chatChoiceChunks(ranked.candidate, index, answerOf(completed)));
   sendCompletionChunks(
     stream,
     completed,
@@ -35,10 +26,7 @@ export function streamChatCompletion(stream: SseStream, completed: CompletedRequ
 export function streamTextCompletion(stream: SseStream, completed: CompletedRequest, includeUsage: boolean): void {
   const id = newCompletionId('cmpl');
   const created = nowSeconds();
-  const choiceChunks = topChoices(completed).flatMap((ranked, index) => [
-    ...splitIntoDeltas(ranked.candidate.text).map((piece) => ({ index, text: piece, logprobs: null, finish_reason: null })),
-    { index, text: '', logprobs: null, finish_reason: toOpenAiFinishReason(ranked.candidate.finishReason) },
-  ]);
+  const choiceChunks = topChoices(completed).flatMap((ranked, index) => textChoiceChunks(ranked.candidate, index, answerOf(completed)));
   sendCompletionChunks(
     stream,
     completed,
