@@ -32,8 +32,10 @@ export function toolRequestOf(body: ChatCompletionRequestDto): MappedTools {
     if (choice === 'none' || choice === 'auto') return { legacyFunctions };
     throw OpenAiHttpError.invalidRequest(`${choiceField} asks for a call, but the request offers no ${field}`, choiceField);
   }
+  // The size first: it bounds the cost of checking each schema.
+  checkSchemaBytes(definitions, field);
   const tools = definitions.map((definition, index) => functionToolOf(definition, fieldOf(field, index)));
-  checkNamesAndSize(tools, field);
+  checkNames(tools, field);
   if (typeof choice === 'object' && !tools.some((tool) => tool.name === choice.name)) {
     throw OpenAiHttpError.invalidRequest(`${choiceField} names the function '${choice.name}', which ${field} does not offer`, choiceField);
   }
@@ -65,14 +67,17 @@ function functionToolOf(definition: FunctionDefinitionDto, field: string): Funct
   };
 }
 
-function checkNamesAndSize(tools: readonly FunctionTool[], field: 'tools' | 'functions'): void {
+function checkNames(tools: readonly FunctionTool[], field: 'tools' | 'functions'): void {
   const seen = new Set<string>();
   for (const [index, tool] of tools.entries()) {
     const nameField = `${fieldOf(field, index)}.name`;
     if (seen.has(tool.name)) throw OpenAiHttpError.invalidRequest(`${nameField}: '${tool.name}' is offered twice`, nameField);
     seen.add(tool.name);
   }
-  const bytes = tools.reduce((sum, tool) => sum + Buffer.byteLength(JSON.stringify(tool.parameters ?? {}), 'utf8'), 0);
+}
+
+function checkSchemaBytes(definitions: readonly FunctionDefinitionDto[], field: 'tools' | 'functions'): void {
+  const bytes = definitions.reduce((sum, definition) => sum + Buffer.byteLength(JSON.stringify(definition.parameters ?? {}), 'utf8'), 0);
   if (bytes > MAX_TOOL_SCHEMA_BYTES) {
     throw OpenAiHttpError.invalidRequest(
       `${field}: the parameter schemas hold ${bytes} bytes together; at most ${MAX_TOOL_SCHEMA_BYTES} are accepted`,
