@@ -58,6 +58,10 @@ export type { PeerCallObserver } from './sources/peer-call-observer';
 
 // Requests and replies between this node's swarm and the wire
 export { clampVoteRequest, type VoteLimits } from './mapping/clamp-vote-request';
+export { logitBiasExclusion } from './mapping/logit-bias-exclusion';
+export { parseServableVoteRequest } from './mapping/servable-vote-request';
+export { replyCandidateProblem } from './mapping/reply-candidate-problem';
+export { screenReplyCandidates } from './mapping/screen-reply-candidates';
 export { nodeSeed } from './mapping/node-seed';
 export { samplingFields, type SamplingFields } from './mapping/sampling-fields';
 export { toGenerationRequest } from './mapping/to-generation-request';

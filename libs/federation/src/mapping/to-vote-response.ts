@@ -23,6 +23,8 @@ export function toVoteResponse(generated: GeneratedVotes, nodeId: string, modelI
       nodeId: node,
       modelId: asModelId(candidate.model),
       sequence: candidate.sequence,
+      ...(candidate.toolCalls !== undefined && candidate.toolCalls.length > 0 ? { toolCalls: candidate.toolCalls } : {}),
+      ...(candidate.logprobs !== undefined ? { logprobs: candidate.logprobs } : {}),
     })),
     usage: generated.usage,
   };

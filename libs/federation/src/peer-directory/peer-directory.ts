@@ -338,7 +338,15 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
     const source =
       peer.source === 'openai'
         ? new OpenAiPeerSource(peer.nodeId, this.#clients.openAi(peer.baseUrl), deadlineMs, this, () => this.#registry.get(peer.nodeId)?.modelId ?? null)
-        : new PeerCandidateSource(peer.nodeId, this.#clients.federation(peer.baseUrl), this.options.nodeId, deadlineMs, this, () => this.#registry.get(peer.nodeId) ?? UNKNOWN_PEER);
+        : new PeerCandidateSource(
+            peer.nodeId,
+            this.#clients.federation(peer.baseUrl),
+            this.options.nodeId,
+            deadlineMs,
+            this,
+            () => this.#registry.get(peer.nodeId) ?? UNKNOWN_PEER,
+            () => this.options.localModel?.()?.modelSha256 ?? null,
+          );
     this.#sources.set(peer.nodeId, { baseUrl: peer.baseUrl, source });
     return source;
   }

@@ -1,6 +1,8 @@
 import type { Candidate } from '@local-swarm/consensus';
 import type { FederationClient } from '@local-swarm/federation-protocol';
-import type { CandidateSource, CandidateSourceCallOptions, GenerationRequest, SourceOutcome } from '@local-swarm/swarm-core';
+import { SwarmErrorCode, type CandidateSource, type CandidateSourceCallOptions, type GenerationRequest, type SourceOutcome } from '@local-swarm/swarm-core';
+import { logitBiasExclusion } from '../mapping/logit-bias-exclusion';
+import { screenReplyCandidates } from '../mapping/screen-reply-candidates';
 import { toVoteRequest } from '../mapping/to-vote-request';
 import type { PeerCallObserver } from './peer-call-observer';
 import { misnamedVotes } from './misnamed-votes';
@@ -23,7 +25,9 @@ export const UNKNOWN_PEER: PeerFacts = { instances: null, modelSha256: null };
  *
  * The peer is asked for a fixed number of candidates, its advertised instance count (at most
  * MAX_CANDIDATES_PER_PEER); anything beyond that, and any text too long for the request, is dropped
- * and reported to the observer as a protocol violation.
+ * and reported to the observer as a protocol violation, as is a vote whose tool calls or logprobs
+ * do not answer the request (screenReplyCandidates). A request with a logit bias is not sent to a
+ * peer whose model file is not known to be this node's (logitBiasExclusion).
  */
 export class PeerCandidateSource implements CandidateSource {
   /** Requests this node has sent the peer and not yet heard back about (for balancing). */
@@ -36,6 +40,8 @@ export class PeerCandidateSource implements CandidateSource {
     private readonly deadlineMs: number,
     private readonly observer: PeerCallObserver,
     private readonly peer: () => PeerFacts = () => UNKNOWN_PEER,
+    /** sha256 of this node's own model file, null while unknown. */
+    private readonly localModelSha256: () => string | null = () => null,
   ) {}
 
   get inFlight(): number {
@@ -44,6 +50,9 @@ export class PeerCandidateSource implements CandidateSource {
 
   async generate(request: GenerationRequest, call: CandidateSourceCallOptions): Promise<SourceOutcome> {
     const facts = this.peer();
+    const excluded = logitBiasExclusion(request, facts.modelSha256, this.localModelSha256());
+    // Not the peer's failure: nothing is reported against it.
+    if (excluded !== null) return { ok: false, failure: { code: SwarmErrorCode.SourceFailed, message: `peer ${this.id}: ${excluded}` } };
     const asked = candidatesToAsk(facts.instances);
     this.inFlightCount += 1;
     const result = await this.client
@@ -70,9 +79,13 @@ export class PeerCandidateSource implements CandidateSource {
         finishReason: vote.finishReason,
         latencyMs,
         completionTokens: vote.completionTokens,
+        ...(vote.toolCalls !== undefined ? { toolCalls: vote.toolCalls } : {}),
+        ...(vote.logprobs !== undefined ? { logprobs: vote.logprobs } : {}),
       }),
     );
-    const candidates = deliverPeerCandidates(callee, call, received, asked, request.maxTokens, misnamed === null ? [] : [misnamed]);
+    const screened = screenReplyCandidates(received, request);
+    const violations = [...(misnamed === null ? [] : [misnamed]), ...screened.violations];
+    const candidates = deliverPeerCandidates(callee, call, screened.kept, asked, request.maxTokens, violations);
     return {
       ok: true,
       candidates,
