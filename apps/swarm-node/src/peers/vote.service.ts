@@ -1,8 +1,7 @@
-import { clampVoteRequest, toGenerationRequest, toVoteResponse } from '@local-swarm/federation';
+import { clampVoteRequest, parseServableVoteRequest, toGenerationRequest, toVoteResponse } from '@local-swarm/federation';
 import {
   FEDERATION_PROTOCOL_VERSION,
   FederationErrorCode,
-  parseVoteRequest,
   SEAL_PROTOCOL_VERSION,
   voteResponseToWire,
   type ReceivedVoteRequest,
@@ -47,9 +46,10 @@ export class VoteService {
   /** The reply to one vote request body; throws an OpenAiHttpError when the vote is refused. */
   async serve(body: unknown, call: VoteCall): Promise<VoteResponseWire> {
     const startedAt = Date.now();
-    // Validates every field, the protocol version and the hop limit (a vote is never forwarded).
+    // Validates every field, the protocol version and the hop limit (a vote is never forwarded),
+    // and refuses schemas and tool turns this node could serve only in part.
     const protocol = call.signer === undefined ? FEDERATION_PROTOCOL_VERSION : SEAL_PROTOCOL_VERSION;
-    const parsed = parseVoteRequest(body, protocol);
+    const parsed = parseServableVoteRequest(body, protocol);
     if (!parsed.ok) {
       const error = OpenAiHttpError.invalidRequest(parsed.error.message, parsed.error.param, parsed.error.code);
       this.#served(call, startedAt, null, null, 0, error);
