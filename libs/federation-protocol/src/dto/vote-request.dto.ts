@@ -21,6 +21,7 @@ import {
 import { FEDERATION_LIMITS as L } from '../protocol/protocol-constants';
 import type { VoteChatRole } from '../messages/vote-request';
 import { OutputFormatDto, type OutputFormatWire } from './output-format.dto';
+import { ProposedToolCallDto } from './proposed-tool-call.dto';
 import { SamplingControlsDto, type SamplingControlsWire } from './sampling-controls.dto';
 import { ToolRequestDto, type ToolRequestWire } from './tool-request.dto';
 
@@ -63,20 +64,12 @@ export interface VoteRequestWire {
   candidates?: number;
 }
 
-export class ToolCallDto implements ToolCallWire {
+/** A call of an earlier assistant turn: a proposed call with the id its result answers. */
+export class ToolCallDto extends ProposedToolCallDto implements ToolCallWire {
   @MaxLength(L.toolNameMaxLength)
   @IsNotEmpty()
   @IsString()
   id!: string;
-
-  @MaxLength(L.toolNameMaxLength)
-  @IsNotEmpty()
-  @IsString()
-  name!: string;
-
-  @MaxLength(L.toolArgumentsMaxLength)
-  @IsString()
-  arguments!: string;
 }
 
 export class ChatMessageDto implements ChatMessageWire {

@@ -2,10 +2,12 @@ import type { Candidate } from '@local-swarm/consensus';
 import type { GenerationRequest } from '@local-swarm/swarm-core';
 
 /**
- * Why a candidate of a peer's reply cannot join the vote on `request` (a protocol violation, like
- * an extra candidate), or null: tool calls the request did not offer or allow, arguments that are
- * not the JSON text of an object, or (when asked for) more log-probabilities than tokens or
- * alternatives allowed.
+ * Why a candidate of a Local Swarm peer's reply cannot join the vote on `request` (a protocol
+ * violation, like an extra candidate), or null: tool calls that an honest node never returns
+ * (swarm-core keeps only calls to offered functions, one without `parallel`), or (when asked
+ * for) more log-probabilities than tokens or alternatives allowed. Arguments are the model's
+ * work, not the protocol's: consensus judges them as it does local candidates' (a call whose
+ * arguments are not a JSON object is dropped as `invalid_tool_arguments`).
  */
 export function replyCandidateProblem(candidate: Pick<Candidate, 'toolCalls' | 'logprobs'>, request: Pick<GenerationRequest, 'tools' | 'controls' | 'maxTokens'>): string | null {
   const calls = candidate.toolCalls ?? [];
@@ -16,7 +18,6 @@ export function replyCandidateProblem(candidate: Pick<Candidate, 'toolCalls' | '
     const allowed = typeof tools.choice === 'string' ? tools.tools.map((tool) => tool.name) : [tools.choice.name];
     const stray = calls.find((call) => !allowed.includes(call.name));
     if (stray !== undefined) return `sent a candidate calling '${stray.name.slice(0, 64)}', which may not be called`;
-    if (!calls.every((call) => isJsonObjectText(call.arguments))) return 'sent a candidate whose tool call arguments are not the JSON text of an object';
   }
   // Log-probabilities nobody asked for are not judged here: the caller drops them.
   const asked = request.controls?.logprobs;
@@ -25,13 +26,4 @@ export function replyCandidateProblem(candidate: Pick<Candidate, 'toolCalls' | '
   if (logprobs.length > request.maxTokens) return `sent ${logprobs.length} logprobs for at most ${request.maxTokens} tokens`;
   if (logprobs.some((entry) => entry.top.length > asked.top)) return `sent more than the ${asked.top} top logprobs asked for`;
   return null;
-}
-
-function isJsonObjectText(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
-  }
 }

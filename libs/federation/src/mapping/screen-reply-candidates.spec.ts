@@ -24,7 +24,6 @@ describe('screenReplyCandidates', () => {
     ['a call to a tool not offered', { toolCalls: [{ name: 'rm_rf', arguments: '{}' }] }, REQUEST],
     ['a call to another tool than the named one', { toolCalls: [{ name: 'now', arguments: '{}' }] }, { ...REQUEST, tools: { ...TOOLS, choice: { name: 'get_weather' } } }],
     ['two calls when parallel calls are off', { toolCalls: [{ name: 'now', arguments: '{}' }, { name: 'now', arguments: '{}' }] }, REQUEST],
-    ['arguments that are not a JSON object', { toolCalls: [{ name: 'now', arguments: '[1]' }] }, REQUEST],
     ['more logprobs than max_tokens', { logprobs: [TOKEN, TOKEN, TOKEN, TOKEN, TOKEN] }, REQUEST],
     ['more top logprobs than asked', { logprobs: [{ ...TOKEN, top: [TOKEN, TOKEN] }] }, REQUEST],
   ])('drops a candidate with %s as a violation, keeping the others', (_name, bad, request) => {

@@ -2,7 +2,6 @@ import type { Candidate } from '@local-swarm/consensus';
 import type { OpenAiPeerClient } from '@local-swarm/federation-protocol';
 import { SwarmErrorCode, type CandidateSource, type CandidateSourceCallOptions, type GenerationRequest, type SourceOutcome } from '@local-swarm/swarm-core';
 import { logitBiasExclusion } from '../mapping/logit-bias-exclusion';
-import { screenReplyCandidates } from '../mapping/screen-reply-candidates';
 import { toOpenAiCompletionRequest } from '../mapping/to-openai-completion-request';
 import type { PeerCallObserver } from './peer-call-observer';
 import { deliverPeerCandidates, peerCallFailed } from './peer-call-outcome';
@@ -12,9 +11,10 @@ import { deliverPeerCandidates, peerCallFailed } from './peer-call-outcome';
  * to its /chat/completions (or /completions) with `n`, each choice becomes a candidate. Such
  * servers report no token log-probabilities here, so their candidates carry `score: null` (and
  * best_of_n falls back to majority when they take part). Choices beyond the `n` the client asked
- * for, texts too long for the request, and tool calls or logprobs that do not answer it, are
- * dropped and reported as protocol violations. Its model file is never known, so it sits out a
- * request with a logit bias (logitBiasExclusion).
+ * for, and texts too long for the request, are dropped and reported as protocol violations. Its
+ * choices' tool calls are its model's work, not a protocol's promise, so consensus judges them
+ * (an unknown function, bad arguments). Its model file is never known, so it sits out a request
+ * with a logit bias (logitBiasExclusion).
  */
 export class OpenAiPeerSource implements CandidateSource {
   private inFlightCount = 0;
@@ -56,9 +56,8 @@ export class OpenAiPeerSource implements CandidateSource {
         ...(choice.logprobs !== undefined ? { logprobs: choice.logprobs } : {}),
       }),
     );
-    const screened = screenReplyCandidates(received, request);
     // Read after the call: a server that refused `n` was asked again for one choice.
-    const candidates = deliverPeerCandidates(callee, call, screened.kept, this.client.choicesPerRequest, request.maxTokens, screened.violations);
+    const candidates = deliverPeerCandidates(callee, call, received, this.client.choicesPerRequest, request.maxTokens);
     this.observer.onPeerSuccess(this.id);
     return { ok: true, candidates, usage: result.value.usage };
   }
