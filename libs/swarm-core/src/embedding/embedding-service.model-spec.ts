@@ -14,7 +14,10 @@ describe('embeddings on the real default model (the swarm’s own model)', () =>
     try {
       await worker.call('start', { instances: 1, contextSize: 512, maxQueue: 2 });
       const inputs = ['The cat sat on the mat.', 'A cat was sitting on the mat.', 'Quarterly tax filings are due in April.'];
+      const startedAt = Date.now();
       const { dimensions, outcome } = await worker.call<{ dimensions: number; outcome: EmbeddingOutcome }>('embed', { inputs });
+      // A context with more threads than math cores spins: seconds per sentence instead of milliseconds.
+      expect(Date.now() - startedAt).toBeLessThan(5000);
       if (!outcome.ok) throw new Error(JSON.stringify(outcome));
       const [cat, sittingCat, taxes] = outcome.vectors;
       if (cat === undefined || sittingCat === undefined || taxes === undefined) throw new Error('three vectors expected');

@@ -7,7 +7,7 @@ import type { EmbeddingEngine } from './embedding-engine';
 export interface LlamaEmbeddingOptions {
   /** Tokens one input may have; capped at what the model was trained on. */
   readonly contextSize: number;
-  /** CPU threads; null: node-llama-cpp's default. */
+  /** CPU threads; null: one per math core, as the swarm's engine uses. */
   readonly threads: number | null;
 }
 
@@ -79,6 +79,8 @@ function contextSizeFor(model: LlamaModel, asked: number): number {
 function createContext(model: LlamaModel, options: LlamaEmbeddingOptions): Promise<LlamaEmbeddingContext> {
   return model.createEmbeddingContext({
     contextSize: contextSizeFor(model, options.contextSize),
-    ...(options.threads !== null ? { threads: options.threads } : {}),
+    // As the swarm's engine does: node-llama-cpp's own default is every hardware thread, and
+    // threads beyond the math cores spin against each other (an embedding took seconds, not ms).
+    threads: options.threads ?? model.llama.cpuMathCores,
   });
 }
