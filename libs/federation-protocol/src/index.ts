@@ -79,6 +79,7 @@ export { OutputFormatDto, type OutputFormatWire } from './dto/output-format.dto'
 export { FunctionToolDto, ToolRequestDto, type FunctionToolWire, type ToolRequestWire } from './dto/tool-request.dto';
 export { LogprobsRequestDto, SamplingControlsDto, type SamplingControlsWire } from './dto/sampling-controls.dto';
 export { TokenLogprobDto, TopLogprobDto, type TokenLogprobWire, type TopLogprobWire } from './dto/token-logprob.dto';
+export { fitVoteReply, MAX_VOTE_REPLY_BYTES, type FittedVoteReply } from './dto/fit-vote-reply';
 export { ProposedToolCallDto, type ProposedToolCallWire } from './dto/proposed-tool-call.dto';
 export { PeerHealthDto, PeerLoadDto, SHA256_HEX, type PeerHealthWire, type PeerLoadWire } from './dto/peer-health.dto';
 export { AddPeerDto, PeerStatusDto, type PeerStatusWire } from './dto/peer-status.dto';

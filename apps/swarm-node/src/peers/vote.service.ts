@@ -3,6 +3,8 @@ import {
   FEDERATION_PROTOCOL_VERSION,
   FederationErrorCode,
   SEAL_PROTOCOL_VERSION,
+  fitVoteReply,
+  MAX_VOTE_REPLY_BYTES,
   voteResponseToWire,
   type ReceivedVoteRequest,
   type VoteResponseWire,
@@ -89,7 +91,9 @@ export class VoteService {
       throw openAiErrorFromSwarmFailure(outcome.failure);
     }
     this.logger.info({ ...logFields, candidates: outcome.candidates.length }, 'vote served');
-    return voteResponseToWire(toVoteResponse(outcome, this.options.nodeId, this.swarm.info.modelId), protocol);
+    const fitted = fitVoteReply(voteResponseToWire(toVoteResponse(outcome, this.options.nodeId, this.swarm.info.modelId), protocol), MAX_VOTE_REPLY_BYTES);
+    if (fitted.trimmed !== null) this.logger.warn({ ...logFields, trimmed: fitted.trimmed }, 'vote reply over the size a peer accepts: logprobs left out');
+    return fitted.wire;
   }
 
   /** One `vote-served` event; a body that did not parse has no request id, origin or token count (empty, 0). */

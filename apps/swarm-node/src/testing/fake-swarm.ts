@@ -1,4 +1,4 @@
-import type { Candidate, FinishReason } from '@local-swarm/consensus';
+import type { Candidate, FinishReason, TokenLogprob } from '@local-swarm/consensus';
 import {
   LOCAL_SOURCE_ID,
   SwarmErrorCode,
@@ -25,6 +25,8 @@ export interface CannedCandidate {
   readonly latencyMs?: number;
   /** Default: the text's length in characters. */
   readonly completionTokens?: number;
+  /** Per-token log-probabilities; default none. */
+  readonly logprobs?: readonly TokenLogprob[];
 }
 
 export interface FakeSwarmOptions {
@@ -126,6 +128,7 @@ export class FakeSwarm implements LocalSwarm {
         finishReason: canned.finishReason ?? 'stop',
         latencyMs: canned.latencyMs ?? 10 * (sequence + 1),
         completionTokens: canned.completionTokens ?? canned.text.length,
+        ...(canned.logprobs !== undefined && { logprobs: canned.logprobs }),
       };
       call.onCandidate?.(candidate);
       return candidate;
