@@ -17,12 +17,21 @@ interface PeerRow {
   failures: number;
 }
 interface ConsensusReply {
-  choices: { message: { content: string } }[];
+  choices: { message: { content: string | null; tool_calls?: { id: string; function: { name: string; arguments: string } }[] }; finish_reason: string }[];
   consensus: {
     strategy: StrategyName;
     winner: { source: string; index: number } | null;
     sources: { id: string; ok: boolean; candidates: number }[];
-    candidates: { source: string; sequence: number; model: string; text: string; score: number | null; finish_reason: Candidate['finishReason']; latency_ms: number }[];
+    candidates: {
+      source: string;
+      sequence: number;
+      model: string;
+      text: string;
+      score: number | null;
+      finish_reason: Candidate['finishReason'];
+      latency_ms: number;
+      tool_calls?: { name: string; arguments: string }[];
+    }[];
   };
 }
 
@@ -118,6 +127,27 @@ describeLan('federation on a LAN of namespaces', () => {
     const verdict = decide(reportedCandidates(reply), { strategy });
     expect(verdict.winner?.index).toBe(reply.consensus.winner?.index);
     expect(reply.choices[0]?.message.content).toBe(verdict.winner?.candidate.text);
+  });
+
+  it('a forced tool call and a JSON-schema answer are voted on by both nodes, every candidate valid', async () => {
+    const parameters = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
+    const tools = [{ type: 'function', function: { name: 'get_weather', description: 'Current weather in a city', parameters } }];
+    const asked = { messages: [{ role: 'user', content: 'What is the weather in Paris?' }], max_tokens: 48 };
+    const called = await chat(a, { ...asked, tools, tool_choice: { type: 'function', function: { name: 'get_weather' } } });
+    expect(called.status).toBe(200);
+    expect(called.reply.choices[0]?.finish_reason).toBe('tool_calls');
+    expect(called.reply.choices[0]?.message.tool_calls?.[0]?.function.name).toBe('get_weather');
+    expect(called.reply.consensus.sources.filter((source) => source.ok).map((source) => source.id).sort()).toEqual([aId, bId].sort());
+    for (const candidate of called.reply.consensus.candidates) {
+      expect(candidate.tool_calls?.map((call) => call.name)).toEqual(['get_weather']);
+      expect(JSON.parse(candidate.tool_calls?.[0]?.arguments ?? 'null')).toEqual({ city: expect.any(String) });
+    }
+
+    const schema = { type: 'object', properties: { capital: { type: 'string' } }, required: ['capital'] };
+    const shaped = await chat(a, { ...asked, messages: [{ role: 'user', content: 'The capital of France, as JSON.' }], response_format: { type: 'json_schema', json_schema: { name: 'capital', schema, strict: true } } });
+    expect(shaped.status).toBe(200);
+    expect(new Set(shaped.reply.consensus.candidates.map((candidate) => candidate.source))).toEqual(new Set([aId, bId]));
+    expect(JSON.parse(shaped.reply.choices[0]?.message.content ?? 'null')).toEqual({ capital: expect.any(String) });
   });
 
   it('a node stopped with SIGTERM leaves the others’ peer lists at once (mDNS goodbye)', async () => {

@@ -13,6 +13,8 @@ export interface CandidateWire {
   readonly finish_reason: FinishReason;
   readonly latency_ms: number;
   readonly completion_tokens: number | null;
+  /** The calls this candidate proposes instead of (or besides) its text; absent for a text answer. */
+  readonly tool_calls?: readonly { readonly name: string; readonly arguments: string }[];
 }
 
 export function candidateToWire(candidate: Candidate): CandidateWire {
@@ -25,5 +27,6 @@ export function candidateToWire(candidate: Candidate): CandidateWire {
     finish_reason: candidate.finishReason,
     latency_ms: candidate.latencyMs,
     completion_tokens: candidate.completionTokens ?? null,
+    ...(candidate.toolCalls !== undefined && candidate.toolCalls.length > 0 && { tool_calls: candidate.toolCalls.map(({ name, arguments: args }) => ({ name, arguments: args })) }),
   };
 }
