@@ -1,5 +1,7 @@
 """logprobs=True with top_logprobs=2 on chat: one entry per returned token, each with its log
-probability and the two most likely alternatives at that position."""
+probability and the two most likely alternatives at that position. Greedy (temperature 0): the
+node reports the distribution a token was sampled from, which at temperature 0 is the model's
+whole distribution (with top_p sampling, only the tokens that survive it are listed)."""
 
 
 from node_clients import MODEL, openai_client
@@ -12,6 +14,7 @@ def check(base_url: str) -> dict:
         model=MODEL,
         messages=[{"role": "user", "content": "Name a colour of the sky."}],
         max_tokens=8,
+        temperature=0,
         logprobs=True,
         top_logprobs=2,
     )

@@ -70,8 +70,8 @@ describe('OpenAI request fields on the real model, through the openai client', (
     expect(Number.isInteger(person.age)).toBe(true);
   });
 
-  it('logprobs with top_logprobs 3: a log-probability per token, three alternatives each', async () => {
-    const completion = await client.chat.completions.create({ model: 'any', messages: [{ role: 'user', content: 'Name a colour.' }], max_tokens: 8, logprobs: true, top_logprobs: 3 });
+  it('logprobs with top_logprobs 3: a log-probability per token, three alternatives each (greedy: the whole distribution)', async () => {
+    const completion = await client.chat.completions.create({ model: 'any', messages: [{ role: 'user', content: 'Name a colour.' }], max_tokens: 8, temperature: 0, logprobs: true, top_logprobs: 3 });
     const choice = completion.choices[0];
     const content = choice?.logprobs?.content ?? [];
     expect(content.length).toBeGreaterThan(0);
@@ -79,6 +79,18 @@ describe('OpenAI request fields on the real model, through the openai client', (
     for (const token of content) {
       expect(token.logprob).toBeLessThanOrEqual(0);
       expect(token.top_logprobs).toHaveLength(3);
+    }
+  });
+
+  it('sampled logprobs list at most top_logprobs alternatives, those the token was sampled among, most likely first', async () => {
+    const completion = await client.chat.completions.create({ model: 'any', messages: [{ role: 'user', content: 'Name a colour.' }], max_tokens: 8, temperature: 0.7, logprobs: true, top_logprobs: 3 });
+    const content = completion.choices[0]?.logprobs?.content ?? [];
+    expect(content.length).toBeGreaterThan(0);
+    for (const token of content) {
+      expect(token.top_logprobs.length).toBeGreaterThanOrEqual(1);
+      expect(token.top_logprobs.length).toBeLessThanOrEqual(3);
+      const logprobs = token.top_logprobs.map((alternative) => alternative.logprob);
+      expect(logprobs).toEqual([...logprobs].sort((x, y) => y - x));
     }
   });
 
