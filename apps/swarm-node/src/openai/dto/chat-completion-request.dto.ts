@@ -5,7 +5,6 @@ import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsInt, IsObject, IsOpt
 import { ChatMessageDto } from './chat-message.dto';
 import { ResponseFormatDto } from './response-format.dto';
 import { SamplingFieldsDto } from './sampling-fields.dto';
-import { StreamOptionsDto } from './stream-options.dto';
 import { FunctionDefinitionDto, ToolDefinitionDto } from './tool-definition.dto';
 import { IsFunctionCall, IsToolChoice, type FunctionCallField, type ToolChoiceField } from './tool-choice.validators';
 
@@ -40,13 +39,6 @@ export class ChatCompletionRequestDto extends SamplingFieldsDto {
   @IsInt()
   @Min(1)
   max_completion_tokens?: number;
-
-  @ApiPropertyOptional({ type: StreamOptionsDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => StreamOptionsDto)
-  stream_options?: StreamOptionsDto;
 
   @ApiPropertyOptional({ type: ResponseFormatDto })
   @IsOptional()

@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { SamplingFieldsDto } from './sampling-fields.dto';
-import { StreamOptionsDto } from './stream-options.dto';
 import { IsSinglePrompt } from './validators';
 
 /** OpenAI's bound on the legacy `logprobs` of /v1/completions. */
@@ -12,13 +10,6 @@ export class CompletionRequestDto extends SamplingFieldsDto {
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, maxItems: 1 }] })
   @IsSinglePrompt()
   prompt!: string | string[];
-
-  @ApiPropertyOptional({ type: StreamOptionsDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => StreamOptionsDto)
-  stream_options?: StreamOptionsDto;
 
   @ApiPropertyOptional({ description: 'Log-probabilities of each token and this many alternatives.', minimum: 0, maximum: MAX_COMPLETION_LOGPROBS })
   @IsOptional()

@@ -1,7 +1,9 @@
 import { STRATEGY_NAMES, type StrategyName } from '@local-swarm/consensus';
 import { FEDERATION_MODES, type FederationMode } from '@local-swarm/federation';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { StreamOptionsDto } from './stream-options.dto';
 import { IsLogitBias } from './logit-bias.validator';
 import { IsStopSequences } from './validators';
 
@@ -73,6 +75,13 @@ export class SamplingFieldsDto {
   @IsOptional()
   @IsBoolean()
   stream?: boolean;
+
+  @ApiPropertyOptional({ type: StreamOptionsDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => StreamOptionsDto)
+  stream_options?: StreamOptionsDto;
 
   @ApiPropertyOptional({ enum: STRATEGY_NAMES, description: 'Consensus strategy for this request (also: x-swarm-strategy header).' })
   @IsOptional()
