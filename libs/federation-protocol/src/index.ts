@@ -105,7 +105,9 @@ export {
   type HealthOptions,
   type RequestVoteOptions,
   type TimedPeerHealth,
+  type VoteCallTiming,
 } from './client/federation-client';
+export { PhaseTimer, type PhaseTimes } from './client/phase-timer';
 export { OpenAiPeerClient, type CompleteOptions, type OpenAiPeerClientOptions } from './client/openai-peer-client';
 export { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES, type PeerConnectOptions } from './client/peer-http';
 export { systemHostResolver, type HostResolver } from './client/guarded-lookup';

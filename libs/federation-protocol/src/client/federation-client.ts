@@ -17,6 +17,7 @@ import { SEAL_LIMITS, SEAL_PROTOCOL_VERSION } from '../seal/seal-protocol';
 import type { SwarmMembership } from '../seal/swarm-membership';
 import { connectOptionsOf, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES, PeerHttp, type JsonReply, type PeerConnectOptions } from './peer-http';
 import { checkBaseUrl } from './check-base-url';
+import { PhaseTimer, type PhaseTimes } from './phase-timer';
 import { SealedExchange, type SealedReply } from './sealed-exchange';
 import { SEALED_PEER_REASON } from '../errors/seal-failure';
 
@@ -54,6 +55,19 @@ export interface RequestVoteOptions {
   readonly deadlineMs: number;
   /** Node id we believe the peer has (from the registry); a reply naming another is logged. */
   readonly expectedNodeId?: PeerId;
+  /** Told, after a valid reply, where the call's time went (see VoteCallTiming). */
+  readonly onTiming?: (timing: VoteCallTiming) => void;
+}
+
+/**
+ * Where one answered vote call's time went on the asking side: `build` (wire body and its
+ * check), `seal` (sealed only), `exchange` (connect, send, wait for the peer, receive), `parse`
+ * (open: the reply's JSON) or `open` (sealed: the envelope opened, its body parsed), `validate`
+ * (the reply's DTOs); and whether it rode a kept-alive connection.
+ */
+export interface VoteCallTiming {
+  readonly phases: PhaseTimes;
+  readonly reusedConnection: boolean;
 }
 
 export interface HealthOptions {
@@ -116,6 +130,7 @@ export class FederationClient {
       const message = `vote request to ${this.baseUrl} not sent: deadline already passed`;
       return this.#failed('vote', { code: FederationErrorCode.TIMEOUT, message, timeoutMs: deadlineMs });
     }
+    const timer = new PhaseTimer();
     const margin = Math.min(this.#replyMarginMs, deadlineMs / 2);
     const body = voteRequestToWire(request, deadlineMs - margin, this.#protocol);
     // Check what we send with the peer's own rules: a bad request is our bug, reported as such
@@ -131,16 +146,19 @@ export class FederationClient {
         },
       };
     }
+    timer.end('build');
     const call = { path: FEDERATION_PATHS.vote, body, timeoutMs: deadlineMs, signal: options.signal };
     const reply = this.#sealed === null
-      ? await this.#http.send({ ...call, method: 'POST' })
-      : await this.#sealed.call({ ...call, purpose: 'vote-request', replyPurpose: 'vote-reply' });
+      ? await this.#http.send({ ...call, method: 'POST' }, timer)
+      : await this.#sealed.call({ ...call, purpose: 'vote-request', replyPurpose: 'vote-reply' }, timer);
     if (!reply.ok) return this.#failed('vote', reply.error);
     const parsed = parseVoteResponse(reply.value.body, this.#protocol);
+    timer.end('validate');
     if (!parsed.ok) return this.#failed('vote', replyError(this.baseUrl, 'vote', parsed.error, reply.value));
     const signer = this.#signerMismatch(reply.value, parsed.value.nodeId);
     if (signer !== null) return this.#failed('vote', signer);
     this.#noteForeignVotes(parsed.value, options.expectedNodeId);
+    options.onTiming?.({ phases: timer.phases, reusedConnection: reply.value.reusedConnection ?? false });
     return parsed;
   }
 

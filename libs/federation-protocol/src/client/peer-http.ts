@@ -6,6 +6,7 @@ import { isPlainObject } from '../dto/validate-dto';
 import { ForbiddenAddressError } from './forbidden-address-error';
 import { systemHostResolver, type HostResolver } from './guarded-lookup';
 import { peerAgents, type PeerTlsOptions } from './peer-agents';
+import type { PhaseTimer } from './phase-timer';
 import { tlsFailureCode } from './tls-failure';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../dto/json-depth';
 
@@ -64,6 +65,8 @@ export interface PeerHttpOptions extends PeerConnectOptions {
 export interface JsonReply {
   readonly status: number;
   readonly body: unknown;
+  /** See RawReply. */
+  readonly reusedConnection?: boolean;
 }
 
 /** Any HTTP reply, its body unread as JSON: for callers that judge the status themselves. */
@@ -72,6 +75,8 @@ export interface RawReply {
   readonly url: string;
   readonly status: number;
   readonly text: string;
+  /** Sent on a kept-alive connection; false when this request had to open one (TCP handshake, slow start). */
+  readonly reusedConnection?: boolean;
 }
 
 export interface SendOptions {
@@ -122,10 +127,17 @@ export class PeerHttp {
     return this.#options.baseUrl;
   }
 
-  /** Sends one request; resolves to the parsed JSON of a 2xx reply or to an error value. Never rejects. */
-  async send(options: SendOptions): Promise<ClientResult<JsonReply>> {
+  /**
+   * Sends one request; resolves to the parsed JSON of a 2xx reply or to an error value. Never
+   * rejects. `timer` gets the phases `exchange` (connect, send, wait, receive) and `parse`.
+   */
+  async send(options: SendOptions, timer?: PhaseTimer): Promise<ClientResult<JsonReply>> {
     const reply = await this.exchange(options);
-    return reply.ok ? interpretReply(reply.value) : reply;
+    timer?.end('exchange');
+    if (!reply.ok) return reply;
+    const json = interpretReply(reply.value);
+    timer?.end('parse');
+    return json.ok ? { ok: true, value: { ...json.value, reusedConnection: reply.value.reusedConnection ?? false } } : json;
   }
 
   /**
@@ -148,7 +160,8 @@ export class PeerHttp {
           headers: { 'content-type': 'application/json' },
         }),
       });
-      return { ok: true, value: { url, status: response.status, text: typeof response.data === 'string' ? response.data : '' } };
+      const text = typeof response.data === 'string' ? response.data : '';
+      return { ok: true, value: { url, status: response.status, text, reusedConnection: reusedSocket(response.request) } };
     } catch (error: unknown) {
       // The caller's signal wins over the deadline: the caller asked, so it is not a peer failure.
       if (isAborted(signal)) return { ok: false, error: aborted(url) };
@@ -199,6 +212,11 @@ function callDeadline(callerSignal: AbortSignal | undefined, timeoutMs: number):
       callerSignal?.removeEventListener('abort', onCallerAbort);
     },
   };
+}
+
+/** Whether axios' Node request went out on a pooled socket (`ClientRequest.reusedSocket`). */
+function reusedSocket(request: unknown): boolean {
+  return typeof request === 'object' && request !== null && (request as { reusedSocket?: unknown }).reusedSocket === true;
 }
 
 /** A function, not an inline check: TypeScript would keep `aborted` narrowed to false across the await. */

@@ -7,6 +7,7 @@ import { seal } from '../seal/seal';
 import type { SealPurpose } from '../seal/seal-protocol';
 import type { SwarmMembership } from '../seal/swarm-membership';
 import { httpError, parseJsonReply, type PeerHttp } from './peer-http';
+import type { PhaseTimer } from './phase-timer';
 
 export interface SealedCall {
   readonly path: string;
@@ -23,6 +24,8 @@ export interface SealedCall {
 export interface SealedReply {
   readonly body: unknown;
   readonly senderId: PeerId;
+  /** Sent on a kept-alive connection (see RawReply). */
+  readonly reusedConnection?: boolean;
 }
 
 /**
@@ -38,10 +41,13 @@ export class SealedExchange {
     private readonly now: () => number,
   ) {}
 
-  async call(call: SealedCall): Promise<ClientResult<SealedReply>> {
+  /** `timer` gets the phases `seal`, `exchange` (connect, send, wait, receive) and `open` (the envelope parsed and opened, its body parsed). */
+  async call(call: SealedCall, timer?: PhaseTimer): Promise<ClientResult<SealedReply>> {
     const { swarmKey, identity, replayCache, maxSkewMs } = this.membership;
     const envelope = seal({ body: JSON.stringify(call.body), swarmKey, identity, purpose: call.purpose, now: this.now() });
+    timer?.end('seal');
     const reply = await this.http.exchange({ method: 'POST', path: call.path, body: envelope, timeoutMs: call.timeoutMs, signal: call.signal });
+    timer?.end('exchange');
     if (!reply.ok) return reply;
     const { url, status, text } = reply.value;
     if (status >= 400) return { ok: false, error: this.#refusal(url, status, text) };
@@ -57,8 +63,9 @@ export class SealedExchange {
       return { ok: false, error: sealFailureError(code, `${url}: ${opened.message}`, opened.code) };
     }
     const body = parseJsonReply({ url, status, text: opened.body });
+    timer?.end('open');
     if (!body.ok) return body;
-    return { ok: true, value: { body: body.value.body, senderId: asPeerId(opened.senderId) } };
+    return { ok: true, value: { body: body.value.body, senderId: asPeerId(opened.senderId), reusedConnection: reply.value.reusedConnection ?? false } };
   }
 
   /**

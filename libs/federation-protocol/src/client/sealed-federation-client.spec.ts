@@ -85,6 +85,15 @@ describe('FederationClient, paired (sealed protocol 2)', () => {
     expect(parseVoteRequest(received[0], 2)).toMatchObject({ ok: true, value: { protocol: 2, requestId: 'req-1' } });
   });
 
+  it('times the sealed phases of a vote: sealing and opening apart from the exchange', async () => {
+    const key = newSwarmKey();
+    const server = await serve(sealedPeer(member(key)));
+    const phases: string[][] = [];
+    const asker = client(server.url, member(key));
+    await asker.requestVote(request, { deadlineMs: 5000, onTiming: (timing) => phases.push(Object.keys(timing.phases)) });
+    expect(phases).toEqual([['build', 'seal', 'exchange', 'open', 'validate']]);
+  });
+
   it('raises the reply cap to the largest sealed envelope', async () => {
     const key = newSwarmKey();
     const server = await serve(sealedPeer(member(key)));
