@@ -62,9 +62,12 @@ export class FederationController {
       if (!reply.raw.destroyed) await reply.status(200).send(wire);
       return;
     }
+    const openingAt = performance.now();
     const opened = sealed.open(body, 'vote-request', 'vote');
-    const wire = await this.votes.serve(sealed.json(opened), { ...call, signer: opened.senderId });
-    if (!reply.raw.destroyed) await reply.status(200).send(sealed.reply(wire, 'vote-reply', opened));
+    const asked = sealed.json(opened);
+    const seal = (wire: object): object => sealed.reply(wire, 'vote-reply', opened);
+    const envelope = await this.votes.serve(asked, { ...call, signer: opened.senderId, openMs: performance.now() - openingAt, seal });
+    if (!reply.raw.destroyed) await reply.status(200).send(envelope);
   }
 
   @Get('health')

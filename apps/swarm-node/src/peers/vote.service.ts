@@ -5,6 +5,7 @@ import {
   SEAL_PROTOCOL_VERSION,
   fitVoteReply,
   MAX_VOTE_REPLY_BYTES,
+  PhaseTimer,
   voteResponseToWire,
   type ReceivedVoteRequest,
   type VoteResponseWire,
@@ -27,6 +28,10 @@ export interface VoteCall {
    * origin must be (no member votes in another's name). Absent: open federation, protocol 1.
    */
   readonly signer?: string;
+  /** Milliseconds spent opening the sealed request before serve() was called (a log phase). */
+  readonly openMs?: number;
+  /** Seals the reply for the asking member (paired node); absent: the reply goes out as it is. */
+  readonly seal?: (wire: VoteResponseWire) => object;
 }
 
 /**
@@ -45,9 +50,12 @@ export class VoteService {
     private readonly events: RequestEvents,
   ) {}
 
-  /** The reply to one vote request body; throws an OpenAiHttpError when the vote is refused. */
-  async serve(body: unknown, call: VoteCall): Promise<VoteResponseWire> {
+  /** The reply to one vote request body, sealed when `call.seal` is given; throws an OpenAiHttpError when the vote is refused. */
+  async serve(body: unknown, call: VoteCall): Promise<object> {
     const startedAt = Date.now();
+    // Each phase by name in the "vote served" line, so a slow vote says where its time went.
+    const timer = new PhaseTimer();
+    if (call.openMs !== undefined) timer.add('open', call.openMs);
     // Validates every field, the protocol version and the hop limit (a vote is never forwarded),
     // and refuses schemas and tool turns this node could serve only in part.
     const protocol = call.signer === undefined ? FEDERATION_PROTOCOL_VERSION : SEAL_PROTOCOL_VERSION;
@@ -59,17 +67,22 @@ export class VoteService {
     }
     const asked = parsed.value;
     const granted = clampVoteRequest(asked, { maxTokens: this.settings.maxTokensLimit, deadlineMs: this.options.config.voteTimeoutMs });
+    timer.end('parse');
     try {
-      const wire = await this.#generate(granted, call, startedAt, protocol);
+      const wire = await this.#generate(granted, call, startedAt, protocol, timer);
+      const reply = call.seal?.(wire) ?? wire;
+      if (call.seal !== undefined) timer.end('seal');
+      const logFields = { requestId: granted.requestId, origin: granted.originNodeId, durationMs: Date.now() - startedAt };
+      this.logger.info({ ...logFields, candidates: wire.votes.length, phases: timer.phases }, 'vote served');
       this.#served(call, startedAt, asked, granted, wire.votes.length, null);
-      return wire;
+      return reply;
     } catch (error: unknown) {
       this.#served(call, startedAt, asked, granted, 0, error);
       throw error;
     }
   }
 
-  async #generate(request: ReceivedVoteRequest, call: VoteCall, startedAt: number, protocol: number): Promise<VoteResponseWire> {
+  async #generate(request: ReceivedVoteRequest, call: VoteCall, startedAt: number, protocol: number, timer: PhaseTimer): Promise<VoteResponseWire> {
     if (request.originNodeId === this.options.nodeId) {
       throw OpenAiHttpError.invalidRequest('a node does not vote on its own requests', 'origin_node_id', 'self_vote');
     }
@@ -78,21 +91,27 @@ export class VoteService {
       throw new OpenAiHttpError(403, 'permission_error', message, 'origin_node_id', FederationErrorCode.IDENTITY_MISMATCH);
     }
     const generation = { ...toGenerationRequest(request, this.swarm.info.instances, this.options.nodeId), clientKey: call.clientIp };
+    // Tokenized once: check() and generate() reuse the tokens of this very prompt object.
+    const measured = this.swarm.measurePrompt(generation.prompt, generation.tools);
+    if (!measured.ok) throw openAiErrorFromSwarmFailure(measured.failure);
     const checked = this.swarm.check(generation);
     if (!checked.ok) throw openAiErrorFromSwarmFailure(checked.failure);
+    timer.end('tokenize');
 
     // Stop when the asking node hangs up or the (clamped) deadline passes: nobody would read the votes.
     const signal = AbortSignal.any([call.signal, AbortSignal.timeout(request.deadlineMs)]);
     const outcome = await this.swarm.generate(generation, { signal, elapsedMs: () => Date.now() - startedAt });
+    // Queue wait included: the swarm takes its instances inside generate().
+    timer.end('generate');
     // The origin's request id, so one request can be followed through every node's log.
     const logFields = { requestId: request.requestId, origin: request.originNodeId, durationMs: Date.now() - startedAt };
     if (!outcome.ok) {
       this.logger.info({ ...logFields, code: outcome.failure.code }, 'vote refused');
       throw openAiErrorFromSwarmFailure(outcome.failure);
     }
-    this.logger.info({ ...logFields, candidates: outcome.candidates.length }, 'vote served');
     const fitted = fitVoteReply(voteResponseToWire(toVoteResponse(outcome, this.options.nodeId, this.swarm.info.modelId), protocol), MAX_VOTE_REPLY_BYTES);
     if (fitted.trimmed !== null) this.logger.warn({ ...logFields, trimmed: fitted.trimmed }, 'vote reply over the size a peer accepts: logprobs left out');
+    timer.end('reply');
     return fitted.wire;
   }
 
