@@ -3,7 +3,7 @@
 // Added latency of a peer's vote vs the same generation done locally, and of sealing; discovery
 // time; kill -9 to unhealthy; SIGTERM to removed; client requests failed meanwhile.
 //   node tools/bench/dist/federation/main.js [--mode both|sealed|open] [--reps 5] [--events 3] [--tokens 32]
-import { describeMachine, writeBenchResult } from '@local-swarm/bench-kit';
+import { describeMachine, writeBenchResult, type BenchTable } from '@local-swarm/bench-kit';
 import path from 'node:path';
 import { withBenchLans } from '../lan/bench-lan';
 import { readNodeId } from '../lan/lan-queries';
@@ -13,7 +13,8 @@ import { modesOf, parseFederationOptions } from './federation-options';
 import type { FederationPair } from './federation-pair';
 import { federationReport, type FederationMeasurements, type FederationSettings } from './federation-report';
 import { MembershipRun, runMembershipEvents } from './membership-rounds';
-import { measureVoteLatency } from './vote-latency';
+import { servedPhaseTable, servedVotePhases } from './served-vote-phases';
+import { BENCH_VOTE_PREFIX, measureVoteLatency } from './vote-latency';
 
 const COUNTING_PROMPT = 'Counting from one to one thousand: 1, 2, 3, 4, 5, 6, 7,';
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const modes = modesOf(options.mode);
   const swarm = new BenchSwarm();
   const log = (line: string): void => console.log(`federation: ${line}`);
+  const phaseTables: BenchTable[] = [];
 
   const measuredModes = await withBenchLans(
     modes.map(() => ['a', 'b']),
@@ -46,6 +48,11 @@ async function main(): Promise<void> {
       }
       log(`latency: ${options.reps} rounds × 4 ways × ${modes.join(' and ')}, interleaved, ${options.tokens} tokens`);
       const latency = await measureVoteLatency(pairs, { prompt: COUNTING_PROMPT, maxTokens: options.tokens, temperature: 0.7, topP: 0.95, candidates: options.instances }, options.reps);
+      // Read before the membership events restart B (a new process, a new log).
+      for (const pair of pairs) {
+        const measuredFrom = latency.find((result) => result.mode === pair.mode)?.measuredFrom ?? 0;
+        phaseTables.push(servedPhaseTable(pair.mode, servedVotePhases(pair.b.output(), measuredFrom, BENCH_VOTE_PREFIX)));
+      }
       await runMembershipEvents(runs, options, log);
       return runs.map((run) => run.measurements(latency.find((result) => result.mode === run.mode)?.samples ?? []));
     },
@@ -68,10 +75,11 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
     summary: report.summary,
-    tables: report.tables,
+    tables: [...report.tables, ...phaseTables],
     notes: [describeMachine(), `Model: ${options.model !== undefined ? path.basename(options.model) : "the node's default (SmolLM2-135M-Instruct Q4_1)"}.`, ...report.notes],
   });
   for (const line of report.summary) console.log(`- ${line}`);
+  for (const table of phaseTables) console.log(`${table.title}\n${table.columns.join(' | ')}\n${table.rows.map((row) => row.join(' | ')).join('\n')}`);
   console.log(`federation: wrote ${file}`);
 }
 

@@ -5,6 +5,9 @@ import type { FederationPair } from './federation-pair';
 import { sendSealed } from './sealed-request';
 import { completionBody, readVoteReply, voteRequestBody, type GenerationSpec } from './vote-request';
 
+/** Request ids of the votes the benchmark asks B for itself; A's own carry A's ids. */
+export const BENCH_VOTE_PREFIX = 'bench-vote-';
+
 /**
  * `repetitions` rounds of the four latency cases on every pair, with the same prompt, length and
  * seed within a round. Pairs are interleaved case by case (a sealed peer vote, then the open one
@@ -16,9 +19,11 @@ export async function measureVoteLatency(
   pairs: readonly FederationPair[],
   spec: Omit<GenerationSpec, 'seed'>,
   repetitions: number,
-): Promise<{ mode: FederationMode; samples: LatencySample[] }[]> {
+): Promise<{ mode: FederationMode; samples: LatencySample[]; measuredFrom: number }[]> {
   const results = pairs.map((pair) => ({ pair, mode: pair.mode, samples: [] as LatencySample[] }));
   for (const latencyCase of LATENCY_CASES) for (const { pair } of results) await askOnce(pair, { ...spec, seed: 999 }, latencyCase, -1);
+  // The warm-up round's votes are left out of the serving phases too.
+  const measuredFrom = Date.now();
   for (let repetition = 0; repetition < repetitions; repetition++) {
     const seed = 1000 + repetition;
     for (let index = 0; index < LATENCY_CASES.length; index++) {
@@ -29,13 +34,13 @@ export async function measureVoteLatency(
       }
     }
   }
-  return results.map(({ mode, samples }) => ({ mode, samples }));
+  return results.map(({ mode, samples }) => ({ mode, samples, measuredFrom }));
 }
 
 async function askOnce(pair: FederationPair, spec: GenerationSpec, latencyCase: LatencyCase, repetition: number): Promise<LatencySample> {
   const { lan, a, b, aId, bId } = pair;
   if (latencyCase === 'b-vote') {
-    const reply = await askPeerVote(pair, spec, `bench-vote-${repetition}`).catch((error: unknown) => ({ ms: Number.NaN, body: null, problem: `no reply: ${String(error)}` }));
+    const reply = await askPeerVote(pair, spec, `${BENCH_VOTE_PREFIX}${repetition}`).catch((error: unknown) => ({ ms: Number.NaN, body: null, problem: `no reply: ${String(error)}` }));
     const vote = reply.body === null ? null : readVoteReply(reply.body);
     const problem = reply.problem ?? (vote === null ? 'not a vote reply' : vote.nodeId !== bId ? `answered by ${vote.nodeId}` : undefined);
     return {
