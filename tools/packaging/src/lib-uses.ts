@@ -65,6 +65,14 @@ console.log(JSON.stringify([parsePeerAddress('10.0.0.5'), parsePeerAddress('open
   prints: [{ ok: true, peer: { kind: 'federation', host: '10.0.0.5', port: 17615 } }, true],
 };
 
+const GGUF: LibUse = {
+  script: `
+const { quantizeQ4_0ByScaleSearch, requantizeQ4_1ToQ4_0, tensorByteSize } = require('@local-swarm/gguf');
+const block = Buffer.from([0, 0x2c, 0, 0x38, 15, ...new Array(15).fill(0)]);
+console.log(JSON.stringify({ q4_0: Buffer.from(requantizeQ4_1ToQ4_0(block, quantizeQ4_0ByScaleSearch)).toString('hex'), bytes: tensorByteSize('t', 3, [64, 2]) }));`,
+  prints: { q4_0: `68b150${'55'.repeat(15)}`, bytes: 80 },
+};
+
 const NET_BINDING: LibUse = {
   script: `
 const { chooseBindAddress, classifyAddress } = require('@local-swarm/net-binding');
@@ -89,6 +97,7 @@ export const LIB_USES: Readonly<Record<string, LibUse>> = {
   '@local-swarm/discovery': DISCOVERY,
   '@local-swarm/federation': FEDERATION,
   '@local-swarm/federation-protocol': FEDERATION_PROTOCOL,
+  '@local-swarm/gguf': GGUF,
   '@local-swarm/net-binding': NET_BINDING,
   '@local-swarm/swarm-core': SWARM_CORE,
 };

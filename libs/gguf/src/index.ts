@@ -1,0 +1,18 @@
+export { alignmentOf } from './format/alignment-of';
+export { FILE_TYPE_MOSTLY_Q4_0, GgmlType, tensorByteSize } from './format/ggml-type';
+export { GgufError, GgufErrorCode } from './format/gguf-error';
+export { alignUp, GGUF_DEFAULT_ALIGNMENT, type GgufHeader, type GgufTensorInfo } from './format/gguf-header';
+export type { GgufBigIntType, GgufMetadataEntry, GgufNumberType, GgufValue, GgufValueType } from './format/gguf-value';
+export { layOutGguf, type GgufLayout, type TensorPlan } from './io/lay-out-gguf';
+export { readGgufHeader } from './io/read-gguf-header';
+export { readTensorData } from './io/read-tensor-data';
+export { rewriteGguf, type GgufRewrite } from './io/rewrite-gguf';
+export { writeGguf, type GgufTensorToWrite, type GgufToWrite } from './io/write-gguf';
+export { deriveQ4_0Gguf } from './quantize/derive-q4-0-gguf';
+export { fromF16Bits, toF16Bits } from './quantize/f16';
+export type { Q4_0BlockQuantizer } from './quantize/q4-0-block-quantizer';
+export { dequantizeQ4_0Block, dequantizeQ4_1Block, Q4_0_BLOCK_BYTES, Q4_1_BLOCK_BYTES, Q4_BLOCK_WEIGHTS } from './quantize/q4-blocks';
+export { quantizeQ4_0ByScaleSearch, SCALE_SEARCH_FACTORS } from './quantize/quantize-q4-0-by-scale-search';
+export { quantizeQ4_0Reference } from './quantize/quantize-q4-0-reference';
+export { requantizationError, type RequantizationError } from './quantize/requantization-error';
+export { requantizeQ4_1ToQ4_0 } from './quantize/requantize-q4-1-to-q4-0';
