@@ -3,14 +3,14 @@ import { SwarmError, SwarmErrorCode } from '../errors/swarm-errors';
 import type { Prompt } from '../generation/generation-request';
 import type { ToolRequest } from '../generation/tool-request';
 import type { SamplingControls, TokenLogprob } from '../generation/sampling-controls';
-import { findStopIndex } from '../generation/stop-sequences';
 import type { Logger } from '../logger/logger';
 import { chatHistoryOf } from '../tools/chat-history-of';
 import { chatModelFunctions } from '../tools/chat-model-functions';
 import { toolAnswer, type ToolAnswer } from '../tools/tool-answer';
 import { compileGrammar } from './compile-grammar';
 import { GrammarCache } from './grammar-cache';
-import { grammarStops, type GrammarStops } from './grammar-stops';
+import { CandidateProgress } from './candidate-progress';
+import { grammarStops } from './grammar-stops';
 import type { OutputGrammar } from './grammar-for';
 import type {
   ChatWrapper,
@@ -22,10 +22,11 @@ import type {
   Token,
 } from './llama-types';
 import { loadNodeLlamaCpp, type NodeLlamaCpp } from './node-llama-cpp';
+import { runLockStep, type LockStepCandidate } from './lock-step-loop';
+import type { LoopProfile } from './loop-profile';
 import { RunningWork } from './running-work';
 import { evaluateOptionsFor, metadataFor, type EvaluationStep } from './sampling-options';
 import type { BatchJob, SwarmEngine } from './swarm-engine';
-import { tokenLogProb } from './token-log-prob';
 import type { TokenVocabulary } from './token-vocabulary';
 import { TokenLogprobRecorder } from './token-logprob-recorder';
 
@@ -41,6 +42,8 @@ export interface LlamaEngineOptions {
   readonly logger: Logger;
   /** Called with 0..1 while weights load. */
   readonly onLoadProgress?: (fraction: number) => void;
+  /** Where the lock-step loop's time goes, for benchmarks; undefined: not measured. */
+  readonly loopProfile?: LoopProfile;
 }
 
 /** Sampling settings of one candidate, already resolved (defaults applied, seed chosen). */
@@ -112,6 +115,7 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
     private readonly context: LlamaContext,
     readonly sequences: readonly LlamaContextSequence[],
     private readonly chatWrapper: ChatWrapper,
+    private readonly loopProfile: LoopProfile | undefined,
   ) {
     this.longestTokenChars = longestTokenChars(model);
     this.vocabulary = {
@@ -157,7 +161,7 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
       contextSize: context.contextSize,
       sequences: options.sequences,
     });
-    return new LlamaEngine(lib, llama, model, context, sequences, chatWrapper);
+    return new LlamaEngine(lib, llama, model, context, sequences, chatWrapper, options.loopProfile);
   }
 
   /** Bytes the weights take (for sizing and the banner). */
@@ -203,71 +207,45 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
     sampling: CandidateSampling,
     signal: AbortSignal,
   ): Promise<RawCandidate> {
-    const generated: Token[] = [];
-    let logProbSum = 0;
-    let text = '';
-    const logprobs = this.logprobRecorderFor(sampling);
-    let ending: GrammarStops = grammarStops(sampling.stop, undefined);
+    const progress = this.progressFor(sampling);
     // The loop ends by itself only when the model emits an end-of-generation token.
     let finishReason: FinishReason = 'stop';
     try {
       await sequence.clearHistory();
       const grammar = sampling.grammar !== undefined ? await this.grammars.get(sampling.grammar) : undefined;
-      ending = grammarStops(sampling.stop, grammar);
+      progress.ending = grammarStops(sampling.stop, grammar);
       const steps: AsyncGenerator<EvaluationStep, void, void> = sequence.evaluateWithMetadata(
         [...promptTokens],
         metadataFor(sampling),
-        evaluateOptionsFor(this.lib, this.model, sampling, grammar, () => generated),
+        evaluateOptionsFor(this.lib, this.model, sampling, grammar, () => progress.tokens),
       );
       for await (const step of steps) {
         if (signal.aborted) {
           finishReason = 'cancelled';
           break;
         }
-        generated.push(step.token);
-        logProbSum += tokenLogProb(step.confidence ?? 0);
-        text = this.model.detokenize(generated);
-        logprobs?.record(step, text);
-        const cut = ending.stops.length > 0 ? findStopIndex(text, ending.stops) : null;
-        if (cut !== null) {
-          text = text.slice(0, cut);
-          break;
-        }
-        if (generated.length >= sampling.maxTokens) {
-          finishReason = 'length';
+        const ending = progress.add(step);
+        if (ending !== null) {
+          finishReason = ending;
           break;
         }
       }
     } catch (error) {
-      return {
-        text,
-        meanLogProb: generated.length > 0 ? logProbSum / generated.length : null,
-        completionTokens: generated.length,
-        finishReason: 'error',
-        error: describe(error),
-        ...(logprobs !== undefined ? { logprobs: logprobs.finish(text) } : {}),
-      };
+      return progress.result('error', describe(error));
     }
-    if (ending.trimWhitespaceSuffix) text = text.trimEnd();
-    return {
-      ...this.toolAnswer(text, sampling),
-      meanLogProb: generated.length > 0 ? logProbSum / generated.length : null,
-      completionTokens: generated.length,
-      finishReason,
-      ...(logprobs !== undefined ? { logprobs: logprobs.finish(text) } : {}),
-    };
+    const candidate = progress.result(finishReason);
+    return { ...candidate, ...this.toolAnswer(candidate.text, sampling) };
   }
 
   /**
-   * Generates one candidate per sequence in lock step: every step asks each live candidate's
-   * generator for its next token in the same tick, so node-llama-cpp decodes those tokens in ONE
-   * batch; the prompt is decoded once and its KV cells copied to the other sequences. Each
-   * candidate keeps one sampler (its own seed, grammar, penalties and biases) for the whole
-   * generation: a sampler per step would cost a 576 KiB native buffer per token that only a
-   * full V8 garbage collection frees (node-llama-cpp's AddonSampler), i.e. RSS growing by
-   * hundreds of MiB per request.
-   * Limit measured on 2 cores: a decode step of 4 tokens costs ~1.8x one of 1 token (Q4_1 has no
-   * batched matrix kernel on this CPU), so 4 candidates take ~1.8x the time of one, not ~1x.
+   * Generates one candidate per sequence in lock step (see runLockStep): the prompt is decoded
+   * once and its KV cells copied to the other sequences. Each candidate keeps one sampler (its own
+   * seed, grammar, penalties and biases) for the whole generation: a sampler per step would cost a
+   * 576 KiB native buffer per token that only a full V8 garbage collection frees (node-llama-cpp's
+   * AddonSampler), i.e. RSS growing by hundreds of MiB per request.
+   * Limit measured on 2 cores: a decode step of 4 tokens costs ~1.8x one of 1 token with Q4_1
+   * weights (no repacked batched matrix kernel on this CPU), so 4 candidates take ~1.8x the time
+   * of one, not ~1x; `consensus-cost` measures the loop against that floor.
    * Returns one promise per sequence, settled as that candidate finishes; never rejects.
    */
   generateBatch(
@@ -301,83 +279,37 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
     settle: (index: number, candidate: RawCandidate) => void,
   ): Promise<void> {
     const sequences = jobs.map((job) => job.sequence);
-    const states = jobs.map((job, index) => ({
-      index,
-      sampling: job.sampling,
-      steps: undefined as AsyncGenerator<EvaluationStep, void, void> | undefined,
-      generated: [] as Token[],
-      logProbSum: 0,
-      text: '',
-      logprobs: this.logprobRecorderFor(job.sampling),
-      ending: grammarStops(job.sampling.stop, undefined),
-      live: true,
-    }));
-    type State = (typeof states)[number];
-    const finish = (state: State, finishReason: FinishReason, error?: string): void => {
-      if (!state.live) return;
-      state.live = false;
-      // Ends the generator: releases its sequence and its sampler.
-      void state.steps?.return(undefined).catch(() => undefined);
-      if (state.ending.trimWhitespaceSuffix && error === undefined) state.text = state.text.trimEnd();
-      const n = state.generated.length;
-      settle(state.index, {
-        ...this.toolAnswer(state.text, state.sampling),
-        meanLogProb: n > 0 ? state.logProbSum / n : null,
-        completionTokens: n,
-        finishReason,
-        ...(error !== undefined ? { error } : {}),
-        ...(state.logprobs !== undefined ? { logprobs: state.logprobs.finish(state.text) } : {}),
-      });
+    const progresses = jobs.map((job) => this.progressFor(job.sampling));
+    const finish = (index: number, finishReason: FinishReason, error?: unknown): void => {
+      const progress = progresses[index];
+      const sampling = jobs[index]?.sampling;
+      if (progress === undefined || sampling === undefined) return;
+      const candidate = progress.result(finishReason, error !== undefined ? describe(error) : undefined);
+      settle(index, { ...candidate, ...this.toolAnswer(candidate.text, sampling) });
     };
+    const candidates: LockStepCandidate[] = [];
     try {
       await Promise.all(sequences.map((sequence) => sequence.clearHistory()));
       await this.evaluateSharedPrompt(sequences, promptTokens.slice(0, -1));
       // Candidates of one request share their grammar: the cache compiles it once.
-      const grammars = await Promise.all(
-        states.map((state) => (state.sampling.grammar !== undefined ? this.grammars.get(state.sampling.grammar) : undefined)),
-      );
-      for (const state of states) {
-        const sequence = sequences[state.index];
-        if (sequence === undefined) continue;
-        state.ending = grammarStops(state.sampling.stop, grammars[state.index]);
-        state.steps = sequence.evaluateWithMetadata(
+      const grammars = await Promise.all(jobs.map((job) => (job.sampling.grammar !== undefined ? this.grammars.get(job.sampling.grammar) : undefined)));
+      jobs.forEach((job, index) => {
+        const progress = progresses[index];
+        if (progress === undefined) return;
+        progress.ending = grammarStops(job.sampling.stop, grammars[index]);
+        const steps = job.sequence.evaluateWithMetadata(
           [lastToken],
-          metadataFor(state.sampling),
-          evaluateOptionsFor(this.lib, this.model, state.sampling, grammars[state.index], () => state.generated),
+          metadataFor(job.sampling),
+          evaluateOptionsFor(this.lib, this.model, job.sampling, grammars[index], () => progress.tokens),
         );
-      }
+        candidates.push({ steps, add: (step) => progress.add(step), finish: (reason, error) => finish(index, reason, error) });
+      });
     } catch (error) {
-      states.forEach((state) => finish(state, 'error', describe(error)));
+      for (const candidate of candidates) void candidate.steps.return(undefined).catch(() => undefined);
+      jobs.forEach((_, index) => finish(index, 'error', error));
       return;
     }
-    while (states.some((state) => state.live)) {
-      if (signal.aborted) {
-        states.forEach((state) => finish(state, 'cancelled'));
-        return;
-      }
-      const live = states.filter((state) => state.live);
-      // All next() calls are made in this tick: their decodes land in the same batch.
-      const results = await Promise.allSettled(live.map((state) => (state.steps ? state.steps.next() : Promise.reject(new Error('no generator')))));
-      results.forEach((result, position) => {
-        const state = live[position];
-        if (state === undefined) return;
-        if (result.status === 'rejected') return finish(state, 'error', describe(result.reason));
-        if (signal.aborted) return finish(state, 'cancelled');
-        // The generator ends by itself only on an end-of-generation token.
-        if (result.value.done === true) return finish(state, 'stop');
-        const step = result.value.value;
-        state.generated.push(step.token);
-        state.logProbSum += tokenLogProb(step.confidence ?? 0);
-        state.text = this.model.detokenize(state.generated);
-        state.logprobs?.record(step, state.text);
-        const cut = state.ending.stops.length > 0 ? findStopIndex(state.text, state.ending.stops) : null;
-        if (cut !== null) {
-          state.text = state.text.slice(0, cut);
-          return finish(state, 'stop');
-        }
-        if (state.generated.length >= state.sampling.maxTokens) return finish(state, 'length');
-      });
-    }
+    await runLockStep(candidates, signal, this.loopProfile);
   }
 
   /** Decodes the prompt once on the first sequence and copies its KV cells to the others. */
@@ -411,10 +343,11 @@ export class LlamaEngine implements SwarmEngine<LlamaContextSequence> {
     return toolAnswer(text, this.chatWrapper.settings.functions, sampling.tools);
   }
 
-  /** A recorder when the sampling asks for logprobs. */
-  private logprobRecorderFor(sampling: CandidateSampling): TokenLogprobRecorder | undefined {
+  /** A candidate's answer as it grows, with a logprob recorder when the sampling asks for them. */
+  private progressFor(sampling: CandidateSampling): CandidateProgress {
     const asked = sampling.controls?.logprobs;
-    return asked === undefined ? undefined : new TokenLogprobRecorder(this.model, asked.top);
+    const logprobs = asked === undefined ? undefined : new TokenLogprobRecorder(this.model, asked.top);
+    return new CandidateProgress(this.model, sampling.maxTokens, grammarStops(sampling.stop, undefined), logprobs);
   }
 }
 
