@@ -94,4 +94,37 @@ describe('isVoteDecided cost', () => {
       expect([trial, isVoteDecided(received, pending, options)]).toEqual([trial, decidedByAskingEveryRival(received, pending, options)]);
     }
   });
+
+  it('asks decide() nothing while one source has sent fewer votes than it still owes (majority)', () => {
+    const pending: PendingVotes[] = [{ source: 'local', model: 'm', count: 3 }];
+    expect(isVoteDecided([vote('Paris', 'local', 0)], pending, { strategy: 'majority' })).toBe(false);
+    expect(decideSpy).not.toHaveBeenCalled();
+    // Once as many have arrived as are pending, decide() judges.
+    expect(isVoteDecided([vote('Paris', 'local', 0), vote('Paris', 'local', 1)], [{ source: 'local', model: 'm', count: 2 }], { strategy: 'majority' })).toBe(false);
+    expect(decideSpy).toHaveBeenCalled();
+  });
+
+  it('leaves the count bound out where votes can weigh other than 1: another source, weights, checks', () => {
+    const received = [vote('Paris', 'a', 0), vote('Paris', 'b', 0), vote('Paris', 'c', 0)];
+    // Source c's pending votes are clamped below the others': decided though 3 < 10.
+    expect(isVoteDecided(received, [{ source: 'c', model: 'm', count: 10 }], { strategy: 'majority' })).toBe(
+      decidedByAskingEveryRival(received, [{ source: 'c', model: 'm', count: 10 }], { strategy: 'majority' }),
+    );
+    expect(decideSpy).toHaveBeenCalled();
+  });
+
+  it('agrees with asking decide() about every rival for one source arriving vote by vote', () => {
+    const answers = ['Paris', 'paris', 'Lyon', 'Paris.', ''];
+    for (let total = 2; total <= 9; total++) {
+      for (let trial = 0; trial < 20; trial++) {
+        const texts = Array.from({ length: total }, (_, i) => answers[(i * 7 + trial * 3 + total) % (trial % 3 === 0 ? 1 : answers.length)] ?? 'Paris');
+        for (let arrived = 1; arrived < total; arrived++) {
+          const received = texts.slice(0, arrived).map((text, i) => ({ ...vote(text, 'local', i), score: i % 2 === 0 ? -0.5 : 0 }));
+          const pending: PendingVotes[] = [{ source: 'local', model: 'm', count: total - arrived }];
+          const options: ConsensusOptions = { strategy: 'majority' };
+          expect([total, trial, arrived, isVoteDecided(received, pending, options)]).toEqual([total, trial, arrived, decidedByAskingEveryRival(received, pending, options)]);
+        }
+      }
+    }
+  });
 });

@@ -6,6 +6,7 @@ import {
   type CandidateGroup,
   type ConsensusOptions,
 } from '@local-swarm/consensus';
+import { tooFewVotesToLead } from './too-few-votes-to-lead';
 
 /** Candidates a source may still send: its id, its model when known, and how many at most. */
 export interface PendingVotes {
@@ -65,6 +66,7 @@ export function isVoteDecided(
   const pendingTotal = pending.reduce((sum, votes) => sum + votes.count, 0);
   if (pendingTotal === 0 || received.length === 0) return false;
   if (received.reduce((chars, candidate) => chars + candidate.text.length, 0) > EARLY_EXIT_TEXT_BUDGET) return false;
+  if (tooFewVotesToLead(received, pending, options)) return false;
   const now = decide(received, options);
   if (now.winner === null || !now.valid) return false;
   const leader = now.winner.groupKey;
