@@ -67,7 +67,7 @@ describeLan('a node facing web pages and LAN neighbours', () => {
   it('refuses a cross-site form post to every POST route: nothing is generated or added', async () => {
     const swagger = (await get('/docs-json')).json<SwaggerDocument>();
     const postPaths = Object.entries(swagger.paths).filter(([, methods]) => 'post' in methods).map(([path]) => path);
-    expect(postPaths).toEqual(expect.arrayContaining(['/v1/completions', '/v1/chat/completions', '/v1/federation/peers', '/v1/federation/vote']));
+    expect(postPaths).toEqual(expect.arrayContaining(['/v1/completions', '/v1/chat/completions', '/v1/embeddings', '/v1/responses', '/v1/federation/peers', '/v1/federation/vote']));
     const servedBefore = await requestsServed();
     const form = `prompt=hi&address=${lan.host('other').address}%3A${API_PORT}&model=x`;
     const formType = { 'content-type': 'application/x-www-form-urlencoded' };
