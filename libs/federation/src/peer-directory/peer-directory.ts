@@ -113,9 +113,7 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
       timeoutMs,
       logger,
       onConfirmed: (announced, report, from) => this.#moved(announced, report, from),
-      onRefused: (baseUrl) => {
-        if (!this.#registry.peers().some((peer) => peer.baseUrl === baseUrl)) this.#clients.forget(baseUrl);
-      },
+      onRefused: (baseUrl) => this.#forgetUnusedClients(baseUrl),
     });
     this.#registry.on('peer-added', ({ peer }) => logger.info('peer joined', describe(peer)));
     this.#registry.on('peer-removed', ({ peer, reason }) => {
@@ -183,6 +181,11 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
   #moveNeedsCheck(registered: PeerSnapshot, announced: DiscoveredPeer): boolean {
     if (this.#trust.ownKeyId === null || registered.source !== 'mdns' || registered.rttMs === null) return false;
     return registered.address !== announced.address || registered.port !== announced.port;
+  }
+
+  /** Drops the clients of `baseUrl` unless a registered peer is still reached there. */
+  #forgetUnusedClients(baseUrl: string): void {
+    if (!this.#registry.peers().some((peer) => peer.baseUrl === baseUrl)) this.#clients.forget(baseUrl);
   }
 
   /** A paired peer answered, signed, at its newly announced address: its entry, client and source move there. */
@@ -333,7 +336,7 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
     // A source made before the peer moved (an open peer moves on its next announcement) would
     // keep sending votes to the old address.
     if (known !== undefined && known.baseUrl === peer.baseUrl) return known.source;
-    if (known !== undefined && !this.#registry.peers().some((other) => other.baseUrl === known.baseUrl)) this.#clients.forget(known.baseUrl);
+    if (known !== undefined) this.#forgetUnusedClients(known.baseUrl);
     const deadlineMs = this.options.settings.voteTimeoutMs;
     const source =
       peer.source === 'openai'
