@@ -29,8 +29,9 @@ export const USAGE = `usage: node tools/eval/dist/perplexity/main.js --baseline 
   --stride N           tokens between window starts (default ${DEFAULT_PERPLEXITY.stride})
   --threads N          CPU threads (default: node-llama-cpp's count of math cores)`;
 
-function positiveInteger(name: string, text: string | undefined, fallback: number | undefined): number | undefined {
-  if (text === undefined) return fallback;
+/** The flag's value, or undefined when it was not given. */
+function positiveInteger(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`--${name} must be a positive integer, got ${JSON.stringify(text)}`);
   return value;
@@ -51,8 +52,8 @@ export function parsePerplexityOptions(args: readonly string[]): PerplexityOptio
     },
   });
   if (values.baseline === undefined || values.candidate === undefined) throw new RangeError('--baseline and --candidate are both required');
-  const contextSize = positiveInteger('context-size', values['context-size'], DEFAULT_PERPLEXITY.contextSize) ?? DEFAULT_PERPLEXITY.contextSize;
-  const stride = positiveInteger('stride', values.stride, DEFAULT_PERPLEXITY.stride) ?? DEFAULT_PERPLEXITY.stride;
+  const contextSize = positiveInteger('context-size', values['context-size']) ?? DEFAULT_PERPLEXITY.contextSize;
+  const stride = positiveInteger('stride', values.stride) ?? DEFAULT_PERPLEXITY.stride;
   if (stride >= contextSize - 1) throw new RangeError(`--stride must be below the context size less one (${contextSize - 1}), got ${stride}`);
   return {
     baseline: values.baseline,
@@ -60,6 +61,6 @@ export function parsePerplexityOptions(args: readonly string[]): PerplexityOptio
     text: values.text ?? PERPLEXITY_TEXT,
     contextSize,
     stride,
-    threads: positiveInteger('threads', values.threads, undefined),
+    threads: positiveInteger('threads', values.threads),
   };
 }
