@@ -7,7 +7,7 @@ export interface ContextDetokenizer {
 }
 
 /** What a decoder shows for bytes that do not yet make a whole UTF-8 character. */
-const REPLACEMENT_CHARACTER = '\uFFFD';
+export const REPLACEMENT_CHARACTER = '\uFFFD';
 /** Tokens given as context before the new ones (node-llama-cpp looks at the last 3). */
 const CONTEXT_TOKENS = 3;
 

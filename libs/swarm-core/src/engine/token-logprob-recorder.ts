@@ -1,4 +1,5 @@
 import type { TokenLogprob } from '../generation/sampling-controls';
+import { REPLACEMENT_CHARACTER } from './incremental-detokenizer';
 import type { Token } from './llama-types';
 import type { EvaluationStep } from './sampling-options';
 import { tokenLogProb } from './token-log-prob';
@@ -7,9 +8,6 @@ import { tokenLogProb } from './token-log-prob';
 export interface Detokenizer {
   detokenize(tokens: readonly Token[]): string;
 }
-
-/** What a decoder shows for bytes that do not yet make a whole UTF-8 character. */
-const REPLACEMENT_CHARACTER = '\uFFFD';
 
 /**
  * Log-probabilities of one candidate's tokens, recorded as they are generated. A token's text is
