@@ -123,7 +123,8 @@ export async function runConsensus(
   };
   const onCandidateFrom = (index: number) => (candidate: Candidate): void => {
     options.onCandidate?.(candidate);
-    if (mayVote(request, candidate)) received.push(candidate);
+    const votes = mayVote(request, candidate);
+    if (votes) received.push(candidate);
     const entry = progress[index];
     if (entry !== undefined) {
       entry.arrived += 1;
@@ -131,7 +132,7 @@ export async function runConsensus(
     }
     if (stopAll.signal.aborted) return;
     if (earlyStopRule === 'first-valid') {
-      if (mayVote(request, candidate) && validateCandidate(candidate, check).valid) stopEarly('first_valid');
+      if (votes && validateCandidate(candidate, check).valid) stopEarly('first_valid');
       return;
     }
     checkVoteDecided();
