@@ -65,7 +65,6 @@ export class ByteWriter {
     this.bytes.writeBigInt64LE(value, at);
   }
 
-
   /** A GGUF string: a u64 byte length, then UTF-8 without a terminator. */
   string(value: string): void {
     const length = Buffer.byteLength(value, 'utf8');
