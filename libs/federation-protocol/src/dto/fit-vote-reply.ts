@@ -27,7 +27,8 @@ function withoutLogprobs(vote: PeerVoteWire): PeerVoteWire {
  * last vote back. Texts and tool calls are never cut: they are the answer.
  */
 export function fitVoteReply(wire: VoteResponseWire, maxBytes: number): FittedVoteReply {
-  if (byteLength(wire) <= maxBytes) return { wire, trimmed: null };
+  // Without logprobs there is nothing to leave out: the reply is not even measured.
+  if (wire.votes.every((vote) => vote.logprobs === undefined) || byteLength(wire) <= maxBytes) return { wire, trimmed: null };
   const withoutAlternatives: VoteResponseWire = {
     ...wire,
     votes: wire.votes.map((vote) => (vote.logprobs === undefined ? vote : { ...vote, logprobs: vote.logprobs.map((token) => ({ ...token, top: [] })) })),
