@@ -1,7 +1,7 @@
 /**
  * A served vote's "vote served" line names where its time went, phase by phase, under the
  * origin's request id, so a slow vote can be followed from the asking node's log into this one;
- * and the prompt is tokenized once (measured, then checked and generated on the same tokens).
+ * and the prompt is tokenized once (checked, then generated on the same tokens).
  */
 import { asPeerId, FederationClient, generateNodeIdentity, newSwarmKey, swarmMembership, type SwarmMembership } from '@local-swarm/federation-protocol';
 import type { AddressInfo } from 'node:net';

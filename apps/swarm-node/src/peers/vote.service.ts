@@ -91,9 +91,7 @@ export class VoteService {
       throw new OpenAiHttpError(403, 'permission_error', message, 'origin_node_id', FederationErrorCode.IDENTITY_MISMATCH);
     }
     const generation = { ...toGenerationRequest(request, this.swarm.info.instances, this.options.nodeId), clientKey: call.clientIp };
-    // Tokenized once: check() and generate() reuse the tokens of this very prompt object.
-    const measured = this.swarm.measurePrompt(generation.prompt, generation.tools);
-    if (!measured.ok) throw openAiErrorFromSwarmFailure(measured.failure);
+    // Tokenized once, by check(): generate() reuses the tokens of this very prompt object.
     const checked = this.swarm.check(generation);
     if (!checked.ok) throw openAiErrorFromSwarmFailure(checked.failure);
     timer.end('tokenize');
