@@ -2,12 +2,8 @@ import 'reflect-metadata';
 import { MAX_TOOL_SCHEMA_BYTES, MAX_TOOLS } from '@local-swarm/swarm-core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pino from 'pino';
-import { AppModule } from '../app.module';
-import { RequestEvents } from '../observability/request-events';
-import { createTestApp } from '../testing/create-test-app';
+import { createFakeSwarmApp } from '../testing/create-test-app';
 import { FakeSwarm } from '../testing/fake-swarm';
-import { TEST_NODE_SETTINGS } from '../testing/test-node-settings';
 
 const USER = [{ role: 'user', content: 'Weather in Paris?' }];
 const CITY = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
@@ -25,10 +21,7 @@ describe('OpenAI request fields: tools, formats, logprobs, penalties (in-process
 
   beforeAll(async () => {
     swarm = new FakeSwarm();
-    const created = await createTestApp(
-      AppModule.forRoot({ swarm, settings: TEST_NODE_SETTINGS, logger: pino({ level: 'silent' }), events: new RequestEvents(), federation: null }),
-    );
-    await created.ready();
+    const created = await createFakeSwarmApp(swarm);
     ({ app, fastify } = created);
   });
 

@@ -2,10 +2,7 @@ import 'reflect-metadata';
 import { SwarmErrorCode } from '@local-swarm/swarm-core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pino from 'pino';
-import { AppModule } from '../app.module';
-import { RequestEvents } from '../observability/request-events';
-import { createTestApp, type TestApp } from '../testing/create-test-app';
+import { createFakeSwarmApp } from '../testing/create-test-app';
 import { FakeSwarm } from '../testing/fake-swarm';
 import { TEST_NODE_SETTINGS } from '../testing/test-node-settings';
 
@@ -42,15 +39,6 @@ interface ChunkJson {
   consensus?: ChatCompletionJson['consensus'];
 }
 
-/** The app as bootstrap/start-node.ts wires it, on a fake swarm, without listening. */
-async function createApp(swarm: FakeSwarm): Promise<TestApp> {
-  const created = await createTestApp(
-    AppModule.forRoot({ swarm, settings: TEST_NODE_SETTINGS, logger: pino({ level: 'silent' }), events: new RequestEvents(), federation: null }),
-  );
-  await created.ready();
-  return created;
-}
-
 describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
   let swarm: FakeSwarm;
   let app: NestFastifyApplication;
@@ -58,7 +46,7 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
 
   beforeAll(async () => {
     swarm = new FakeSwarm();
-    ({ app, fastify } = await createApp(swarm));
+    ({ app, fastify } = await createFakeSwarmApp(swarm));
   });
 
   afterAll(async () => {
@@ -244,7 +232,7 @@ describe('OpenAI-compatible HTTP API (in-process, fake swarm)', () => {
 
     it('refuses a prompt + max_tokens beyond the context with context_length_exceeded', async () => {
       const small = new FakeSwarm({ contextSize: 100 });
-      const { app: smallApp, fastify: smallFastify } = await createApp(small);
+      const { app: smallApp, fastify: smallFastify } = await createFakeSwarmApp(small);
       try {
         const response = await smallFastify.inject({
           method: 'POST',

@@ -9,13 +9,9 @@ import 'reflect-metadata';
 import { FEDERATION_PROTOCOL_VERSION, type VoteRequestWire } from '@local-swarm/federation-protocol';
 import { SwarmErrorCode } from '@local-swarm/swarm-core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pino from 'pino';
-import { AppModule } from '../app.module';
-import { RequestEvents } from '../observability/request-events';
-import { createTestApp } from '../testing/create-test-app';
+import { createFakeSwarmApp } from '../testing/create-test-app';
 import { FakeSwarm } from '../testing/fake-swarm';
 import { createFederatedApp } from '../testing/federation-fixtures';
-import { TEST_NODE_SETTINGS } from '../testing/test-node-settings';
 import { MAX_CHAT_MESSAGES } from './dto/chat-completion-request.dto';
 import { MAX_STOP_SEQUENCE_CHARS } from './dto/validators';
 
@@ -41,10 +37,7 @@ describe('request bounds (in-process, fake swarm)', () => {
 
   beforeAll(async () => {
     swarm = new FakeSwarm();
-    const created = await createTestApp(
-      AppModule.forRoot({ swarm, settings: TEST_NODE_SETTINGS, logger: pino({ level: 'silent' }), events: new RequestEvents(), federation: null }),
-    );
-    await created.ready();
+    const created = await createFakeSwarmApp(swarm);
     fastify = created.fastify;
     close = () => created.app.close();
   });
@@ -74,10 +67,7 @@ describe('request bounds (in-process, fake swarm)', () => {
 
     it('a refused prompt is never generated', async () => {
       const small = new FakeSwarm({ contextSize: 100 });
-      const created = await createTestApp(
-        AppModule.forRoot({ swarm: small, settings: TEST_NODE_SETTINGS, logger: pino({ level: 'silent' }), events: new RequestEvents(), federation: null }),
-      );
-      await created.ready();
+      const created = await createFakeSwarmApp(small);
       try {
         const response = await post(created.fastify, '/v1/chat/completions', { messages: USER_MESSAGES, max_tokens: 200 });
         expect(errorOf(response, 400).code).toBe('context_length_exceeded');

@@ -2,7 +2,10 @@ import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
+import { AppModule } from '../app.module';
 import { createHttpApp } from '../bootstrap/create-http-app';
+import { RequestEvents } from '../observability/request-events';
+import type { FakeSwarm } from './fake-swarm';
 import { TEST_NODE_SETTINGS } from './test-node-settings';
 
 /** An app under test and its Fastify instance (for `inject`). */
@@ -26,4 +29,13 @@ export async function createTestApp(root: DynamicModule): Promise<TestApp & { re
       await fastify.ready();
     },
   };
+}
+
+/** The whole node app (every route, no federation) on `swarm`, ready for `inject`. */
+export async function createFakeSwarmApp(swarm: FakeSwarm): Promise<TestApp> {
+  const created = await createTestApp(
+    AppModule.forRoot({ swarm, settings: TEST_NODE_SETTINGS, logger: pino({ level: 'silent' }), events: new RequestEvents(), federation: null }),
+  );
+  await created.ready();
+  return created;
 }

@@ -1,12 +1,8 @@
 import 'reflect-metadata';
 import { EmbeddingService, MAX_EMBEDDING_INPUTS, type EmbeddingEngine } from '@local-swarm/swarm-core';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
-import { AppModule } from '../../app.module';
-import { RequestEvents } from '../../observability/request-events';
-import { createTestApp, type TestApp } from '../../testing/create-test-app';
+import { createFakeSwarmApp, type TestApp } from '../../testing/create-test-app';
 import { FakeSwarm } from '../../testing/fake-swarm';
-import { TEST_NODE_SETTINGS } from '../../testing/test-node-settings';
 
 /** Vectors [length, 1, 0] (before normalising); one token per character plus two markers; 16 tokens of context. */
 const fakeEngine: EmbeddingEngine = {
@@ -29,20 +25,12 @@ interface ErrorJson {
   error: { message: string; type: string; param: string | null; code: string | null };
 }
 
-async function appWith(swarm: FakeSwarm): Promise<TestApp> {
-  const created = await createTestApp(
-    AppModule.forRoot({ swarm, settings: TEST_NODE_SETTINGS, logger: pino({ level: 'silent' }), events: new RequestEvents(), federation: null }),
-  );
-  await created.ready();
-  return created;
-}
-
 describe('POST /v1/embeddings (fake embedding engine)', () => {
   let node: TestApp;
   let fastify: FastifyInstance;
 
   beforeAll(async () => {
-    node = await appWith(new FakeSwarm({ embeddings: new EmbeddingService(fakeEngine, 4) }));
+    node = await createFakeSwarmApp(new FakeSwarm({ embeddings: new EmbeddingService(fakeEngine, 4) }));
     fastify = node.fastify;
   });
   afterAll(async () => {
@@ -104,7 +92,7 @@ describe('POST /v1/embeddings (fake embedding engine)', () => {
 
 describe('POST /v1/embeddings on a node without embeddings', () => {
   it('says the model cannot compute them', async () => {
-    const node = await appWith(new FakeSwarm());
+    const node = await createFakeSwarmApp(new FakeSwarm());
     try {
       const response = await node.fastify.inject({ method: 'POST', url: '/v1/embeddings', payload: { input: 'abc' } });
       expect(response.statusCode).toBe(400);

@@ -1,11 +1,7 @@
 import 'reflect-metadata';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
-import { AppModule } from '../../app.module';
-import { RequestEvents } from '../../observability/request-events';
-import { createTestApp, type TestApp } from '../../testing/create-test-app';
+import { createFakeSwarmApp, type TestApp } from '../../testing/create-test-app';
 import { FakeSwarm } from '../../testing/fake-swarm';
-import { TEST_NODE_SETTINGS } from '../../testing/test-node-settings';
 
 interface ResponseJson {
   id: string;
@@ -35,10 +31,7 @@ describe('POST /v1/responses (in-process, fake swarm)', () => {
 
   beforeAll(async () => {
     swarm = new FakeSwarm();
-    const created = await createTestApp(
-      AppModule.forRoot({ swarm, settings: TEST_NODE_SETTINGS, logger: pino({ level: 'silent' }), events: new RequestEvents(), federation: null }),
-    );
-    await created.ready();
+    const created = await createFakeSwarmApp(swarm);
     node = created;
     fastify = created.fastify;
   });
