@@ -58,7 +58,14 @@ describe('runLockStep', () => {
   it('cancels every live candidate once the signal aborts', async () => {
     const controller = new AbortController();
     const { candidates, endings } = scriptedCandidates([100, 100], []);
-    setTimeout(() => controller.abort(), 5);
+    // Aborted in the middle of the run by the loop's own progress, not by a timer a loaded machine may outrun.
+    const [first] = candidates;
+    if (first === undefined) throw new Error('no candidate');
+    const add = first.add;
+    first.add = (value) => {
+      if (value.token === 3) controller.abort();
+      return add(value);
+    };
     await runLockStep(candidates, controller.signal);
     expect(endings).toEqual(['cancelled', 'cancelled']);
     expect(candidates.map((candidate) => candidate.returned)).toEqual([true, true]);
