@@ -122,6 +122,20 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sor
   console.log(`  ${file}: ${p} passed, ${r.numFailedTests ?? 0} failed, ${r.numRuntimeErrorTestSuites ?? 0} suites failed to run`);
   passed += p;
   failed += f;
+  // Name what failed, with the first lines of its message: CI shows only the tail of this log.
+  for (const suite of r.testResults ?? []) {
+    const failedTests = (suite.assertionResults ?? []).filter((test) => test.status === 'failed');
+    if (failedTests.length === 0 && suite.status === 'failed') {
+      console.log(`    suite failed: ${suite.name}\n${indent(suite.message)}`);
+    }
+    for (const test of failedTests) {
+      console.log(`    failed: ${suite.name} › ${test.fullName}\n${indent((test.failureMessages ?? []).join('\n'))}`);
+    }
+  }
+}
+function indent(text) {
+  const clean = String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  return clean.split('\n').filter((line) => line.trim() !== '').slice(0, 8).map((line) => `      ${line.slice(0, 300)}`).join('\n');
 }
 if (passed + failed === 0) console.log('no test ran');
 console.log(`${passed} passed, ${failed} failed`);
