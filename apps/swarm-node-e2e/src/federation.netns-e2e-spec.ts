@@ -114,8 +114,8 @@ describeLan('federation on a LAN of namespaces', () => {
     expect(status).toBe(200);
     // One request id in both nodes' structured logs: A answered it, B voted on it.
     await lan.waitFor('B logged the vote', async () => b.output().includes('"requestId":"trace-two-nodes-1"'), 5_000, 50);
-    expect(a.output()).toMatch(/"requestId":"trace-two-nodes-1".*"msg":"request answered"/);
-    expect(b.output()).toMatch(/"requestId":"trace-two-nodes-1".*"msg":"vote served"/);
+    await lan.waitFor('A logged the answer', async () => /"requestId":"trace-two-nodes-1".*"msg":"request answered"/.test(a.output()), 5_000, 50);
+    await lan.waitFor('B logged the vote served', async () => /"requestId":"trace-two-nodes-1".*"msg":"vote served"/.test(b.output()), 5_000, 50);
     const sources = reply.consensus.sources.filter((source) => source.ok).map((source) => source.id);
     expect(sources.sort()).toEqual([aId, bId].sort());
     expect(new Set(reply.consensus.candidates.map((candidate) => candidate.source))).toEqual(new Set([aId, bId]));

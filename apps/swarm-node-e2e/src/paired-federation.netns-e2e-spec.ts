@@ -29,7 +29,7 @@ interface PeerRow {
 interface ChatReply {
   consensus: {
     sources: { id: string; ok: boolean; candidates?: number }[];
-    candidates: { source: string; text: string; group?: string | null }[];
+    candidates: { source: string; text: string; group?: string | null; dropped?: string | null }[];
     groups?: { key: string; weight: number }[];
   };
 }
@@ -149,7 +149,8 @@ describeLan('paired federation on a LAN', () => {
     const skewed = seal({ body: vote('skew-1'), swarmKey: key.value, identity, purpose: 'vote-request', now: Date.now() + 120_000 });
     const late = await lan.request('client', 'POST', `${b.url}/v1/federation/vote`, skewed);
     expect([late.status, errorCode(late)]).toEqual([400, 'FEDERATION_ERR_CLOCK_SKEW']);
-    expect(b.output()).toMatch(/sealed vote refused: clock_skew: .*ahead/);
+    // The log line travels through B's stdout pipe, which may arrive after the HTTP reply.
+    await lan.waitFor('B to log the skewed request', async () => /sealed vote refused: clock_skew: .*ahead/.test(b.output()), 5_000, 20);
   });
 
   it('uses 16 of the 40 candidates a sealed member sends, logs the rest, and gives it at most half the weight', async () => {
@@ -168,10 +169,13 @@ describeLan('paired federation on a LAN', () => {
         const row = await rowOf(a, greedyId);
         return row?.status === 'healthy' && row.trust === 'paired';
       }, 20_000);
-      const reply = await lan.request('a', 'POST', `${a.url}/v1/chat/completions`, { messages: [{ role: 'user', content: 'Say yes.' }], max_tokens: 8 });
+      // Greedy and long enough to finish: a sampled 8-token answer is often truncated, and with every
+      // honest candidate dropped the greedy member would be the only voter left (nothing to cap it against).
+      const reply = await lan.request('a', 'POST', `${a.url}/v1/chat/completions`, { messages: [{ role: 'user', content: 'Say yes.' }], max_tokens: 24, temperature: 0 });
       expect(reply.status).toBe(200);
       const { sources, candidates, groups = [] } = reply.json<ChatReply>().consensus;
       expect(output).toContain('vote request received');
+      expect(candidates.filter((candidate) => candidate.source !== greedyId && candidate.dropped === null).length).toBeGreaterThan(0);
       expect(sources).toContainEqual(expect.objectContaining({ id: greedyId, ok: true, candidates: 16 }));
       expect(candidates.filter((candidate) => candidate.source === greedyId)).toHaveLength(16);
       const greedyGroups = new Set(candidates.filter((candidate) => candidate.source === greedyId).map((candidate) => candidate.group));
@@ -179,7 +183,8 @@ describeLan('paired federation on a LAN', () => {
       const greedyWeight = groups.filter((group) => greedyGroups.has(group.key)).reduce((sum, group) => sum + group.weight, 0);
       expect(greedyWeight).toBeGreaterThan(0);
       expect(greedyWeight).toBeLessThanOrEqual(total / 2 + 1e-9);
-      expect(a.output()).toMatch(/peer broke the protocol.*sent 40 candidates, 16 asked; the extra 24 dropped|sent 40 candidates, 16 asked; the extra 24 dropped.*peer broke the protocol/);
+      const brokeProtocol = /peer broke the protocol.*sent 40 candidates, 16 asked; the extra 24 dropped|sent 40 candidates, 16 asked; the extra 24 dropped.*peer broke the protocol/;
+      await lan.waitFor('A to log the extra candidates', async () => brokeProtocol.test(a.output()), 5_000, 20);
     } finally {
       greedy.kill('SIGKILL');
     }
