@@ -4,6 +4,7 @@ export { decide } from './decide';
 export type { Verdict, RankedCandidate, CandidateGroup } from './verdict/verdict';
 export type { ConsensusOptions } from './options/consensus-options';
 export type { ConsensusTool } from './options/tool-options';
+export type { SemanticGroupingOptions } from './options/semantic-grouping-options';
 export { STRATEGY_NAMES, isStrategyName, type StrategyName } from './strategies/strategy-name';
 export { STRATEGY_TRAITS, strategyTraits, type EarlyStopRule, type StrategyTraits } from './strategies/strategy-traits';
 export { validateCandidate, type CandidateValidation } from './validation/validate-candidate';

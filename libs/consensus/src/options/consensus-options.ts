@@ -2,6 +2,7 @@ import { ConsensusError } from '../errors/consensus-error';
 import { requireSchemaCheck } from '../json/require-schema-check';
 import { assertStrategyName, type StrategyName } from '../strategies/strategy-name';
 import type { JsonModeOptions } from './json-mode-options';
+import type { SemanticGroupingOptions } from './semantic-grouping-options';
 import type { ConsensusTool } from './tool-options';
 
 export interface ConsensusOptions {
@@ -21,6 +22,8 @@ export interface ConsensusOptions {
    * is accepted and only the arguments being a JSON object is checked. Names are unique.
    */
   readonly tools?: readonly ConsensusTool[] | undefined;
+  /** Grouping by meaning: embedding vectors of the candidate texts and the cosine threshold. Default: off. */
+  readonly semantic?: SemanticGroupingOptions | undefined;
 }
 
 function assertWeights(name: string, weights: Readonly<Record<string, number>> | undefined): void {
