@@ -16,3 +16,5 @@ export { canonicalForm, type CanonicalForm, type CanonicalKind } from './canonic
 export { stableStringify } from './canonical/stable-stringify';
 export { findJsonSchemaProblem, isValidJsonSchema, type JsonSchema } from './json/json-schema';
 export { ConsensusError, CONSENSUS_ERROR_MESSAGES, type ConsensusErrorCode } from './errors/consensus-error';
+export { GROUPING_LAYERS, type GroupingLayer } from './grouping/grouping-layer';
+export { GROUPING_MODES, isGroupingMode, type GroupingMode } from './grouping/grouping-mode';

@@ -1,6 +1,7 @@
 import { ConsensusError } from '../errors/consensus-error';
 import { requireSchemaCheck } from '../json/require-schema-check';
 import { assertStrategyName, type StrategyName } from '../strategies/strategy-name';
+import type { GroupingMode } from '../grouping/grouping-mode';
 import type { JsonModeOptions } from './json-mode-options';
 import type { SemanticGroupingOptions } from './semantic-grouping-options';
 import type { ConsensusTool } from './tool-options';
@@ -24,6 +25,14 @@ export interface ConsensusOptions {
   readonly tools?: readonly ConsensusTool[] | undefined;
   /** Grouping by meaning: embedding vectors of the candidate texts and the cosine threshold. Default: off. */
   readonly semantic?: SemanticGroupingOptions | undefined;
+  /**
+   * The question the candidates answer (the last user message, or the text prompt): its own words
+   * are not answer words when short answers are grouped. Only its first COST_BOUNDS.grouping
+   * characters are read. Default: none (only stop words and filler are removed).
+   */
+  readonly question?: string | undefined;
+  /** How candidates are grouped before the vote (see GroupingMode). Default: `layered`. */
+  readonly grouping?: GroupingMode | undefined;
 }
 
 function assertWeights(name: string, weights: Readonly<Record<string, number>> | undefined): void {
