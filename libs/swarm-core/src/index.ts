@@ -1,6 +1,8 @@
 export { runConsensus } from './consensus-runner/consensus-runner';
 export type { ConsensusRun, ConsensusRunOptions, ConsensusRunOutcome, EarlyStop, SourceReport } from './consensus-runner/consensus-runner';
 export { isVoteDecided } from './consensus-runner/vote-decided';
+export { SEMANTIC_EMBEDDING_LIMITS } from './consensus-runner/semantic-embedding-limits';
+export type { CandidateEmbedder, SemanticGroupingRequest } from './consensus-runner/semantic-grouping-for';
 export type { PendingVotes } from './consensus-runner/vote-decided';
 export { LlamaEngine } from './engine/llama-engine';
 export type { CandidateSampling, LlamaEngineOptions, RawCandidate } from './engine/llama-engine';

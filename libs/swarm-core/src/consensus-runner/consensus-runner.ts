@@ -12,6 +12,7 @@ import { SwarmErrorCode, type SwarmFailure } from '../errors/swarm-errors';
 import type { GenerationRequest, GenerationUsage } from '../generation/generation-request';
 import type { CandidateSource } from '../sources/candidate-source';
 import { consensusCheckOf, mayVote } from './consensus-options-for';
+import { semanticGroupingFor, type SemanticGroupingRequest } from './semantic-grouping-for';
 import { isVoteDecided, type PendingVotes } from './vote-decided';
 
 export interface ConsensusRunOptions {
@@ -29,6 +30,11 @@ export interface ConsensusRunOptions {
    * no longer be overturned (default true). Off, every candidate runs to its end.
    */
   readonly earlyExit?: boolean;
+  /**
+   * Grouping by meaning: the candidates' texts are embedded before the vote and texts closer than
+   * the threshold may join one group. Absent: off. Skipped for first_valid, which groups nothing.
+   */
+  readonly semantic?: SemanticGroupingRequest;
 }
 
 /** Why a run stopped some of its candidates before they finished. */
@@ -177,9 +183,12 @@ export async function runConsensus(
     // decide() on many long candidates is the longest synchronous step of a request (tens of ms,
     // bounded by design); run it in a turn of its own, not in the one that parsed the last reply
     // nor the one that writes the answer, so health checks and other clients are served between.
+    const semantic =
+      options.semantic !== undefined && earlyStopRule !== 'first-valid' ? await semanticGroupingFor(candidates, check, options.semantic, options.signal) : null;
     await yieldToEventLoop();
-    const decided = decide(candidates, consensusOptions);
-    const verdict = leftOut === 0 ? decided : { ...decided, notes: [...decided.notes, leftOutNote(leftOut, voters.length)] };
+    const decided = decide(candidates, semantic?.semantic ? { ...consensusOptions, semantic: semantic.semantic } : consensusOptions);
+    const extraNotes = [...(semantic?.note ? [semantic.note] : []), ...(leftOut === 0 ? [] : [leftOutNote(leftOut, voters.length)])];
+    const verdict = extraNotes.length === 0 ? decided : { ...decided, notes: [...decided.notes, ...extraNotes] };
     await yieldToEventLoop();
     return {
       ok: true,
