@@ -101,8 +101,8 @@ describe('decide', () => {
 });
 
 describe('strategy names', () => {
-  it('lists the four strategies and narrows unknown values', () => {
-    expect([...STRATEGY_NAMES]).toEqual(['majority', 'weighted_vote', 'best_of_n', 'first_valid']);
+  it('lists the strategies and narrows unknown values', () => {
+    expect([...STRATEGY_NAMES]).toEqual(['majority', 'weighted_vote', 'best_of_n', 'first_valid', 'judge', 'judge_merge']);
     expect(isStrategyName('best_of_n')).toBe(true);
     expect(isStrategyName('best-of-n')).toBe(false);
     expect(isStrategyName(undefined)).toBe(false);
@@ -117,8 +117,13 @@ describe('public API', () => {
       'ConsensusError',
       'DOMINANT_SOURCE_MARGIN',
       'DROP_REASONS_LEAST_BAD_FIRST',
+      'JUDGE_ANSWER_PREFIX',
+      'JUDGE_LIMITS',
+      'ONE_GROUP_NOTE',
       'STRATEGY_NAMES',
       'STRATEGY_TRAITS',
+      'UNPARSEABLE_NOTE',
+      'applyJudgeReply',
       'canonicalForm',
       'compareStable',
       'decide',
@@ -126,6 +131,9 @@ describe('public API', () => {
       'findJsonSchemaProblem',
       'isStrategyName',
       'isValidJsonSchema',
+      'judgePrompt',
+      'parseJudgeChoice',
+      'planJudge',
       'stableStringify',
       'strategyTraits',
       'validateCandidate',

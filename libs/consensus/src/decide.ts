@@ -1,4 +1,5 @@
 import type { Candidate } from './candidate/candidate';
+import { decideWithoutJudge } from './judge/decide-without-judge';
 import { assertValidOptions, type ConsensusOptions } from './options/consensus-options';
 import { bestOfN } from './strategies/best-of-n';
 import { firstValid } from './strategies/first-valid';
@@ -14,6 +15,8 @@ const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = {
   weighted_vote: weightedVote,
   best_of_n: bestOfN,
   first_valid: firstValid,
+  judge: (candidates, options) => decideWithoutJudge(candidates, options, 'choose'),
+  judge_merge: (candidates, options) => decideWithoutJudge(candidates, options, 'merge'),
 };
 
 /**

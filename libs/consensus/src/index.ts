@@ -6,7 +6,7 @@ export type { ConsensusOptions } from './options/consensus-options';
 export type { ConsensusTool } from './options/tool-options';
 export type { SemanticGroupingOptions } from './options/semantic-grouping-options';
 export { STRATEGY_NAMES, isStrategyName, type StrategyName } from './strategies/strategy-name';
-export { STRATEGY_TRAITS, strategyTraits, type EarlyStopRule, type StrategyTraits } from './strategies/strategy-traits';
+export { STRATEGY_TRAITS, strategyTraits, type EarlyStopRule, type JudgeRole, type StrategyTraits } from './strategies/strategy-traits';
 export { validateCandidate, type CandidateValidation } from './validation/validate-candidate';
 export { DROP_REASONS_LEAST_BAD_FIRST, type DropReason } from './validation/drop-reason';
 export { compareStable } from './ordering/compare-stable';
@@ -18,3 +18,9 @@ export { findJsonSchemaProblem, isValidJsonSchema, type JsonSchema } from './jso
 export { ConsensusError, CONSENSUS_ERROR_MESSAGES, type ConsensusErrorCode } from './errors/consensus-error';
 export { GROUPING_LAYERS, type GroupingLayer } from './grouping/grouping-layer';
 export { GROUPING_MODES, isGroupingMode, type GroupingMode } from './grouping/grouping-mode';
+export { JUDGE_LIMITS } from './judge/judge-limits';
+export { judgePrompt, JUDGE_ANSWER_PREFIX } from './judge/judge-prompt';
+export { parseJudgeChoice } from './judge/parse-judge-choice';
+export { planJudge, ONE_GROUP_NOTE, type JudgePlan, type JudgeShownResponse } from './judge/plan-judge';
+export { applyJudgeReply, UNPARSEABLE_NOTE, type JudgeReply, type JudgedDecision } from './judge/apply-judge-reply';
+export type { JudgeReport } from './judge/judge-report';

@@ -19,6 +19,8 @@ export const CONSENSUS_ERROR_MESSAGES = {
   CONSENSUS_ERR_INVALID_SCHEMA: 'Invalid JSON schema',
   /** `options.tools` is not a list of uniquely named functions. */
   CONSENSUS_ERR_INVALID_TOOL: 'Invalid tool',
+  /** A numeric option (such as `askedFor`) is out of its range. */
+  CONSENSUS_ERR_INVALID_OPTION: 'Invalid option',
 } as const;
 
 export type ConsensusErrorCode = keyof typeof CONSENSUS_ERROR_MESSAGES;

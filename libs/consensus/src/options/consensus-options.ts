@@ -23,6 +23,12 @@ export interface ConsensusOptions {
    * is accepted and only the arguments being a JSON object is checked. Names are unique.
    */
   readonly tools?: readonly ConsensusTool[] | undefined;
+  /**
+   * How many candidates were asked for across all sources. Those that never arrived count against
+   * `agreement` (one each, at the mean voting weight). Default, or below the count given: the
+   * candidates given. A non-negative integer.
+   */
+  readonly askedFor?: number | undefined;
   /** Grouping by meaning: embedding vectors of the candidate texts and the cosine threshold. Default: off. */
   readonly semantic?: SemanticGroupingOptions | undefined;
   /**
@@ -52,6 +58,7 @@ export function assertValidOptions(options: ConsensusOptions): void {
   // Compiling here (cached) makes a bad schema fail loudly even when no candidate is JSON.
   if (schema !== undefined) requireSchemaCheck(schema, 'json.schema');
   assertTools(options.tools);
+  assertAskedFor(options.askedFor);
 }
 
 function assertTools(tools: readonly ConsensusTool[] | undefined): void {
@@ -67,4 +74,11 @@ function assertTools(tools: readonly ConsensusTool[] | undefined): void {
     seen.add(name);
     if (tool.parameters !== undefined) requireSchemaCheck(tool.parameters, `tools[${index}].parameters`);
   });
+}
+
+function assertAskedFor(askedFor: number | undefined): void {
+  if (askedFor === undefined) return;
+  if (!Number.isSafeInteger(askedFor) || askedFor < 0) {
+    throw new ConsensusError('CONSENSUS_ERR_INVALID_OPTION', `askedFor = ${String(askedFor)} is not a non-negative integer`);
+  }
 }

@@ -65,7 +65,8 @@ const rows: readonly Row[] = [
     ],
     winner: 'local#0',
     strategy: 'best_of_n',
-    agreement: 0.5,
+    // The dropped one was asked for too.
+    agreement: 1 / 3,
   },
   {
     name: 'all invalid: the least bad one, valid false',

@@ -85,14 +85,16 @@ const rows: readonly Row[] = [
     name: 'dropped candidates do not vote, even when they agree',
     candidates: [...fromSource('looper', [LOOP, LOOP, LOOP]), candidate({ text: 'Paris', source: 'ok' })],
     winner: 'ok#0',
-    agreement: 1,
+    // They still count against agreement, capped like votes: the looper's 3 weigh as ok's 1.
+    agreement: 0.5,
   },
   {
     name: 'JSON mode: invalid JSON and schema mismatches are dropped, key order does not split votes',
     candidates: fromSource('local', ['{"answer": 4', '{"answer": "4"}', '{"answer": 5}', '{"note":"x","answer":4}', '{"answer":4,"note":"x"}']),
     options: { json: { schema: SCHEMA } },
     winner: 'local#3',
-    agreement: 2 / 3,
+    // The two dropped answers were asked for too.
+    agreement: 2 / 5,
     groupKeys: ['json:{"answer":4,"note":"x"}', 'json:{"answer":5}'],
   },
   {

@@ -1,13 +1,15 @@
 import { ConsensusError } from '../errors/consensus-error';
 
 /** The consensus strategies this lib implements; the API's `strategy` field takes these names. */
-export type StrategyName = 'majority' | 'weighted_vote' | 'best_of_n' | 'first_valid';
+export type StrategyName = 'majority' | 'weighted_vote' | 'best_of_n' | 'first_valid' | 'judge' | 'judge_merge';
 
 export const STRATEGY_NAMES: readonly StrategyName[] = Object.freeze([
   'majority',
   'weighted_vote',
   'best_of_n',
   'first_valid',
+  'judge',
+  'judge_merge',
 ] as const);
 
 /** Narrows untrusted input (a request body, an env var) to a StrategyName. */

@@ -3,10 +3,12 @@ import { STRATEGY_TRAITS, strategyTraits } from './strategy-traits';
 
 describe('strategyTraits', () => {
   it.each([
-    ['majority', { earlyStop: 'decided-lead', comparesScores: false }],
-    ['weighted_vote', { earlyStop: 'decided-lead', comparesScores: false }],
-    ['best_of_n', { earlyStop: 'none', comparesScores: true }],
-    ['first_valid', { earlyStop: 'first-valid', comparesScores: false }],
+    ['majority', { earlyStop: 'decided-lead', comparesScores: false, judge: 'none' }],
+    ['weighted_vote', { earlyStop: 'decided-lead', comparesScores: false, judge: 'none' }],
+    ['best_of_n', { earlyStop: 'none', comparesScores: true, judge: 'none' }],
+    ['first_valid', { earlyStop: 'first-valid', comparesScores: false, judge: 'none' }],
+    ['judge', { earlyStop: 'none', comparesScores: false, judge: 'choose' }],
+    ['judge_merge', { earlyStop: 'none', comparesScores: false, judge: 'merge' }],
   ] as const)('%s', (name, traits) => {
     expect(strategyTraits(name)).toEqual(traits);
   });

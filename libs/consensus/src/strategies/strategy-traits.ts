@@ -19,14 +19,25 @@ export interface StrategyTraits {
    * falls back to majority otherwise). Voting strategies use scores only to break ties.
    */
   readonly comparesScores: boolean;
+  /**
+   * Whether a judge model reads the grouped candidates after the vote: `choose` names one of them
+   * (judge), `merge` writes the answer itself (judge_merge), `none` needs no judge. A judge must see
+   * every candidate, so judged strategies never stop early.
+   */
+  readonly judge: JudgeRole;
 }
+
+/** What a judge model does for a strategy (see StrategyTraits.judge). */
+export type JudgeRole = 'none' | 'choose' | 'merge';
 
 /** Every strategy's traits; a Record over StrategyName, so a new strategy cannot be left out. */
 export const STRATEGY_TRAITS: Readonly<Record<StrategyName, StrategyTraits>> = Object.freeze({
-  majority: Object.freeze({ earlyStop: 'decided-lead', comparesScores: false }),
-  weighted_vote: Object.freeze({ earlyStop: 'decided-lead', comparesScores: false }),
-  best_of_n: Object.freeze({ earlyStop: 'none', comparesScores: true }),
-  first_valid: Object.freeze({ earlyStop: 'first-valid', comparesScores: false }),
+  majority: Object.freeze({ earlyStop: 'decided-lead', comparesScores: false, judge: 'none' }),
+  weighted_vote: Object.freeze({ earlyStop: 'decided-lead', comparesScores: false, judge: 'none' }),
+  best_of_n: Object.freeze({ earlyStop: 'none', comparesScores: true, judge: 'none' }),
+  first_valid: Object.freeze({ earlyStop: 'first-valid', comparesScores: false, judge: 'none' }),
+  judge: Object.freeze({ earlyStop: 'none', comparesScores: false, judge: 'choose' }),
+  judge_merge: Object.freeze({ earlyStop: 'none', comparesScores: false, judge: 'merge' }),
 });
 
 /** Throws a ConsensusError for a name that is no strategy (from untyped JavaScript), as decide() does. */

@@ -86,7 +86,8 @@ const rows: readonly Row[] = [
       candidate({ text: 'Y', source: 'b', score: -2 }),
     ],
     winner: 'a#0',
-    agreement: 0.5,
+    // For agreement the dropped samples keep the share they would have had: X holds 1/3 of a's 1.
+    agreement: 1 / 6,
   },
   {
     name: 'all weights zero: tie-breaks decide and agreement is 0',

@@ -36,10 +36,25 @@ export interface Verdict {
   readonly ranking: readonly RankedCandidate[];
   /** Groups of voting candidates, heaviest first (dropped candidates are in no group). */
   readonly groups: readonly CandidateGroup[];
-  /** Winner group's weight / total weight of voting candidates; 0 when nobody voted. */
+  /**
+   * Winner group's weight / weight of every candidate asked for, in [0, 1]: dropped candidates
+   * count with the weight they would have had if they voted, and those that never arrived (see
+   * `askedFor`) one each at the mean voting weight. 0 when nobody voted.
+   */
   readonly agreement: number;
-  /** `agreement < 0.5`: no majority behind the answer. */
+  /** `agreement < 0.5`: no majority of the candidates asked for is behind the answer. */
   readonly lowConfidence: boolean;
+  /** Candidates asked for: `options.askedFor`, or the candidates given when that is larger. */
+  readonly askedFor: number;
+  /** Candidates that voted (passed validation). `askedFor - validCount - dropped` never arrived. */
+  readonly validCount: number;
+  /** How many candidates were dropped for each reason (reasons with none are absent). */
+  readonly dropReasons: Readonly<Partial<Record<DropReason, number>>>;
+  /**
+   * Shannon entropy (natural log) of the asked-for weight over the groups plus one "no answer"
+   * bucket (dropped and missing): 0 when all agree, ln 2 for two equal groups, at most ln(groups + 1).
+   */
+  readonly entropy: number;
   /** False when no candidate passed validation and the winner is the least bad one. */
   readonly valid: boolean;
   /** Candidates kept out of the vote, least bad first. */

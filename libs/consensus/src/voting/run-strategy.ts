@@ -2,6 +2,7 @@ import type { Candidate } from '../candidate/candidate';
 import { assertValidOptions, type ConsensusOptions } from '../options/consensus-options';
 import type { StrategyName } from '../strategies/strategy-name';
 import { badnessOf, type DropReason } from '../validation/drop-reason';
+import { agreementOf } from '../verdict/agreement';
 import type { RankedCandidate, Verdict } from '../verdict/verdict';
 import { isNonEmpty, type Ballot, type NonEmpty } from './ballot';
 import { screenCandidates, type ScreenedCandidate } from './screen-candidates';
@@ -59,14 +60,14 @@ export function runStrategy(candidates: readonly Candidate[], spec: RunSpec): Ve
   assertValidOptions({ ...spec.options, strategy: spec.requested });
   const screened = screenCandidates(candidates, spec.options);
   const base = { requestedStrategy: spec.requested, strategy: spec.requested };
+  const nobodyVoted = agreementOf({ strategy: spec.requested, screened, winnerGroup: [], groups: [], options: spec.options });
   if (screened.length === 0) {
     return {
       ...base,
       winner: null,
       ranking: [],
       groups: [],
-      agreement: 0,
-      lowConfidence: true,
+      ...nobodyVoted,
       valid: false,
       dropped: [],
       notes: ['no candidates'],
@@ -89,8 +90,7 @@ export function runStrategy(candidates: readonly Candidate[], spec: RunSpec): Ve
       winner: leastBad ?? null,
       ranking: droppedRanking,
       groups: [],
-      agreement: 0,
-      lowConfidence: true,
+      ...nobodyVoted,
       valid: false,
       dropped: droppedList,
       notes: [
@@ -109,8 +109,14 @@ export function runStrategy(candidates: readonly Candidate[], spec: RunSpec): Ve
     ...otherGroups.flatMap((group) => group.members),
   ].map((ballot) => ranked(ballot.entry, ballot.weight));
   const totalWeight = choice.ballots.reduce((sum, ballot) => sum + ballot.weight, 0);
-  const agreement =
-    totalWeight > 0 && winnerGroup !== undefined ? Math.min(1, Math.max(0, winnerGroup.weight / totalWeight)) : 0;
+  const indexesOf = (group: RankedGroup): number[] => group.members.map((member) => member.entry.index);
+  const agreement = agreementOf({
+    strategy: choice.strategy,
+    screened,
+    winnerGroup: winnerGroup === undefined ? [] : indexesOf(winnerGroup),
+    groups: choice.groups.map(indexesOf),
+    options: spec.options,
+  });
   if (totalWeight <= 0) notes.push('every voting candidate has zero weight: decided by tie-breaks alone');
 
   return {
@@ -123,8 +129,7 @@ export function runStrategy(candidates: readonly Candidate[], spec: RunSpec): Ve
       memberIndexes: group.members.map((member) => member.entry.index),
       weight: group.weight,
     })),
-    agreement,
-    lowConfidence: agreement < 0.5,
+    ...agreement,
     valid: true,
     dropped: droppedList,
     notes: [...notes, ...choice.notes],
