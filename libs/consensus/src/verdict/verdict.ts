@@ -1,6 +1,7 @@
 import type { Candidate } from '../candidate/candidate';
 import type { StrategyName } from '../strategies/strategy-name';
 import type { DropReason } from '../validation/drop-reason';
+import type { JudgeReport } from '../judge/judge-report';
 
 /** One candidate as the verdict ranks it. */
 export interface RankedCandidate {
@@ -61,4 +62,6 @@ export interface Verdict {
   readonly dropped: readonly { readonly index: number; readonly reason: DropReason }[];
   /** Human-readable explanations: drops, clamps, fallbacks. */
   readonly notes: readonly string[];
+  /** judge / judge_merge: what the judge model did; absent when no judge was asked. */
+  readonly judge?: JudgeReport;
 }
