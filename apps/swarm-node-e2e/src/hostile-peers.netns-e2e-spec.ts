@@ -111,7 +111,7 @@ describeLan('a node facing hostile peers and peer addresses', () => {
     expect(metrics).toMatch(/^local_swarm_federation_votes_served_total\{[^}]*outcome="served"[^}]*\} 1$/m);
   });
 
-  it('keeps /health answering within 200 ms while a peer sends pathological texts, and the request completes', async () => {
+  it('keeps /health answering within 1 s while a peer sends pathological texts, and the request completes', async () => {
     startFakePeer('fake', 'pathological');
     await lan.waitFor('the pathological peer healthy', async () => (await peers()).some((p) => p.node_id === 'fake-pathological' && p.status === 'healthy'), 20_000);
 
@@ -132,7 +132,10 @@ describeLan('a node facing hostile peers and peer addresses', () => {
     // The peer's texts took part in the vote (else this test would prove nothing).
     expect(reply.json<ChatReply>().consensus.sources).toContainEqual(expect.objectContaining({ id: 'fake-pathological', ok: true }));
     expect(healthTimes.length).toBeGreaterThan(0);
-    expect(Math.max(...healthTimes)).toBeLessThan(200);
+    // 1 s, not less: on a loaded 2-core machine a plain health reply took up to ~300 ms. What this
+    // guards against is the vote's scoring of 3.6 MB of crafted text holding the event loop for the
+    // length of the vote.
+    expect(Math.max(...healthTimes)).toBeLessThan(1000);
   });
 
   it('uses at most 16 candidates of a peer that claims 64 instances and sends 40, and caps its weight at half', async () => {
