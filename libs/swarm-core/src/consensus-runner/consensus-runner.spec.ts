@@ -1,6 +1,7 @@
 import type { Candidate } from '@local-swarm/consensus';
 import type { GenerationRequest } from '../generation/generation-request';
 import type { CandidateSource, CandidateSourceCallOptions, SourceOutcome } from '../sources/candidate-source';
+import { SwarmErrorCode } from '../errors/swarm-errors';
 import { runConsensus } from './consensus-runner';
 
 /**
@@ -84,6 +85,9 @@ describe('runConsensus early exit', () => {
     expect(outcome.run.cancelledEarly).toBe(true);
     expect(outcome.run.verdict.winner?.candidate.text).toBe('Paris');
     expect(outcome.run.verdict.dropped.map((drop) => drop.reason)).toEqual(['cancelled', 'cancelled']);
+    // The cancelled ones were asked for: they count against agreement.
+    expect(outcome.run.verdict).toMatchObject({ askedFor: 5, validCount: 3, dropReasons: { cancelled: 2 } });
+    expect(outcome.run.verdict.agreement).toBeCloseTo(3 / 5, 12);
 
     const full = await run([StreamingSource.counting('local', texts)], 'majority', false);
     if (!full.ok) throw new Error(full.failure.message);
@@ -127,5 +131,21 @@ describe('runConsensus early exit', () => {
     expect(local.sent).toEqual(['Paris']);
     expect(outcome.run.earlyStop).toBe('vote_decided');
     expect(outcome.run.verdict.winner?.candidate.text).toBe('Paris');
+  });
+
+  it('asks decide() to count every candidate asked for: what a source said it sends, else what it sent', async () => {
+    const local = StreamingSource.counting('local', ['Paris', 'Paris']);
+    local.expectedCandidates = () => 4;
+    const peer = new StreamingSource('peer', ['Paris'], false, 1);
+    const failing: CandidateSource = {
+      id: 'down',
+      generate: async (): Promise<SourceOutcome> => ({ ok: false, failure: { code: SwarmErrorCode.EngineFailed, message: 'down' } }),
+    };
+    const outcome = await run([local, peer, failing], 'majority', false);
+    if (!outcome.ok) throw new Error(outcome.failure.message);
+    // local said 4 and sent 2, the peer sent 1, the failed source could not say.
+    expect(outcome.run.verdict.askedFor).toBe(5);
+    expect(outcome.run.verdict.validCount).toBe(3);
+    expect(outcome.run.verdict.agreement).toBeLessThan(1);
   });
 });

@@ -11,6 +11,7 @@ import {
 import { SwarmErrorCode, type SwarmFailure } from '../errors/swarm-errors';
 import type { GenerationRequest, GenerationUsage } from '../generation/generation-request';
 import type { CandidateSource } from '../sources/candidate-source';
+import { askedForOf } from './asked-for-of';
 import { consensusCheckOf, mayVote } from './consensus-options-for';
 import { semanticGroupingFor, type SemanticGroupingRequest } from './semantic-grouping-for';
 import { isVoteDecided, type PendingVotes } from './vote-decided';
@@ -186,7 +187,8 @@ export async function runConsensus(
     const semantic =
       options.semantic !== undefined && earlyStopRule !== 'first-valid' ? await semanticGroupingFor(candidates, check, options.semantic, options.signal) : null;
     await yieldToEventLoop();
-    const decided = decide(candidates, semantic?.semantic ? { ...consensusOptions, semantic: semantic.semantic } : consensusOptions);
+    const finalOptions = { ...consensusOptions, askedFor: askedForOf(progress.map((entry) => entry.expected), outcomes) };
+    const decided = decide(candidates, semantic?.semantic ? { ...finalOptions, semantic: semantic.semantic } : finalOptions);
     const extraNotes = [...(semantic?.note ? [semantic.note] : []), ...(leftOut === 0 ? [] : [leftOutNote(leftOut, voters.length)])];
     const verdict = extraNotes.length === 0 ? decided : { ...decided, notes: [...decided.notes, ...extraNotes] };
     await yieldToEventLoop();
