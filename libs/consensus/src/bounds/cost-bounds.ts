@@ -33,6 +33,13 @@ export const COST_BOUNDS = {
    * cannot grow memory.
    */
   schema: { maxBytes: 64 * 1024, maxDepth: 32, cachedCompilations: 64 },
+  /**
+   * Short-answer grouping reads the first `questionChars` of the question, and only texts of at
+   * most `answerChars` characters with at most `answerWords` answer words count as short answers
+   * (a longer text holds many words, so containment would merge it with anything it mentions).
+   * Its merging is quadratic in the number of groups, which the candidate cap bounds.
+   */
+  grouping: { questionChars: 4 * 1024, answerChars: 512, answerWords: 12 },
 } as const;
 
 /**

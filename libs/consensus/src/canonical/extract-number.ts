@@ -2,7 +2,7 @@
  * A number in prose: optional sign, digits with optional thousands separators, optional decimals.
  * The lookbehind keeps digits inside words ("GPT4", "H2O", "v2") and decimals' tails out.
  */
-const NUMBER = /(?<![\p{L}\p{N}_.])([-\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/gu;
+export const NUMBER = /(?<![\p{L}\p{N}_.])([-\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/gu;
 /** Explicit final-answer markers, strongest first: LaTeX \boxed{..}, GSM8K's "####", "answer ...". */
 const BOXED = /\\boxed\{([^{}]*)\}/gu;
 const HASHES = /####\s*([^\n]*)/gu;
@@ -16,7 +16,7 @@ function lastMatch(text: string, pattern: RegExp): string | undefined {
 }
 
 /** "-0012.500" -> "-12.5"; "1,234" -> "1234"; exact, so big integers keep every digit. */
-function canonicalNumber(sign: string, integer: string, fraction: string | undefined): string {
+export function canonicalNumber(sign: string, integer: string, fraction: string | undefined): string {
   const digits = integer.replace(/,/g, '').replace(/^0+(?=\d)/, '');
   // A loop, not /0+$/: that regex retries from every zero of a long run of zeros (quadratic).
   let decimalsEnd = (fraction ?? '').length;

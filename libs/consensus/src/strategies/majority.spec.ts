@@ -105,6 +105,8 @@ const rows: readonly Row[] = [
       'The Eiffel Tower is in Paris, France.',
       'It is in Paris, France: the Eiffel Tower.',
     ]),
+    // Canonical forms only: short answers would join the last two (same answer words).
+    options: { grouping: 'canonical' },
     winner: 'local#2',
     agreement: 1 / 4,
   },

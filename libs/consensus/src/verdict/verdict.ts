@@ -1,6 +1,7 @@
 import type { Candidate } from '../candidate/candidate';
 import type { StrategyName } from '../strategies/strategy-name';
 import type { DropReason } from '../validation/drop-reason';
+import type { GroupingLayer } from '../grouping/grouping-layer';
 import type { JudgeReport } from '../judge/judge-report';
 
 /** One candidate as the verdict ranks it. */
@@ -8,15 +9,22 @@ export interface RankedCandidate {
   /** Position in the input array given to decide(). */
   readonly index: number;
   readonly candidate: Candidate;
-  /** `kind:key` of its canonical form (see canonicalForm); dropped candidates keep theirs too. */
+  /**
+   * Key of the group it voted in: `kind:key` of its canonical form (see canonicalForm), or, when
+   * a later grouping layer merged its group into another, that group's key. Dropped candidates
+   * keep their canonical form's.
+   */
   readonly groupKey: string;
   /** Its voting weight; 0 for a dropped candidate. */
   readonly weight: number;
 }
 
-/** Candidates whose answers reduce to the same canonical form. */
+/** Candidates that give one answer: the same canonical form, short answer or meaning (see `layer`). */
 export interface CandidateGroup {
+  /** `kind:key` of its largest canonical form (first in the stable order on a tie). */
   readonly key: string;
+  /** The weakest evidence that put it together: canonical < short_answer < semantic; medoid when nothing grouped and the medoid won. */
+  readonly layer: GroupingLayer;
   /** Input indexes, best first (the group's medoid, or best score/latency for those strategies). */
   readonly memberIndexes: readonly number[];
   /** Sum of its members' weights. */

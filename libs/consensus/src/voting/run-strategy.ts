@@ -1,4 +1,5 @@
 import type { Candidate } from '../candidate/candidate';
+import { regroupVoting } from '../grouping/regroup-voting';
 import { assertValidOptions, type ConsensusOptions } from '../options/consensus-options';
 import type { StrategyName } from '../strategies/strategy-name';
 import { badnessOf, type DropReason } from '../validation/drop-reason';
@@ -38,7 +39,7 @@ function dropReasonOf(entry: ScreenedCandidate): DropReason {
 }
 
 function ranked(entry: ScreenedCandidate, weight: number): RankedCandidate {
-  return { index: entry.index, candidate: entry.candidate, groupKey: entry.groupKey, weight };
+  return { index: entry.index, candidate: entry.candidate, groupKey: entry.voteKey, weight };
 }
 
 function dropNote(dropped: readonly ScreenedCandidate[], total: number): string {
@@ -100,8 +101,8 @@ export function runStrategy(candidates: readonly Candidate[], spec: RunSpec): Ve
     };
   }
 
-  const choice = spec.choose(voting);
-  const winnerGroup = choice.groups.find((group) => group.key === choice.winner.entry.groupKey);
+  const choice = spec.choose(regroupVoting(voting, spec.options));
+  const winnerGroup = choice.groups.find((group) => group.key === choice.winner.entry.voteKey);
   const otherGroups = choice.groups.filter((group) => group !== winnerGroup);
   const votingRanking = [
     choice.winner,
@@ -126,6 +127,7 @@ export function runStrategy(candidates: readonly Candidate[], spec: RunSpec): Ve
     ranking: [...votingRanking, ...droppedRanking],
     groups: choice.groups.map((group) => ({
       key: group.key,
+      layer: group.layer,
       memberIndexes: group.members.map((member) => member.entry.index),
       weight: group.weight,
     })),

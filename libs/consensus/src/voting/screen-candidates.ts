@@ -2,6 +2,7 @@ import type { Candidate } from '../candidate/candidate';
 import { candidateForm } from '../canonical/candidate-form';
 import { groupKeyOf } from '../canonical/canonical-form';
 import { ConsensusError } from '../errors/consensus-error';
+import type { GroupingLayer } from '../grouping/grouping-layer';
 import { compareStable } from '../ordering/compare-stable';
 import type { ConsensusOptions } from '../options/consensus-options';
 import type { DropReason } from '../validation/drop-reason';
@@ -16,6 +17,13 @@ export interface ScreenedCandidate {
   readonly rank: number;
   /** `kind:key` of the canonical form. */
   readonly groupKey: string;
+  /**
+   * Key of the group it votes in: its own groupKey, unless a later grouping layer merged its
+   * canonical group into another (see regroupVoting); then the key that group keeps.
+   */
+  readonly voteKey: string;
+  /** The layer that built the group it votes in. */
+  readonly layer: GroupingLayer;
   /** Why it may not vote, or null when it may. */
   readonly dropReason: DropReason | null;
 }
@@ -71,11 +79,14 @@ export function screenCandidates(
   ordered.sort((a, b) => compareStable(a.candidate, b.candidate) || a.index - b.index);
   return ordered.map(({ candidate, index }, rank) => {
     const validation = validateCandidate(candidate, options);
+    const groupKey = groupKeyOf(candidateForm(candidate));
     return {
       index,
       candidate,
       rank,
-      groupKey: groupKeyOf(candidateForm(candidate)),
+      groupKey,
+      voteKey: groupKey,
+      layer: 'canonical',
       dropReason: validation.valid ? null : validation.reason,
     };
   });

@@ -1,8 +1,11 @@
+import type { GroupingLayer } from '../grouping/grouping-layer';
 import type { Ballot } from './ballot';
 
-/** A group of ballots sharing a canonical form, members best first. */
+/** A group of ballots that give one answer (see regroupVoting), members best first. */
 export interface RankedGroup {
   readonly key: string;
+  /** The layer that built it. */
+  readonly layer: GroupingLayer;
   readonly weight: number;
   readonly members: readonly Ballot[];
 }
@@ -32,7 +35,7 @@ export function compareGroups(a: RankedGroup, b: RankedGroup): number {
 }
 
 /**
- * Groups ballots by canonical form, heaviest first. `orderMembers` puts each group's best member
+ * Groups ballots by the group each votes in (canonical form, merged by the later grouping layers), heaviest first. `orderMembers` puts each group's best member
  * first (the medoid for votes, the best score for best_of_n, the earliest for first_valid).
  */
 export function tallyGroups(
@@ -41,12 +44,13 @@ export function tallyGroups(
 ): RankedGroup[] {
   const byKey = new Map<string, Ballot[]>();
   for (const ballot of ballots) {
-    const members = byKey.get(ballot.entry.groupKey);
-    if (members === undefined) byKey.set(ballot.entry.groupKey, [ballot]);
+    const members = byKey.get(ballot.entry.voteKey);
+    if (members === undefined) byKey.set(ballot.entry.voteKey, [ballot]);
     else members.push(ballot);
   }
   const groups = [...byKey].map(([key, members]) => ({
     key,
+    layer: members[0]?.entry.layer ?? 'canonical',
     weight: members.reduce((sum, member) => sum + member.weight, 0),
     members: orderMembers(members),
   }));

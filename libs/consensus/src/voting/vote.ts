@@ -23,7 +23,11 @@ export function vote(
   const groups = tallyGroups(ballots, (members) => rankByCentrality(members, compareByScore, similarity));
   if (ballots.length >= 2 && groups.every((group) => group.members.length === 1)) {
     const [winner] = rankByCentrality(ballots, compareByScore, similarity);
-    if (winner !== undefined) return { groups, winner, notes: [MEDOID_NOTE] };
+    if (winner !== undefined) {
+      // The medoid, not a count, chose this answer: its group says so.
+      const marked = groups.map((group) => (group.members.includes(winner) ? { ...group, layer: 'medoid' as const } : group));
+      return { groups: marked, winner, notes: [MEDOID_NOTE] };
+    }
   }
   return { groups, winner: groups[0]?.members[0] ?? ballots[0], notes: [] };
 }
