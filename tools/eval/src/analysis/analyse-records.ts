@@ -4,7 +4,7 @@ import { summariseOutcomes, type FamilySummary } from './summarise-outcomes';
 import { analyseTask, type AnalysisSettings, type TaskOutcome } from './task-outcome';
 
 /** Vote sizes reported, and the ones early exit is replayed at. */
-export const DEFAULT_KS: readonly number[] = [1, 3, 5, 8];
+export const DEFAULT_KS: readonly number[] = [1, 3, 5, 7, 8];
 export const DEFAULT_EARLY_EXIT_KS: readonly number[] = [5, 8];
 
 export interface Analysis {

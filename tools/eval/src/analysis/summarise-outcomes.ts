@@ -1,26 +1,8 @@
 import { bootstrapInterval, median, type Interval } from '@local-swarm/bench-kit';
 import type { TaskFamily } from '../tasks/eval-task';
+import { CALIBRATION_K, CALIBRATION_THRESHOLD, summariseCalibration, type CalibrationSummary } from './summarise-calibration';
+import { summariseVote, type VoteSummary } from './summarise-vote';
 import type { AnalysisSettings, EarlyExitAtK, TaskOutcome } from './task-outcome';
-
-/** Accuracy of a vote size, with its paired difference to greedy. */
-export interface VoteSummary {
-  readonly k: number;
-  readonly majority: Interval;
-  readonly weightedVote: Interval;
-  /** Paired over tasks: majority@k − greedy, task by task. */
-  readonly majorityMinusGreedy: Interval;
-  /** Paired over tasks: majority@k − one sample (is the vote better than its own voters?). */
-  readonly majorityMinusSingle: Interval;
-  /** Groups (over all tasks) where weighted_vote picked another sample than majority. */
-  readonly weightedDiffers: number;
-  /** Mean over tasks of decide()'s mean agreement (majority). */
-  readonly meanAgreement: number;
-  /** Groups (over all tasks) where no two voting answers shared a canonical form. */
-  readonly groupsWithoutAgreement: number;
-  readonly groups: number;
-  /** Mean completion tokens per task of k candidates. */
-  readonly tokens: number;
-}
 
 /** Early exit over every task's groups of k. */
 export interface EarlyExitSummary {
@@ -45,6 +27,8 @@ export interface FamilySummary {
   readonly singleSample: Interval;
   readonly votes: readonly VoteSummary[];
   readonly earlyExit: readonly EarlyExitSummary[];
+  /** Accuracy of majority@7 (new grouping) by agreement and entropy; null without votes of 7. */
+  readonly calibration: CalibrationSummary | null;
   /** Mean completion tokens per task. */
   readonly tokens: { readonly greedy: number; readonly sample: number };
   /** Median wall time of the greedy call and of the call generating every sample. */
@@ -79,29 +63,12 @@ function summariseEarlyExit(k: number, perTask: readonly EarlyExitAtK[]): EarlyE
  */
 export function summariseOutcomes(family: TaskFamily | 'overall', outcomes: readonly TaskOutcome[], settings: AnalysisSettings): FamilySummary {
   if (outcomes.length === 0) throw new RangeError(`no tasks to summarise for ${family}`);
-  const interval = (values: readonly number[]): Interval =>
-    bootstrapInterval(values, { seed: settings.seed, ...(settings.resamples !== undefined ? { resamples: settings.resamples } : {}) });
+  const bootstrap = { seed: settings.seed, ...(settings.resamples !== undefined ? { resamples: settings.resamples } : {}) };
+  const interval = (values: readonly number[]): Interval => bootstrapInterval(values, bootstrap);
   const ks = (outcomes[0]?.votes ?? []).map((vote) => vote.k);
-  const voteAt = (outcome: TaskOutcome, k: number): TaskOutcome['votes'][number] => {
-    const vote = outcome.votes.find((entry) => entry.k === k);
-    if (vote === undefined) throw new RangeError(`${outcome.taskId} has no vote of size ${k}`);
-    return vote;
-  };
-  const votes = ks.map((k): VoteSummary => {
-    const perTask = outcomes.map((outcome) => voteAt(outcome, k));
-    return {
-      k,
-      majority: interval(perTask.map((vote) => vote.majority)),
-      weightedVote: interval(perTask.map((vote) => vote.weightedVote)),
-      majorityMinusGreedy: interval(outcomes.map((outcome, index) => (perTask[index]?.majority ?? Number.NaN) - outcome.greedy)),
-      majorityMinusSingle: interval(outcomes.map((outcome, index) => (perTask[index]?.majority ?? Number.NaN) - outcome.singleSample)),
-      weightedDiffers: perTask.reduce((sum, vote) => sum + vote.weightedDiffers, 0),
-      meanAgreement: mean(perTask.map((vote) => vote.meanAgreement)),
-      groupsWithoutAgreement: perTask.reduce((sum, vote) => sum + vote.groupsWithoutAgreement, 0),
-      groups: perTask.reduce((sum, vote) => sum + vote.groups, 0),
-      tokens: mean(perTask.map((vote) => vote.tokens)),
-    };
-  });
+  const votes = ks.map((k) => summariseVote(k, outcomes, interval));
+  const calibrationVotes = outcomes.map((outcome) => outcome.votes.find((vote) => vote.k === CALIBRATION_K)?.points ?? []);
+  const calibration = summariseCalibration(calibrationVotes, CALIBRATION_K, CALIBRATION_THRESHOLD, bootstrap);
   const earlyKs = (outcomes[0]?.earlyExit ?? []).map((entry) => entry.k);
   const earlyExit = earlyKs.map((k) =>
     summariseEarlyExit(k, outcomes.map((outcome) => outcome.earlyExit.find((entry) => entry.k === k)).filter((entry): entry is EarlyExitAtK => entry !== undefined)),
@@ -113,6 +80,7 @@ export function summariseOutcomes(family: TaskFamily | 'overall', outcomes: read
     singleSample: interval(outcomes.map((outcome) => outcome.singleSample)),
     votes,
     earlyExit,
+    calibration,
     tokens: { greedy: mean(outcomes.map((outcome) => outcome.tokens.greedy)), sample: mean(outcomes.map((outcome) => outcome.tokens.sample)) },
     latencyMs: { greedy: median(outcomes.map((outcome) => outcome.wallMs.greedy)), sampled: median(outcomes.map((outcome) => outcome.wallMs.sampled)) },
     truncated: { greedy: mean(outcomes.map((outcome) => outcome.truncated.greedy)), samples: mean(outcomes.map((outcome) => outcome.truncated.samples)) },

@@ -1,14 +1,13 @@
-import type { StrategyName } from '@local-swarm/consensus';
 import type { TaskRecord } from '../records/answer-record';
 import { scoreAnswer } from '../scoring/score-answer';
 import type { TaskFamily } from '../tasks/eval-task';
 import { replayEarlyExit } from './early-exit';
-import { voteOnGroup, type GroupVote } from './group-vote';
 import { disjointGroups } from './sample-candidates';
+import { voteAtK, type VoteAtK } from './vote-at-k';
 
 /** What the analysis computes; the same settings give the same numbers from the same records. */
 export interface AnalysisSettings {
-  /** Vote sizes k for majority@k and weighted_vote@k (each needs k ≤ samples). */
+  /** Vote sizes k for majority@k, weighted_vote@k and best_of_n@k (each needs k ≤ samples). */
   readonly ks: readonly number[];
   /** Vote sizes replayed with early exit (majority). */
   readonly earlyExitKs: readonly number[];
@@ -18,24 +17,6 @@ export interface AnalysisSettings {
   readonly seed: number;
   /** Bootstrap resamples; default 2000. */
   readonly resamples?: number;
-}
-
-/** Per-k figures of one task: each is a mean over the task's floor(samples / k) disjoint groups. */
-export interface VoteAtK {
-  readonly k: number;
-  readonly groups: number;
-  /** Share of groups whose majority winner is right. */
-  readonly majority: number;
-  /** Share of groups whose weighted_vote winner is right. */
-  readonly weightedVote: number;
-  /** Groups where weighted_vote picked another sample than majority. */
-  readonly weightedDiffers: number;
-  /** Mean of decide()'s agreement over the groups (majority). */
-  readonly meanAgreement: number;
-  /** Groups where no two voting answers shared a canonical form (majority). */
-  readonly groupsWithoutAgreement: number;
-  /** Mean completion tokens of a group (k candidates run to their end). */
-  readonly tokens: number;
 }
 
 /** Early exit replayed on one task's groups of k (majority). */
@@ -80,27 +61,7 @@ export function analyseTask(record: TaskRecord, settings: AnalysisSettings): Tas
   if (greedySample === undefined) throw new RangeError(`${task.id}: the greedy call has no answer`);
   const samples = sampled.samples;
   const right = (text: string): number => asNumber(scoreAnswer(task, text));
-  const strategyVotes = (k: number, strategy: StrategyName): { votes: GroupVote[]; winners: number[]; accuracy: number } => {
-    const votes = disjointGroups(samples, k).map((group) => voteOnGroup(group, strategy, settings.modelId));
-    return { votes, winners: votes.map((vote) => vote.winnerIndex), accuracy: mean(votes.map((vote) => right(vote.winnerText))) };
-  };
-  const votes = settings.ks
-    .filter((k) => k <= samples.length)
-    .map((k): VoteAtK => {
-      const groups = disjointGroups(samples, k);
-      const majority = strategyVotes(k, 'majority');
-      const weighted = strategyVotes(k, 'weighted_vote');
-      return {
-        k,
-        groups: groups.length,
-        majority: majority.accuracy,
-        weightedVote: weighted.accuracy,
-        weightedDiffers: majority.winners.filter((winner, index) => weighted.winners[index] !== winner).length,
-        meanAgreement: mean(majority.votes.map((vote) => vote.agreement)),
-        groupsWithoutAgreement: majority.votes.filter((vote) => vote.noTwoAlike).length,
-        tokens: mean(groups.map((group) => group.reduce((sum, entry) => sum + entry.sample.completionTokens, 0))),
-      };
-    });
+  const votes = settings.ks.filter((k) => k <= samples.length).map((k) => voteAtK(samples, k, task.question, settings.modelId, right));
   const earlyExit = settings.earlyExitKs
     .filter((k) => k <= samples.length)
     .map((k): EarlyExitAtK => {

@@ -1,6 +1,7 @@
 import type { BenchChart, BenchResult, BenchTable } from '@local-swarm/bench-kit';
 import type { Analysis } from '../analysis/analyse-records';
-import type { FamilySummary, VoteSummary } from '../analysis/summarise-outcomes';
+import type { FamilySummary } from '../analysis/summarise-outcomes';
+import type { VoteSummary } from '../analysis/summarise-vote';
 import type { RecordsFile } from '../records/records-file';
 import { percent, percentWithInterval, pointsWithInterval, verdictOf } from './format-figures';
 
