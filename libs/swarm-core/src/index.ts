@@ -55,3 +55,7 @@ export type { EmbeddingCallOptions, EmbeddingOutcome, EmbeddingRefusal } from '.
 export type { EmbeddingEngine } from './embedding/embedding-engine';
 export { MAX_EMBEDDING_CHARACTERS, MAX_EMBEDDING_INPUTS } from './embedding/embedding-limits';
 export { unitLength } from './embedding/unit-length';
+export { decideWithJudge } from './judge/decide-with-judge';
+export type { JudgeContext, JudgedOutcome } from './judge/decide-with-judge';
+export type { JudgeCall, JudgeModel } from './judge/judge-model';
+export { DEFAULT_JUDGE_TIMEOUT_MS, sourceJudgeModel } from './judge/source-judge-model';

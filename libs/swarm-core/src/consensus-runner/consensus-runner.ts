@@ -1,6 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
-  decide,
   strategyTraits,
   validateCandidate,
   type Candidate,
@@ -10,6 +9,8 @@ import {
 } from '@local-swarm/consensus';
 import { SwarmErrorCode, type SwarmFailure } from '../errors/swarm-errors';
 import type { GenerationRequest, GenerationUsage } from '../generation/generation-request';
+import { decideWithJudge } from '../judge/decide-with-judge';
+import type { JudgeModel } from '../judge/judge-model';
 import type { CandidateSource } from '../sources/candidate-source';
 import { askedForOf } from './asked-for-of';
 import { consensusCheckOf, mayVote } from './consensus-options-for';
@@ -31,6 +32,8 @@ export interface ConsensusRunOptions {
    * no longer be overturned (default true). Off, every candidate runs to its end.
    */
   readonly earlyExit?: boolean;
+  /** judge / judge_merge: the model that judges the candidates; undefined, they fall back to majority. */
+  readonly judge?: JudgeModel;
   /**
    * Grouping by meaning: the candidates' texts are embedded before the vote and texts closer than
    * the threshold may join one group. Absent: off. Skipped for first_valid, which groups nothing.
@@ -188,18 +191,23 @@ export async function runConsensus(
       options.semantic !== undefined && earlyStopRule !== 'first-valid' ? await semanticGroupingFor(candidates, check, options.semantic, options.signal) : null;
     await yieldToEventLoop();
     const finalOptions = { ...consensusOptions, askedFor: askedForOf(progress.map((entry) => entry.expected), outcomes) };
-    const decided = decide(candidates, semantic?.semantic ? { ...finalOptions, semantic: semantic.semantic } : finalOptions);
+    const judged = await decideWithJudge(candidates, semantic?.semantic ? { ...finalOptions, semantic: semantic.semantic } : finalOptions, {
+      request,
+      judge: options.judge,
+      signal: options.signal,
+    });
+    const decided = judged.verdict;
     const extraNotes = [...(semantic?.note ? [semantic.note] : []), ...(leftOut === 0 ? [] : [leftOutNote(leftOut, voters.length)])];
     const verdict = extraNotes.length === 0 ? decided : { ...decided, notes: [...decided.notes, ...extraNotes] };
     await yieldToEventLoop();
     return {
       ok: true,
       run: {
-        candidates,
+        candidates: judged.candidates,
         verdict,
         usage: {
           promptTokens: succeeded[0]?.promptTokens ?? 0,
-          completionTokens: succeeded.reduce((sum, usage) => sum + usage.completionTokens, 0),
+          completionTokens: succeeded.reduce((sum, usage) => sum + usage.completionTokens, judged.judgeTokens),
         },
         sources: reports,
         cancelledEarly: earlyStop !== null,
