@@ -11,7 +11,10 @@ import type { JudgePlan } from './plan-judge';
 type AskingPlan = Extract<JudgePlan, { ask: true }>;
 
 /** The judge's own generation, or why there is none (it failed, timed out, was refused). */
-export type JudgeReply = { readonly ok: true; readonly reply: Candidate } | { readonly ok: false; readonly reason: string };
+export type JudgeReply =
+  /** `note`: said beside the verdict, e.g. that the judge peer failed and this node judged instead. */
+  | { readonly ok: true; readonly reply: Candidate; readonly note?: string }
+  | { readonly ok: false; readonly reason: string };
 
 export interface JudgedDecision {
   readonly verdict: Verdict;
@@ -52,7 +55,12 @@ export function applyJudgeReply(
   judged: JudgeReply,
 ): JudgedDecision {
   if (!judged.ok) return fallBack(plan, null, `judge failed (${judged.reason}): fell back to majority`);
-  const { reply } = judged;
+  const decision = heed(candidates, options, plan, judged.reply);
+  if (judged.note === undefined) return decision;
+  return { ...decision, verdict: { ...decision.verdict, notes: [...decision.verdict.notes, judged.note] } };
+}
+
+function heed(candidates: readonly Candidate[], options: Omit<ConsensusOptions, 'strategy'>, plan: AskingPlan, reply: Candidate): JudgedDecision {
   if (plan.role === 'merge') {
     const validation = validateCandidate(reply, options);
     if (!validation.valid) return fallBack(plan, reply, `judge's merged answer unusable (${validation.reason}): fell back to majority`);

@@ -45,6 +45,14 @@ describe('applyJudgeReply (judge)', () => {
     expect(verdict.judge).toEqual({ source: 'judge-node', model: 'big-model', choice: 2, groupsShown: 2, replyTokens: 9, parsed: true, fallback: null });
   });
 
+  it("the judge model's note (e.g. who judged instead of a failed peer) is kept beside the verdict", () => {
+    const { candidates, plan } = asking(['Paris', 'Paris', 'Lyon']);
+    const reply = judgeSays('Response 2');
+    if (!reply.ok) throw new Error('unreachable');
+    const { verdict } = applyJudgeReply(candidates, {}, plan, { ...reply, note: 'judge peer "big" failed: this node judged' });
+    expect(verdict.notes).toContain('judge peer "big" failed: this node judged');
+  });
+
   it('an unparseable reply falls back to majority and says so', () => {
     const { candidates, plan } = asking(['Paris', 'Paris', 'Lyon']);
     const { verdict } = applyJudgeReply(candidates, {}, plan, judgeSays('Both are cities in France.'));
