@@ -37,8 +37,8 @@ function handMadeRun(): ConsensusRun {
     winner: ranked(candidates, 2),
     ranking: [ranked(candidates, 2), ranked(candidates, 0), ranked(candidates, 1), ranked(candidates, 3, 0)],
     groups: [
-      { key: 'text:paris', memberIndexes: [2, 0], weight: 2 },
-      { key: 'text:lyon', memberIndexes: [1], weight: 1 },
+      { key: 'text:paris', layer: 'short_answer', memberIndexes: [2, 0], weight: 2 },
+      { key: 'text:lyon', layer: 'canonical', memberIndexes: [1], weight: 1 },
     ],
     agreement: 2 / 3,
     lowConfidence: false,
@@ -141,8 +141,8 @@ describe('buildChatCompletion', () => {
     expect(consensus.cancelled_early).toBe(false);
     expect(consensus.early_stop).toBeNull();
     expect(consensus.groups).toEqual([
-      { key: 'text:paris', members: [2, 0], weight: 2 },
-      { key: 'text:lyon', members: [1], weight: 1 },
+      { key: 'text:paris', layer: 'short_answer', members: [2, 0], weight: 2 },
+      { key: 'text:lyon', layer: 'canonical', members: [1], weight: 1 },
     ]);
     expect(consensus.candidates).toHaveLength(4);
     expect(consensus.candidates[0]).toEqual({

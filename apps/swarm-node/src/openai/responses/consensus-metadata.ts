@@ -23,7 +23,8 @@ export interface ConsensusMetadata {
   readonly early_stop: 'first_valid' | 'vote_decided' | null;
   readonly winner: { readonly source: string; readonly index: number; readonly sequence: number } | null;
   readonly candidates: readonly ConsensusCandidate[];
-  readonly groups: readonly { readonly key: string; readonly members: readonly number[]; readonly weight: number }[];
+  /** `layer`: what grouped the members (canonical, short_answer, semantic; medoid when nothing did). */
+  readonly groups: readonly { readonly key: string; readonly layer: string; readonly members: readonly number[]; readonly weight: number }[];
   readonly sources: readonly { readonly id: string; readonly ok: boolean; readonly candidates: number; readonly error: string | null }[];
   readonly notes: readonly string[];
   /** Tokens of every candidate from every source, where the response's `usage` counts only the returned choices. */
@@ -56,7 +57,7 @@ export function buildConsensusMetadata(run: ConsensusRun, trivialAgreement: bool
       group: groupOf.get(index) ?? null,
       dropped: droppedOf.get(index) ?? null,
     })),
-    groups: verdict.groups.map((group) => ({ key: group.key, members: group.memberIndexes, weight: round(group.weight) })),
+    groups: verdict.groups.map((group) => ({ key: group.key, layer: group.layer, members: group.memberIndexes, weight: round(group.weight) })),
     sources: run.sources.map((source) => ({
       id: source.id,
       ok: source.ok,
