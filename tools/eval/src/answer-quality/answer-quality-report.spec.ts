@@ -15,7 +15,7 @@ describe('buildAnswerQualityResult', () => {
 
   it('is the answer-quality result with tables, notes and one chart per family plus overall', () => {
     expect(result.name).toBe('answer-quality');
-    expect(result.tables.map((table) => table.title)).toHaveLength(5);
+    expect(result.tables.map((table) => table.title)).toHaveLength(8);
     expect(result.charts?.map((chart) => chart.title)).toEqual([
       'Accuracy vs votes (k): factual (1 tasks)',
       'Accuracy vs votes (k): arithmetic (1 tasks)',
@@ -27,10 +27,20 @@ describe('buildAnswerQualityResult', () => {
     expect(result.summary.join('\n')).toMatch(/reduces to majority here/);
     expect(result.summary.join('\n')).toMatch(/Partial run.*2 of 3 tasks/);
   });
+  it('prints each target of the new votes as met or not met', () => {
+    const targets = result.summary.filter((line) => line.startsWith('Target '));
+    expect(targets).toHaveLength(3);
+    expect(targets.every((line) => /^Target \*\*(met|not met)\*\*: /.test(line))).toBe(true);
+  });
+  it('compares the new grouping with the old and shows calibration by agreement', () => {
+    const titles = result.tables.map((table) => table.title).join('\n');
+    expect(titles).toMatch(/New grouping .* vs old/);
+    expect(titles).toMatch(/Calibration: accuracy of majority@7/);
+  });
   it('charts majority@k with intervals and greedy / one sample as flat lines', () => {
     const overall = result.charts?.[2];
     const majority = overall?.series.find((series) => series.name.startsWith('majority'));
-    expect(majority?.points.map((point) => point.x)).toEqual([1, 3, 5, 8]);
+    expect(majority?.points.map((point) => point.x)).toEqual([1, 3, 5, 7, 8]);
     expect(majority?.points.every((point) => point.lo !== undefined && point.hi !== undefined)).toBe(true);
     const greedy = overall?.series.find((series) => series.name === 'greedy');
     expect(new Set(greedy?.points.map((point) => point.y)).size).toBe(1);

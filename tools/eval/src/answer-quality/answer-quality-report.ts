@@ -4,6 +4,8 @@ import type { FamilySummary } from '../analysis/summarise-outcomes';
 import type { VoteSummary } from '../analysis/summarise-vote';
 import type { RecordsFile } from '../records/records-file';
 import { percent, percentWithInterval, pointsWithInterval, verdictOf } from './format-figures';
+import { calibrationTable, groupingAccuracyTable, groupingDifferenceTable } from './grouping-report';
+import { describeTargets, qualityTargets } from './quality-targets';
 
 export const ANSWER_QUALITY_COMMAND = 'node tools/eval/dist/answer-quality/main.js';
 
@@ -28,7 +30,7 @@ function accuracyTable(summaries: readonly FamilySummary[], ks: readonly number[
       return vote === undefined ? '–' : percentWithInterval(vote[strategy]);
     });
   return {
-    title: 'Accuracy, with bootstrap 95% intervals over tasks (all figures from the same samples)',
+    title: 'Accuracy, with bootstrap 95% intervals over tasks (all figures from the same samples; votes group by meaning, the question given)',
     columns: ['answer', ...summaries.map(label)],
     rows: [
       row('greedy (temperature 0)', (summary) => percentWithInterval(summary.greedy)),
@@ -130,24 +132,26 @@ function whereVotingHelps(summaries: readonly FamilySummary[]): string {
   return `Against greedy, voting helps (whole interval above 0) for: ${named('helps')}; hurts (whole interval below 0) for: ${named('hurts')}; no clear difference for: ${named('no clear difference')}.`;
 }
 
-/** Why a vote can fail to help: answers that never share a canonical form leave nothing to count. */
+/** Why a vote can fail to help: answers that are never grouped together leave nothing to count. */
 function scatteredVotes(summaries: readonly FamilySummary[]): string {
   const parts = summaries
     .filter((summary) => summary.family !== 'overall')
     .map((summary) => {
       const vote = summary.votes.at(-1);
-      return vote === undefined ? '' : `${summary.family} ${percent(vote.groupsWithoutAgreement / vote.groups)} of groups of ${vote.k} (mean agreement ${percent(vote.meanAgreement)})`;
+      return vote === undefined
+        ? ''
+        : `${summary.family} ${percent(vote.groupsWithoutAgreement / vote.groups)} of groups of ${vote.k} (${percent(vote.groupsWithoutAgreementOld / vote.groups)} with canonical forms only; mean agreement ${percent(vote.meanAgreement)})`;
     })
     .filter((part) => part !== '');
   return (
-    `No two answers shared decide()'s canonical form in ${parts.join(', ')}; the vote then falls back to the medoid. ` +
-    'Free text groups only when it matches after normalisation ("Tehran" and "The capital of Iran is Tehran." are different answers), numbers group by value.'
+    `decide() grouped no two answers together in ${parts.join(', ')}; the vote then falls back to the medoid. ` +
+    'The new grouping also joins a short answer with a sentence that contains it ("Tehran" and "The capital of Iran is Tehran."), which canonical forms alone never do; numbers group by value in both.'
   );
 }
 
 function agreementTable(summaries: readonly FamilySummary[]): BenchTable {
   return {
-    title: "How the votes went: decide()'s agreement (winner group's share of the voting candidates) and groups where no two answers shared a canonical form (the winner is then the medoid)",
+    title: "How the votes went (new grouping): decide()'s agreement (winner group's share of the k answers asked for, dropped ones included) and groups where no two answers were grouped together (the winner is then the medoid)",
     columns: ['tasks', 'k', 'groups', 'mean agreement', 'groups with no two answers alike'],
     rows: summaries.flatMap((summary) =>
       summary.votes
@@ -175,6 +179,7 @@ export function buildAnswerQualityResult(records: RecordsFile, analysis: Analysi
         `majority@${biggest.k} **${percentWithInterval(biggest.majority)}** (bootstrap 95% intervals over tasks; no target set, reported as measured).`,
     );
   }
+  if (overall !== undefined) summary.push(...describeTargets(qualityTargets(overall)));
   summary.push(...votingVerdicts(summaries));
   summary.push(whereVotingHelps(summaries));
   summary.push(scatteredVotes(summaries));
@@ -203,7 +208,7 @@ export function buildAnswerQualityResult(records: RecordsFile, analysis: Analysi
     `Model ${run.model} (id ${run.modelId}), one node, in process (Swarm from @local-swarm/swarm-core), ${run.samples} instances, context ${run.contextSize}, threads ${run.threads ?? 'node-llama-cpp default'}.`,
     `Tasks: ${run.factualCount} of the ${run.factualSetSize} factual questions in tools/eval/data/factual.json (the first ${run.factualCount} of a shuffle seeded with ${run.seed}) and ${run.arithmeticCount} arithmetic problems generated with seed ${run.seed}; --factual all and --arithmetic N run more.`,
     `Per task: one greedy answer (temperature 0) and ${run.samples} samples in one batched call (temperature ${run.temperature}, top_p ${run.topP}, candidate i seeded seed + i). max_tokens: factual ${run.maxTokens.factual}, arithmetic ${run.maxTokens.arithmetic}; stop strings: factual ${JSON.stringify(run.stop.factual)}, arithmetic ${JSON.stringify(run.stop.arithmetic)}. Chat prompt: a system instruction plus two worked examples per family (tools/eval/src/prompts/task-prompt.ts).`,
-    'Scoring: factual = an accepted alias, normalised (case, accents, punctuation, articles, whitespace), as whole words in the first sentence of the first line; arithmetic = the first number after the last "Answer:", else the last number. majority@k and weighted_vote@k: the winner of decide() from @local-swarm/consensus (the node\'s own vote, canonical grouping, truncated and empty answers dropped) over floor(16/k) disjoint groups of each task\'s samples, averaged per task; k=1 is one sample.',
+    'Scoring: factual = an accepted alias, normalised (case, accents, punctuation, articles, whitespace), as whole words in the first sentence of the first line; arithmetic = the first number after the last "Answer:", else the last number. majority@k, weighted_vote@k and best_of_n@k: the winner of decide() from @local-swarm/consensus (the node\'s own vote: layered grouping with the task\'s question, askedFor = k, truncated and empty answers dropped; the "old" rows group by canonical forms only) over floor(16/k) disjoint groups of each task\'s samples, averaged per task; k=1 is one sample.',
     `Intervals: percentile bootstrap over tasks, 2000 resamples, seed ${run.seed}; differences are paired (resampled task by task). "overall" pools the families in this run's proportions.`,
     'Early exit is replayed, not run: in lock step every candidate gains a token per step, so they finish in order of their token counts; stopped candidates are charged the steps they ran. The node does the same live (majority/weighted_vote stop once isVoteDecided).',
     `Not measured here: wall time of calls with fewer than ${run.samples} candidates (their cost is given in tokens), several nodes or models (see the federation answer-quality benchmark), other sampling settings. Records: ${context.recordsFile} (re-analyse with --analyse-only).`,
@@ -216,7 +221,16 @@ export function buildAnswerQualityResult(records: RecordsFile, analysis: Analysi
     startedAt: context.startedAt,
     durationSeconds: context.durationSeconds,
     summary,
-    tables: [accuracyTable(summaries, ks), differenceTable(summaries, ks), agreementTable(summaries), costTable(summaries, ks, run.samples), earlyExitTable(summaries)],
+    tables: [
+      accuracyTable(summaries, ks),
+      differenceTable(summaries, ks),
+      groupingAccuracyTable(summaries, ks),
+      groupingDifferenceTable(summaries, ks),
+      calibrationTable(summaries),
+      agreementTable(summaries),
+      costTable(summaries, ks, run.samples),
+      earlyExitTable(summaries),
+    ],
     notes,
     charts: summaries.map(accuracyChart),
   };
