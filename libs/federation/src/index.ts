@@ -5,6 +5,7 @@ export {
   type FederationPlan,
   type FederationResult,
   type FederationWeights,
+  type FederationGrouping,
   type GenerateWithFederationOptions,
 } from './federated-swarm/federated-swarm';
 export { loadScore } from './federated-swarm/load-score';

@@ -16,5 +16,6 @@ export function nodeSettings(version: string, config: NodeConfig, hardwareSummar
     defaultMaxTokens: Math.min(DEFAULT_MAX_TOKENS, config.maxTokensLimit),
     hardwareSummary,
     startedAt: new Date(),
+    semanticThreshold: config.semanticGrouping,
   };
 }

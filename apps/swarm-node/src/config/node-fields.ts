@@ -3,10 +3,18 @@ import { FEDERATION_FIELDS } from './federation-fields';
 import { field, fieldGroup } from './field-spec';
 import { HTTP_FIELDS } from './http-fields';
 import { ipAddresses, matching, pathsOrUris } from './text-kinds';
+import { similarityThresholds } from './threshold-kinds';
 import { integers, onOff, oneOf, orNull } from './value-kinds';
 
 /** Odd, so a majority vote among local candidates cannot tie 2-2. */
 export const DEFAULT_INSTANCES = 3;
+
+/**
+ * Threshold of `--semantic-grouping` given without a number: the strictest one measured by
+ * tools/bench semantic-threshold (the consensus README gives the figures; a chat model's
+ * embeddings follow wording more than meaning, so the layer is off unless asked for).
+ */
+export const DEFAULT_SEMANTIC_THRESHOLD = 0.98;
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 
@@ -48,6 +56,15 @@ export const NODE_FIELDS = {
   strategy: field(oneOf(STRATEGY_NAMES), {
     default: 'majority',
     cli: { flags: '--strategy <name>', help: `consensus strategy: ${STRATEGY_NAMES.join(', ')}` },
+  }),
+  /** Cosine threshold at which candidates' embeddings group them by meaning; null: no semantic grouping. */
+  semanticGrouping: field(orNull(similarityThresholds(DEFAULT_SEMANTIC_THRESHOLD)), {
+    default: null,
+    cli: {
+      flags: '--semantic-grouping [threshold]',
+      help: `group candidates by the cosine of their embeddings (the model's, or --embedding-model's), threshold in (0, 1], ${DEFAULT_SEMANTIC_THRESHOLD} when left out`,
+      defaultHelp: 'off',
+    },
   }),
   /** IP address to listen on; null: net-binding's `chooseBindAddress()` picks. */
   host: field(orNull(ipAddresses), {

@@ -25,6 +25,8 @@ export interface NodeSettings {
   readonly defaultMaxTokens: number;
   readonly hardwareSummary: string;
   readonly startedAt: Date;
+  /** Cosine threshold of grouping by meaning (`--semantic-grouping`); absent or null: off. */
+  readonly semanticThreshold?: number | null;
 }
 
 /** Where the node listens; known only once the server is up (port 0 picks a free port). */

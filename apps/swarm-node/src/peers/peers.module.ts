@@ -1,11 +1,12 @@
 import { FederatedSwarm, PeerDirectory } from '@local-swarm/federation';
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type pino from 'pino';
-import { APP_LOGGER, LOCAL_SWARM, type LocalSwarm } from '../core/core.tokens';
+import { APP_LOGGER, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
 import { RequestEvents } from '../observability/request-events';
 import { createPeerDirectory } from './create-peer-directory';
 import { DiscoveryService } from './discovery.service';
 import { FEDERATION_OPTIONS, type FederationOptions } from './federation-options';
+import { groupingOf } from './grouping-of';
 import { FederationController } from './federation.controller';
 import { PeerDirectoryLifecycle } from './peer-directory-lifecycle';
 import { NO_PEER_VIEW, peerViewOf } from './peer-view';
@@ -31,7 +32,12 @@ export class PeersModule {
       return {
         module: PeersModule,
         providers: [
-          { provide: FederatedSwarm, useFactory: (swarm: LocalSwarm) => new FederatedSwarm(swarm), inject: [LOCAL_SWARM] },
+          {
+            provide: FederatedSwarm,
+            useFactory: (swarm: LocalSwarm, settings: NodeSettings, logger: pino.Logger) =>
+              new FederatedSwarm(swarm, undefined, {}, groupingOf(settings, swarm, logger)),
+            inject: [LOCAL_SWARM, NODE_SETTINGS, APP_LOGGER],
+          },
           { provide: PEER_VIEW, useValue: NO_PEER_VIEW },
         ],
         exports,
@@ -48,9 +54,9 @@ export class PeersModule {
       },
       {
         provide: FederatedSwarm,
-        useFactory: (swarm: LocalSwarm, directory: PeerDirectory) =>
-          new FederatedSwarm(swarm, directory, { sourceWeights: weights.peers, modelWeights: weights.models }),
-        inject: [LOCAL_SWARM, PeerDirectory],
+        useFactory: (swarm: LocalSwarm, directory: PeerDirectory, settings: NodeSettings, logger: pino.Logger) =>
+          new FederatedSwarm(swarm, directory, { sourceWeights: weights.peers, modelWeights: weights.models }, groupingOf(settings, swarm, logger)),
+        inject: [LOCAL_SWARM, PeerDirectory, NODE_SETTINGS, APP_LOGGER],
       },
       { provide: PEER_VIEW, useFactory: peerViewOf, inject: [PeerDirectory] },
       PeerDirectoryLifecycle,

@@ -1,5 +1,5 @@
 import type { Candidate, StrategyName } from '@local-swarm/consensus';
-import { runConsensus, type CandidateSource, type ConsensusRunOutcome, type GenerationRequest } from '@local-swarm/swarm-core';
+import { runConsensus, type CandidateSource, type ConsensusRunOutcome, type GenerationRequest, type SemanticGroupingRequest } from '@local-swarm/swarm-core';
 import type { FederationMode } from './federation-mode';
 import { cappedPeerLoad } from './capped-peer-load';
 import { loadScore } from './load-score';
@@ -12,6 +12,12 @@ export interface FederationWeights {
   readonly sourceWeights?: Readonly<Record<string, number>>;
   /** weighted_vote weight per model id; default 1. */
   readonly modelWeights?: Readonly<Record<string, number>>;
+}
+
+/** How this node's votes group candidates, beyond their canonical forms. */
+export interface FederationGrouping {
+  /** Grouping by meaning (embeddings and a cosine threshold); absent: off. */
+  readonly semantic?: SemanticGroupingRequest;
 }
 
 /** Who answers one request, and how their votes weigh. */
@@ -49,6 +55,7 @@ export class FederatedSwarm {
     protected readonly local: CandidateSource & { readonly load: NodeLoad },
     protected readonly peers: RemotePeers = NO_REMOTE_PEERS,
     protected readonly weights: FederationWeights = {},
+    protected readonly grouping: FederationGrouping = {},
   ) {}
 
   plan(mode: FederationMode): FederationPlan {
@@ -76,6 +83,7 @@ export class FederatedSwarm {
         ...(options.earlyExit !== undefined ? { earlyExit: options.earlyExit } : {}),
         ...(plan.sourceWeights ? { sourceWeights: plan.sourceWeights } : {}),
         ...(plan.modelWeights ? { modelWeights: plan.modelWeights } : {}),
+        ...(this.grouping.semantic ? { semantic: this.grouping.semantic } : {}),
       });
     const outcome = await runWith(plan.sources);
     this.#measurePace(outcome);

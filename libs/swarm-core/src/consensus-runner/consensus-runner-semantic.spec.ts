@@ -1,5 +1,6 @@
 import { decide, type Candidate } from '@local-swarm/consensus';
 import type { EmbeddingCallOptions, EmbeddingOutcome } from '../embedding/embedding-service';
+import { SwarmErrorCode } from '../errors/swarm-errors';
 import type { GenerationRequest } from '../generation/generation-request';
 import type { CandidateSource, SourceOutcome } from '../sources/candidate-source';
 import { runConsensus } from './consensus-runner';
@@ -86,7 +87,7 @@ describe('runConsensus with semantic grouping', () => {
   });
 
   it('an embedding failure never fails the request: the vote goes on without the layer and says so', async () => {
-    const failing = new FakeEmbedder({}, async () => ({ ok: false, failure: { code: 'SWARM_ERR_ENGINE_FAILED' as never, message: 'embedding failed: boom' } }));
+    const failing = new FakeEmbedder({}, async () => ({ ok: false, failure: { code: SwarmErrorCode.EngineFailed, message: 'embedding failed: boom' } }));
     const throwing = new FakeEmbedder({}, () => Promise.reject(new Error('exploded')));
     for (const [embedder, reason] of [[failing, 'embedding failed: boom'], [throwing, 'exploded']] as const) {
       const outcome = await runWith([sourceOf('local', ['Paris', 'Paris', 'Lyon'])], embedder);
