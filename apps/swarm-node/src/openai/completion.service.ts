@@ -10,7 +10,7 @@ import type { ChatCompletionRequestDto } from './dto/chat-completion-request.dto
 import type { CompletionRequestDto } from './dto/completion-request.dto';
 import type { SamplingFieldsDto } from './dto/sampling-fields.dto';
 import type { PreparedRequest } from './prepared-request';
-import { resolveMode, resolveStrategy, type SwarmHeaders } from './request-overrides';
+import { resolveMinAgreement, resolveMode, resolveStrategy, type SwarmHeaders } from './request-overrides';
 import { chatRequestFields, type RequestFields } from './request-mapping/chat-request-fields';
 import { textRequestFields } from './request-mapping/text-request-fields';
 import type { AnswerShape } from './responses/answer-shape';
@@ -134,7 +134,7 @@ export class CompletionService {
     };
     const checked = this.swarm.check(generation);
     if (!checked.ok) throw openAiErrorFromSwarmFailure(checked.failure);
-    return { generation, strategy, mode, choices, stream: body.stream === true, includeUsage, answer };
+    return { generation, strategy, mode, choices, stream: body.stream === true, includeUsage, answer, minAgreement: resolveMinAgreement(body.min_agreement, headers.minAgreement) };
   }
 
   /**

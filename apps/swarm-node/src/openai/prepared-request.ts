@@ -15,4 +15,6 @@ export interface PreparedRequest {
   readonly includeUsage: boolean;
   /** Legacy functions, log-probabilities, echo: how the answer is written. */
   readonly answer: AnswerShape;
+  /** Abstain (answer with a refusal) when the verdict's agreement is below it; null: never. */
+  readonly minAgreement: number | null;
 }

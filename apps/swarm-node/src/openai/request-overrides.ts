@@ -2,10 +2,14 @@ import { isStrategyName, STRATEGY_NAMES, type StrategyName } from '@local-swarm/
 import { FEDERATION_MODES, isFederationMode, type FederationMode } from '@local-swarm/federation';
 import { OpenAiHttpError } from '../http/openai-error';
 
+export { resolveMinAgreement } from './abstain/min-agreement';
+
 /** Per-request overrides that may come as headers (`x-swarm-strategy`, `x-swarm-mode`). */
 export interface SwarmHeaders {
   readonly strategy: string | undefined;
   readonly mode: string | undefined;
+  /** `x-swarm-min-agreement`: abstain below this agreement. */
+  readonly minAgreement?: string | undefined;
   /** The request's id (Fastify's, from `x-request-id` when the client sent a usable one). */
   readonly requestId?: string;
   /** Who asked (the client's address): one client may hold only its share of the wait queue. */

@@ -17,6 +17,7 @@ function prepared(strategy: StrategyName, stream = true): PreparedRequest {
     stream,
     includeUsage: false,
     answer: PLAIN_ANSWER,
+    minAgreement: null,
   };
 }
 

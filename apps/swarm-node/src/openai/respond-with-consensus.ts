@@ -9,6 +9,7 @@ import { buildChatCompletion, buildTextCompletion, type CompletedRequest } from 
 import { SseStream } from './streaming/sse-stream';
 import { streamChatCompletion, streamTextCompletion } from './streaming/stream-completion';
 import { VoteKeepAlive } from './streaming/vote-keep-alive';
+import { abstentionReason } from './responses/abstention';
 
 /** The two OpenAI response families: chat messages or raw text completions. */
 export type CompletionKind = 'chat' | 'text';
@@ -35,6 +36,7 @@ export async function respondWithConsensus(
     choices: prepared.choices,
     trivialAgreement: prepared.generation.temperature === 0,
     answer: prepared.answer,
+    abstained: abstentionReason(run.verdict.agreement, prepared.minAgreement),
   };
   if (prepared.stream) {
     const stream = opened ?? SseStream.open(reply);

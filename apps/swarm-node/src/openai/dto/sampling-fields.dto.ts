@@ -92,4 +92,15 @@ export class SamplingFieldsDto {
   @IsOptional()
   @IsIn(FEDERATION_MODES)
   mode?: FederationMode;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 1,
+    description: 'Abstain below this agreement: the answer becomes a refusal saying why (also: x-swarm-min-agreement header).',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  min_agreement?: number;
 }

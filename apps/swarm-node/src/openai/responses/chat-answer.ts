@@ -15,7 +15,8 @@ export interface ChatAnswerMessage {
   readonly role: 'assistant';
   /** Null for an answer that only calls tools, as OpenAI sends it. */
   readonly content: string | null;
-  readonly refusal: null;
+  /** Set only when the node abstains (see abstention.ts), as OpenAI sends a refusal. */
+  readonly refusal: string | null;
   readonly tool_calls?: readonly ChatToolCall[];
   /** Legacy `functions` requests: the one call, without an id. */
   readonly function_call?: { readonly name: string; readonly arguments: string };

@@ -40,8 +40,12 @@ function handMadeRun(): ConsensusRun {
       { key: 'text:paris', layer: 'short_answer', memberIndexes: [2, 0], weight: 2 },
       { key: 'text:lyon', layer: 'canonical', memberIndexes: [1], weight: 1 },
     ],
-    agreement: 2 / 3,
+    agreement: 2 / 4,
     lowConfidence: false,
+    askedFor: 4,
+    validCount: 3,
+    dropReasons: { truncated: 1 },
+    entropy: 1.0397207708399179,
     valid: true,
     dropped: [{ index: 3, reason: 'truncated' }],
     notes: ['best_of_n fell back to majority: 1 of 3 candidates have no score'],
@@ -134,8 +138,9 @@ describe('buildChatCompletion', () => {
     expect(consensus.winner).toEqual({ source: 'peer-b', index: 2, sequence: 0 });
     expect(consensus.strategy).toBe('majority');
     expect(consensus.requested_strategy).toBe('best_of_n');
-    expect(consensus.agreement).toBe(0.6667);
+    expect(consensus.agreement).toBe(0.5);
     expect(consensus.low_confidence).toBe(false);
+    expect(consensus).toMatchObject({ asked_for: 4, valid_count: 3, drop_reasons: { truncated: 1 }, entropy: 1.0397 });
     expect(consensus.valid).toBe(true);
     expect(consensus.trivial_agreement).toBe(false);
     expect(consensus.cancelled_early).toBe(false);

@@ -2,6 +2,7 @@ import type { RankedCandidate } from '@local-swarm/consensus';
 import type { ConsensusRun } from '@local-swarm/swarm-core';
 import { randomUUID } from 'node:crypto';
 import { PLAIN_ANSWER, type AnswerShape } from './answer-shape';
+import { abstainedCandidate, refusalMessage } from './abstention';
 import { chatAnswerOf, type ChatAnswerMessage } from './chat-answer';
 import { chatLogprobsOf, type ChatLogprobs } from './chat-logprobs';
 import { buildConsensusMetadata, type ConsensusMetadata } from './consensus-metadata';
@@ -25,6 +26,8 @@ export interface CompletedRequest {
   readonly trivialAgreement: boolean;
   /** How the answer is written; default: plain. */
   readonly answer?: AnswerShape;
+  /** Set when the node abstains (agreement below `min_agreement`): why, sent instead of the answer. */
+  readonly abstained?: string | null;
 }
 
 export function newCompletionId(prefix: 'chatcmpl' | 'cmpl'): string {
@@ -72,13 +75,20 @@ export function buildChatCompletion(request: CompletedRequest): ChatCompletion {
     created: nowSeconds(),
     model: request.model,
     choices: topChoices(request).map((ranked, index) => {
+      if (typeof request.abstained === 'string') return { index, message: refusalMessage(request.abstained), logprobs: null, finish_reason: 'stop' as const };
       const { message, finishReason } = chatAnswerOf(ranked.candidate, answerOf(request));
       const logprobs = answerOf(request).logprobs ? chatLogprobsOf(ranked.candidate.logprobs) : null;
       return { index, message, logprobs, finish_reason: finishReason };
     }),
     usage: usageOf(request),
-    consensus: buildConsensusMetadata(request.run, request.trivialAgreement),
+    consensus: consensusOf(request),
   };
+}
+
+/** The consensus metadata, marked with the reason when the node abstained. */
+export function consensusOf(request: CompletedRequest): ConsensusMetadata {
+  const metadata = buildConsensusMetadata(request.run, request.trivialAgreement);
+  return typeof request.abstained === 'string' ? { ...metadata, abstained: true, abstained_reason: request.abstained } : metadata;
 }
 
 export interface TextCompletion {
@@ -102,14 +112,15 @@ export function buildTextCompletion(request: CompletedRequest): TextCompletion {
     object: 'text_completion',
     created: nowSeconds(),
     model: request.model,
-    choices: topChoices(request).map((ranked, index) => ({
+    // OpenAI's completions have no refusal field: an abstention is an empty text, the reason in consensus.
+    choices: topChoices(request).map((ranked) => (typeof request.abstained === 'string' ? abstainedCandidate(ranked.candidate) : ranked.candidate)).map((candidate, index) => ({
       index,
-      text: `${answerOf(request).echoPrompt ?? ''}${ranked.candidate.text}`,
-      logprobs: answerOf(request).logprobs ? textLogprobsOf(ranked.candidate.logprobs, answerOf(request).promptChars) : null,
-      finish_reason: toOpenAiFinishReason(ranked.candidate.finishReason),
+      text: `${answerOf(request).echoPrompt ?? ''}${candidate.text}`,
+      logprobs: answerOf(request).logprobs ? textLogprobsOf(candidate.logprobs, answerOf(request).promptChars) : null,
+      finish_reason: toOpenAiFinishReason(candidate.finishReason),
     })),
     usage: usageOf(request),
-    consensus: buildConsensusMetadata(request.run, request.trivialAgreement),
+    consensus: consensusOf(request),
   };
 }
 

@@ -15,6 +15,14 @@ export interface ConsensusMetadata {
   readonly requested_strategy: string;
   readonly agreement: number;
   readonly low_confidence: boolean;
+  /** Candidates asked for across all sources; `agreement` is the winner's share of all of them. */
+  readonly asked_for: number;
+  /** Candidates that voted; `asked_for - valid_count - Σ drop_reasons` never arrived. */
+  readonly valid_count: number;
+  /** How many candidates were dropped for each reason (`truncated`, `empty`, `cancelled`, …). */
+  readonly drop_reasons: Readonly<Record<string, number>>;
+  /** Entropy (natural log) of the weight over the groups plus a no-answer bucket: 0 when all agree. */
+  readonly entropy: number;
   readonly valid: boolean;
   /** True when temperature was 0: every candidate is the same greedy answer, so agreement says nothing. */
   readonly trivial_agreement: boolean;
@@ -29,6 +37,10 @@ export interface ConsensusMetadata {
   readonly notes: readonly string[];
   /** Tokens of every candidate from every source, where the response's `usage` counts only the returned choices. */
   readonly usage: ConsensusUsage;
+  /** Present when the node abstained: agreement was below the request's `min_agreement`. */
+  readonly abstained?: true;
+  /** Why it abstained (chat answers carry it as `message.refusal`; text completions only here). */
+  readonly abstained_reason?: string;
 }
 
 export function buildConsensusMetadata(run: ConsensusRun, trivialAgreement: boolean): ConsensusMetadata {
@@ -41,6 +53,10 @@ export function buildConsensusMetadata(run: ConsensusRun, trivialAgreement: bool
     requested_strategy: verdict.requestedStrategy,
     agreement: round(verdict.agreement),
     low_confidence: verdict.lowConfidence,
+    asked_for: verdict.askedFor,
+    valid_count: verdict.validCount,
+    drop_reasons: { ...verdict.dropReasons },
+    entropy: round(verdict.entropy),
     valid: verdict.valid,
     trivial_agreement: trivialAgreement,
     cancelled_early: run.cancelledEarly,

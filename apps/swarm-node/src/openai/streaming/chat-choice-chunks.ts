@@ -46,3 +46,12 @@ export function chatChoiceChunks(candidate: Candidate, index: number, answer: An
     { index, delta: {}, logprobs: null, finish_reason: finishReason },
   ];
 }
+
+/** An abstention as OpenAI streams a refusal: a role delta without content, the reason as `delta.refusal`, a stop. */
+export function refusalChunks(reason: string, index: number): ChatChoiceChunk[] {
+  return [
+    { index, delta: { role: 'assistant', content: null, refusal: null }, logprobs: null, finish_reason: null },
+    { index, delta: { refusal: reason }, logprobs: null, finish_reason: null },
+    { index, delta: {}, logprobs: null, finish_reason: 'stop' },
+  ];
+}

@@ -1,5 +1,4 @@
-import { buildConsensusMetadata } from '../responses/consensus-metadata';
-import { usageOf, type CompletedRequest } from '../responses/completion-responses';
+import { consensusOf, usageOf, type CompletedRequest } from '../responses/completion-responses';
 import type { SseStream } from './sse-stream';
 
 /** Wraps `choices` (and fields such as `usage`) in the chunk envelope of one response family. */
@@ -21,7 +20,7 @@ export function sendCompletionChunks(
   const usageField = includeUsage ? { usage: null } : {};
   const lastIndex = choiceChunks.length - 1;
   choiceChunks.forEach((choice, index) => {
-    const consensus = index === lastIndex ? { consensus: buildConsensusMetadata(completed.run, completed.trivialAgreement) } : {};
+    const consensus = index === lastIndex ? { consensus: consensusOf(completed) } : {};
     stream.send(envelope([choice], { ...usageField, ...consensus }));
   });
   if (includeUsage) stream.send(envelope([], { usage: usageOf(completed) }));

@@ -1,5 +1,7 @@
+import type { Candidate } from '@local-swarm/consensus';
+import { abstainedCandidate } from '../responses/abstention';
 import { answerOf, newCompletionId, nowSeconds, topChoices, type CompletedRequest } from '../responses/completion-responses';
-import { chatChoiceChunks } from './chat-choice-chunks';
+import { chatChoiceChunks, refusalChunks } from './chat-choice-chunks';
 import { sendCompletionChunks } from './send-completion-chunks';
 import type { SseStream } from './sse-stream';
 import { textChoiceChunks } from './text-choice-chunks';
@@ -12,7 +14,10 @@ import { textChoiceChunks } from './text-choice-chunks';
 export function streamChatCompletion(stream: SseStream, completed: CompletedRequest, includeUsage: boolean): void {
   const id = newCompletionId('chatcmpl');
   const created = nowSeconds();
-  const choiceChunks = topChoices(completed).flatMap((ranked, index) => chatChoiceChunks(ranked.candidate, index, answerOf(completed)));
+  const refusal = completed.abstained;
+  const choiceChunks = topChoices(completed).flatMap((ranked, index) =>
+    typeof refusal === 'string' ? refusalChunks(refusal, index) : chatChoiceChunks(ranked.candidate, index, answerOf(completed)),
+  );
   sendCompletionChunks(
     stream,
     completed,
@@ -26,7 +31,8 @@ export function streamChatCompletion(stream: SseStream, completed: CompletedRequ
 export function streamTextCompletion(stream: SseStream, completed: CompletedRequest, includeUsage: boolean): void {
   const id = newCompletionId('cmpl');
   const created = nowSeconds();
-  const choiceChunks = topChoices(completed).flatMap((ranked, index) => textChoiceChunks(ranked.candidate, index, answerOf(completed)));
+  const withheld = (candidate: Candidate): Candidate => (typeof completed.abstained === 'string' ? abstainedCandidate(candidate) : candidate);
+  const choiceChunks = topChoices(completed).flatMap((ranked, index) => textChoiceChunks(withheld(ranked.candidate), index, answerOf(completed)));
   sendCompletionChunks(
     stream,
     completed,
