@@ -1,17 +1,33 @@
 import type { Candidate, ConsensusOptions, ConsensusTool } from '@local-swarm/consensus';
-import type { GenerationRequest } from '../generation/generation-request';
+import type { GenerationRequest, Prompt } from '../generation/generation-request';
 import type { ToolRequest } from '../generation/tool-request';
 import { requiresToolCall } from '../tools/requires-tool-call';
 
 /**
  * What the vote checks each candidate against, from the request: JSON mode with the schema of a
- * `json_schema` format (which takes the place of plain `json`), and the functions a call may name.
+ * `json_schema` format (which takes the place of plain `json`), and the functions a call may name;
+ * and the question the answers are grouped by (its own words are no answer words).
  */
-export function consensusCheckOf(request: GenerationRequest): Pick<ConsensusOptions, 'json' | 'tools'> {
+export function consensusCheckOf(request: GenerationRequest): Pick<ConsensusOptions, 'json' | 'tools' | 'question'> {
   const json: ConsensusOptions['json'] =
     request.format !== undefined ? { schema: request.format.schema } : request.json === true ? {} : undefined;
   const tools = consensusToolsOf(request.tools);
-  return { ...(json !== undefined ? { json } : {}), ...(tools !== undefined ? { tools } : {}) };
+  const question = questionOf(request.prompt);
+  return {
+    ...(json !== undefined ? { json } : {}),
+    ...(tools !== undefined ? { tools } : {}),
+    ...(question !== undefined ? { question } : {}),
+  };
+}
+
+/**
+ * The question: the last user message of a chat (earlier turns and system text are context, not
+ * what the candidates answer), or a text prompt whole. consensus reads only its opening.
+ */
+function questionOf(prompt: Prompt): string | undefined {
+  if (prompt.kind === 'text') return prompt.text === '' ? undefined : prompt.text;
+  const lastUser = prompt.messages.filter((message) => message.role === 'user').at(-1);
+  return lastUser === undefined || lastUser.content === '' ? undefined : lastUser.content;
 }
 
 /**

@@ -15,7 +15,8 @@ function vote(text: string, source: string, sequence: number, score = -0.5): Can
 }
 
 /**
- * The rule isVoteDecided implements, asked the slow way: decide() once per rival group (and once
+ * The rule isVoteDecided implements on canonical groups (the specs here ask for `grouping:
+ * 'canonical'`; layered grouping adds a majority condition, see vote-decided.spec), asked the slow way: decide() once per rival group (and once
  * for a new group) with every pending vote joining it.
  */
 function decidedByAskingEveryRival(received: Candidate[], pending: PendingVotes[], options: ConsensusOptions): boolean {
@@ -42,7 +43,7 @@ describe('isVoteDecided cost', () => {
     const leader = Array.from({ length: 70 }, (_, i) => vote('Paris', `local`, i));
     const rivals = Array.from({ length: 64 }, (_, i) => vote(`rival answer number ${i} is different`, `peer-${i}`, 0));
     const received = [...leader, ...rivals];
-    expect(isVoteDecided(received, [{ source: 'late', model: 'm', count: 5 }], { strategy: 'majority' })).toBe(true);
+    expect(isVoteDecided(received, [{ source: 'late', model: 'm', count: 5 }], { strategy: 'majority', grouping: 'canonical' })).toBe(true);
     expect(decideSpy.mock.calls.length).toBeLessThanOrEqual(4);
   });
 
@@ -50,11 +51,11 @@ describe('isVoteDecided cost', () => {
     const long = `Paris ${'and its long explanation '.repeat(Math.ceil(EARLY_EXIT_TEXT_BUDGET / 3 / 25))}`;
     const received = [vote(long, 'a', 0), vote(long, 'b', 0), vote(long, 'c', 0)];
     expect(received.reduce((chars, candidate) => chars + candidate.text.length, 0)).toBeGreaterThan(EARLY_EXIT_TEXT_BUDGET);
-    expect(isVoteDecided(received, [{ source: 'late', model: 'm', count: 1 }], { strategy: 'majority' })).toBe(false);
+    expect(isVoteDecided(received, [{ source: 'late', model: 'm', count: 1 }], { strategy: 'majority', grouping: 'canonical' })).toBe(false);
     expect(decideSpy).not.toHaveBeenCalled();
     // The same agreement on short texts is decided.
     const short = [vote('Paris', 'a', 0), vote('Paris', 'b', 0), vote('Paris', 'c', 0)];
-    expect(isVoteDecided(short, [{ source: 'late', model: 'm', count: 1 }], { strategy: 'majority' })).toBe(true);
+    expect(isVoteDecided(short, [{ source: 'late', model: 'm', count: 1 }], { strategy: 'majority', grouping: 'canonical' })).toBe(true);
   });
 
   it('ties on weight with 64 rivals: still a bounded number of decide() calls', () => {
@@ -62,9 +63,9 @@ describe('isVoteDecided cost', () => {
     const received = [vote('Paris', 'a', 0), vote('Paris', 'b', 0)];
     for (let i = 0; i < 64; i++) received.push(vote(`rival ${String.fromCharCode(97 + (i % 26))}${i} words`, `peer-${i}`, 0));
     const pending: PendingVotes[] = [{ source: 'late', model: 'm', count: 1 }];
-    const expected = decidedByAskingEveryRival(received, pending, { strategy: 'majority' });
+    const expected = decidedByAskingEveryRival(received, pending, { strategy: 'majority', grouping: 'canonical' });
     decideSpy.mockClear();
-    expect(isVoteDecided(received, pending, { strategy: 'majority' })).toBe(expected);
+    expect(isVoteDecided(received, pending, { strategy: 'majority', grouping: 'canonical' })).toBe(expected);
     expect(decideSpy.mock.calls.length).toBeLessThanOrEqual(4);
   });
 
@@ -89,26 +90,26 @@ describe('isVoteDecided cost', () => {
       }));
       const options: ConsensusOptions =
         random(2) === 0
-          ? { strategy: 'majority' }
-          : { strategy: 'weighted_vote', sourceWeights: { s0: 1, s1: 2, s2: 0.5, s4: 3 }, modelWeights: { small: 1, big: 2 } };
+          ? { strategy: 'majority', grouping: 'canonical' }
+          : { strategy: 'weighted_vote', grouping: 'canonical', sourceWeights: { s0: 1, s1: 2, s2: 0.5, s4: 3 }, modelWeights: { small: 1, big: 2 } };
       expect([trial, isVoteDecided(received, pending, options)]).toEqual([trial, decidedByAskingEveryRival(received, pending, options)]);
     }
   });
 
   it('asks decide() nothing while one source has sent fewer votes than it still owes (majority)', () => {
     const pending: PendingVotes[] = [{ source: 'local', model: 'm', count: 3 }];
-    expect(isVoteDecided([vote('Paris', 'local', 0)], pending, { strategy: 'majority' })).toBe(false);
+    expect(isVoteDecided([vote('Paris', 'local', 0)], pending, { strategy: 'majority', grouping: 'canonical' })).toBe(false);
     expect(decideSpy).not.toHaveBeenCalled();
     // Once as many have arrived as are pending, decide() judges.
-    expect(isVoteDecided([vote('Paris', 'local', 0), vote('Paris', 'local', 1)], [{ source: 'local', model: 'm', count: 2 }], { strategy: 'majority' })).toBe(false);
+    expect(isVoteDecided([vote('Paris', 'local', 0), vote('Paris', 'local', 1)], [{ source: 'local', model: 'm', count: 2 }], { strategy: 'majority', grouping: 'canonical' })).toBe(false);
     expect(decideSpy).toHaveBeenCalled();
   });
 
   it('leaves the count bound out where votes can weigh other than 1: another source, weights, checks', () => {
     const received = [vote('Paris', 'a', 0), vote('Paris', 'b', 0), vote('Paris', 'c', 0)];
     // Source c's pending votes are clamped below the others': decided though 3 < 10.
-    expect(isVoteDecided(received, [{ source: 'c', model: 'm', count: 10 }], { strategy: 'majority' })).toBe(
-      decidedByAskingEveryRival(received, [{ source: 'c', model: 'm', count: 10 }], { strategy: 'majority' }),
+    expect(isVoteDecided(received, [{ source: 'c', model: 'm', count: 10 }], { strategy: 'majority', grouping: 'canonical' })).toBe(
+      decidedByAskingEveryRival(received, [{ source: 'c', model: 'm', count: 10 }], { strategy: 'majority', grouping: 'canonical' }),
     );
     expect(decideSpy).toHaveBeenCalled();
   });
@@ -121,7 +122,7 @@ describe('isVoteDecided cost', () => {
         for (let arrived = 1; arrived < total; arrived++) {
           const received = texts.slice(0, arrived).map((text, i) => ({ ...vote(text, 'local', i), score: i % 2 === 0 ? -0.5 : 0 }));
           const pending: PendingVotes[] = [{ source: 'local', model: 'm', count: total - arrived }];
-          const options: ConsensusOptions = { strategy: 'majority' };
+          const options: ConsensusOptions = { strategy: 'majority', grouping: 'canonical' };
           expect([total, trial, arrived, isVoteDecided(received, pending, options)]).toEqual([total, trial, arrived, decidedByAskingEveryRival(received, pending, options)]);
         }
       }

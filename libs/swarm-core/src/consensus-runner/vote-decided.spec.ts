@@ -1,4 +1,4 @@
-import type { Candidate } from '@local-swarm/consensus';
+import { decide, type Candidate } from '@local-swarm/consensus';
 import { isVoteDecided, type PendingVotes } from './vote-decided';
 
 let sequence = 0;
@@ -84,5 +84,23 @@ describe('isVoteDecided', () => {
     const received = [vote('{"a":1}'), vote('{ "a": 1 }'), vote('{"a":1}')];
     expect(isVoteDecided(received, local(2), { strategy: 'majority', json })).toBe(true);
     expect(isVoteDecided([vote('not json'), vote('not json')], local(1), { strategy: 'majority', json })).toBe(false);
+  });
+
+  it('layered grouping: never decided on a lead that a pending vote could overturn by merging rivals', () => {
+    const question = 'Which city?';
+    const received = [
+      ...['s1', 's2', 's3', 's4'].map((source) => vote('Boston', source)),
+      ...['s5', 's6'].map((source) => vote('New York', source)),
+      ...['s7', 's8'].map((source) => vote('York City', source)),
+    ];
+    const pending: PendingVotes[] = [{ source: 'late', model: 'm', count: 1 }];
+    // Canonically no rival can reach Boston's 4 with one more vote...
+    expect(isVoteDecided(received, pending, { strategy: 'majority', question, grouping: 'canonical' })).toBe(true);
+    // ...but "New York City" joins both rivals (2 + 2 + 1 > 4), so with layers it must wait.
+    const merged = decide([...received, vote('New York City', 'late')], { strategy: 'majority', question });
+    expect(merged.winner?.candidate.text).not.toBe('Boston');
+    expect(isVoteDecided(received, pending, { strategy: 'majority', question })).toBe(false);
+    // A leader holding more than every other vote, received and pending, is decided with layers too.
+    expect(isVoteDecided([...received, vote('Boston', 's9'), vote('Boston', 's10')], pending, { strategy: 'majority', question })).toBe(true);
   });
 });

@@ -41,6 +41,27 @@ export const EARLY_EXIT_TEXT_BUDGET = 256 * 1024;
  * so generating them is wasted work. Never decided when the texts received exceed
  * EARLY_EXIT_TEXT_BUDGET (the check itself would cost more than it saves).
  *
+ * The lead is judged on canonical groups (below). With layered grouping (the default) a vote still
+ * pending can also merge groups ("New York City" joins "New York" and "York City"), move a short
+ * answer from one container to another, or bring embeddings that join meanings, so no count of a
+ * single rival bounds it. There the leader's canonical group must, on top, outweigh every other
+ * vote received and pending together: whatever merges, the group holding it stays the heaviest,
+ * so the answer stays within it. That decides later than a lead that merging would have built, which costs
+ * generation time, never a different answer.
+ */
+export function isVoteDecided(
+  received: readonly Candidate[],
+  pending: readonly PendingVotes[],
+  options: ConsensusOptions,
+): boolean {
+  return isCanonicalLeadDecided(received, pending, { ...options, grouping: 'canonical' }, options.grouping !== 'canonical');
+}
+
+/**
+ * The lead on canonical groups (`options.grouping` is 'canonical'): decided when no rival can
+ * overturn it with the votes still pending, and, with `requireMajority`, when the leader's group
+ * outweighs every other vote received and pending together.
+ *
  * The worst case for the leader against a rival group is every pending vote joining that rival:
  * a vote that is dropped or goes elsewhere takes nothing from the leader's margin over it. The
  * vote is decided when the leader still wins each such case, for every rival and for a new group.
@@ -56,10 +77,11 @@ export const EARLY_EXIT_TEXT_BUDGET = 256 * 1024;
  * verdict's order (the best score) or the one holding the earliest candidate; decide() is asked
  * about those two.
  */
-export function isVoteDecided(
+function isCanonicalLeadDecided(
   received: readonly Candidate[],
   pending: readonly PendingVotes[],
   options: ConsensusOptions,
+  requireMajority: boolean,
 ): boolean {
   // Only a strategy whose outcome a count of votes settles can be decided by a lead.
   if (strategyTraits(options.strategy).earlyStop !== 'decided-lead') return false;
@@ -85,6 +107,10 @@ export function isVoteDecided(
   // Another group ahead of the leader on the group tie-breaks stays ahead whichever rival the
   // pending votes join.
   if (first === undefined || first.key !== leader) return false;
+  if (requireMajority) {
+    const total = probe.groups.reduce((sum, group) => sum + group.weight, 0);
+    if (2 * first.weight - total <= TIE_BAND * Math.max(1, Math.abs(total))) return false;
+  }
 
   const band = TIE_BAND * Math.max(1, Math.abs(first.weight));
   const maybeTied: CandidateGroup[] = [];
