@@ -1,4 +1,5 @@
 import { ConsensusError } from '../errors/consensus-error';
+import { assertGroupingOptions } from '../grouping/assert-grouping-options';
 import { requireSchemaCheck } from '../json/require-schema-check';
 import { assertStrategyName, type StrategyName } from '../strategies/strategy-name';
 import type { GroupingMode } from '../grouping/grouping-mode';
@@ -59,6 +60,7 @@ export function assertValidOptions(options: ConsensusOptions): void {
   if (schema !== undefined) requireSchemaCheck(schema, 'json.schema');
   assertTools(options.tools);
   assertAskedFor(options.askedFor);
+  assertGroupingOptions(options);
 }
 
 function assertTools(tools: readonly ConsensusTool[] | undefined): void {
