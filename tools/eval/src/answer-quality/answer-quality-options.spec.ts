@@ -19,6 +19,10 @@ describe('parseAnswerQualityOptions', () => {
   it('takes a records file to analyse without the model', () => {
     expect(parseAnswerQualityOptions(['--analyse-only', 'tmp/eval/x.jsonl']).analyseOnly).toBe('tmp/eval/x.jsonl');
   });
+  it('runs the judge pass only when asked', () => {
+    expect(parseAnswerQualityOptions([]).judge).toBe(false);
+    expect(parseAnswerQualityOptions(['--analyse-only', 'x.jsonl', '--judge']).judge).toBe(true);
+  });
   it.each([
     [['--factual', 'many'], /--factual must be an integer/],
     [['--samples', '0'], /--samples must be an integer >= 1/],

@@ -33,6 +33,8 @@ export interface AnswerQualityOptions {
   readonly records: string;
   /** Analyse this records file instead of running the model. */
   readonly analyseOnly: string | undefined;
+  /** Also run the judge strategy on each task's first 7 samples (loads the model, samples nothing new). */
+  readonly judge: boolean;
 }
 
 export const USAGE = `usage: node tools/eval/dist/answer-quality/main.js [options]
@@ -47,7 +49,9 @@ export const USAGE = `usage: node tools/eval/dist/answer-quality/main.js [option
   --context-size N       tokens per instance (default ${DEFAULT_OPTIONS.contextSize})
   --model PATH           GGUF model (default: the fetched SmolLM2-135M-Instruct)
   --records FILE         JSONL records (default tmp/eval/answer-quality-<time>.jsonl)
-  --analyse-only FILE    no model: analyse a records file and write the result`;
+  --analyse-only FILE    no model: analyse a records file and write the result
+  --judge                also run the judge strategy on each task's first 7 samples (loads the
+                         model, one greedy judge answer per task; works with --analyse-only too)`;
 
 function integer(name: string, text: string | undefined, fallback: number, min: number): number {
   if (text === undefined) return fallback;
@@ -82,6 +86,7 @@ export function parseAnswerQualityOptions(args: readonly string[], now: Date = n
       model: { type: 'string' },
       records: { type: 'string' },
       'analyse-only': { type: 'string' },
+      judge: { type: 'boolean' },
     },
   });
   const optional = (name: string, text: string | undefined): number | undefined => (text === undefined ? undefined : integer(name, text, 0, 1));
@@ -100,5 +105,6 @@ export function parseAnswerQualityOptions(args: readonly string[], now: Date = n
     maxTokensArithmetic: optional('max-tokens-arithmetic', values['max-tokens-arithmetic']),
     records: values.records ?? `tmp/eval/answer-quality-${stamp}.jsonl`,
     analyseOnly: values['analyse-only'],
+    judge: values.judge === true,
   };
 }

@@ -37,6 +37,14 @@ describe('buildAnswerQualityResult', () => {
     expect(titles).toMatch(/New grouping .* vs old/);
     expect(titles).toMatch(/Calibration: accuracy of majority@7/);
   });
+  it('adds the judge table and line when the judge pass ran', () => {
+    const interval = { estimate: 0.5, lo: 0.25, hi: 0.75 };
+    const judge = [{ family: 'overall' as const, tasks: 2, judge: interval, majority: interval, judgeMinusMajority: { estimate: 0, lo: -0.5, hi: 0.5 }, asked: 1, parsed: 1, differs: 0, meanReplyTokens: 11, medianWallMs: 900 }];
+    const judged = buildAnswerQualityResult(records, analyseRecords(records), { startedAt: records.run.startedAt, durationSeconds: 12, recordsFile: 'x', judge });
+    expect(judged.tables.map((table) => table.title).filter((title) => title.startsWith('Judge'))).toHaveLength(1);
+    expect(judged.summary.join('\n')).toMatch(/Judge on the first 7 samples of 2 tasks: .*asked on 1 tasks/);
+    expect(result.tables.some((table) => table.title.startsWith('Judge'))).toBe(false);
+  });
   it('charts majority@k with intervals and greedy / one sample as flat lines', () => {
     const overall = result.charts?.[2];
     const majority = overall?.series.find((series) => series.name.startsWith('majority'));

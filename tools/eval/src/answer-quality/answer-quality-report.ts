@@ -5,7 +5,9 @@ import type { VoteSummary } from '../analysis/summarise-vote';
 import type { RecordsFile } from '../records/records-file';
 import { percent, percentWithInterval, pointsWithInterval, verdictOf } from './format-figures';
 import { calibrationTable, groupingAccuracyTable, groupingDifferenceTable } from './grouping-report';
-import { describeTargets, qualityTargets } from './quality-targets';
+import { judgeTable, describeJudge } from './judge-table';
+import { describeTargets, HEADLINE_K, qualityTargets } from './quality-targets';
+import type { JudgeSummary } from '../judge/summarise-judge';
 
 export const ANSWER_QUALITY_COMMAND = 'node tools/eval/dist/answer-quality/main.js';
 
@@ -14,6 +16,8 @@ export interface ReportContext {
   readonly durationSeconds: number;
   /** The JSONL file the figures come from (for re-analysis). */
   readonly recordsFile: string;
+  /** The judge pass (--judge): per family and overall; absent when it was not run. */
+  readonly judge?: readonly JudgeSummary[];
 }
 
 const label = (summary: FamilySummary): string => `${summary.family} (${summary.tasks} tasks)`;
@@ -180,6 +184,8 @@ export function buildAnswerQualityResult(records: RecordsFile, analysis: Analysi
     );
   }
   if (overall !== undefined) summary.push(...describeTargets(qualityTargets(overall)));
+  const judgeOverall = context.judge?.find((entry) => entry.family === 'overall');
+  if (judgeOverall !== undefined) summary.push(describeJudge(judgeOverall, HEADLINE_K));
   summary.push(...votingVerdicts(summaries));
   summary.push(whereVotingHelps(summaries));
   summary.push(scatteredVotes(summaries));
@@ -227,6 +233,7 @@ export function buildAnswerQualityResult(records: RecordsFile, analysis: Analysi
       groupingAccuracyTable(summaries, ks),
       groupingDifferenceTable(summaries, ks),
       calibrationTable(summaries),
+      ...(context.judge === undefined ? [] : [judgeTable(context.judge, HEADLINE_K)]),
       agreementTable(summaries),
       costTable(summaries, ks, run.samples),
       earlyExitTable(summaries),

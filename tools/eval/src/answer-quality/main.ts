@@ -1,6 +1,7 @@
 // Answer quality on one node: for each task one greedy answer and 16 samples
 // in one batched call; accuracy of greedy, one sample, majority@k and weighted_vote@k (k = 1, 3,
-// 5, 8) from the same samples, bootstrap intervals, tokens, latency, and early exit replayed.
+// 5, 7, 8) from the same samples, bootstrap intervals, tokens, latency, and early exit replayed;
+// --judge adds the judge strategy on each task's first 7 samples (the model, no new samples).
 //   node tools/eval/dist/answer-quality/main.js [--factual N|all] [--arithmetic N] [--samples 16] [--seed S]
 //   node tools/eval/dist/answer-quality/main.js --analyse-only tmp/eval/answer-quality-<time>.jsonl
 import { describeMachine, writeBenchResult } from '@local-swarm/bench-kit';
@@ -15,13 +16,17 @@ import { scoreAnswer } from '../scoring/score-answer';
 import { loadTasks } from '../tasks/load-tasks';
 import { parseAnswerQualityOptions, USAGE, type AnswerQualityOptions } from './answer-quality-options';
 import { buildAnswerQualityResult } from './answer-quality-report';
+import { HEADLINE_K } from './quality-targets';
+import { judgeRecords } from '../judge/judge-records';
 import { runTasks } from './run-tasks';
 
 const log = (line: string): void => console.log(`answer-quality: ${line}`);
 
-function report(records: RecordsFile, recordsFile: string, durationSeconds: number): void {
+async function report(records: RecordsFile, recordsFile: string, durationSeconds: number, options: AnswerQualityOptions): Promise<void> {
   const analysis = analyseRecords(records);
-  const result = buildAnswerQualityResult(records, analysis, { startedAt: records.run.startedAt, durationSeconds, recordsFile });
+  const judge = options.judge ? await judgeRecords(records, { model: options.model, threads: options.threads, contextSize: options.contextSize, k: HEADLINE_K }, log) : undefined;
+  const context = { startedAt: records.run.startedAt, durationSeconds, recordsFile, ...(judge === undefined ? {} : { judge }) };
+  const result = buildAnswerQualityResult(records, analysis, context);
   for (const line of result.summary) log(line.replace(/\*\*/g, ''));
   log(`wrote ${writeBenchResult(result)}`);
 }
@@ -96,7 +101,7 @@ async function run(options: AnswerQualityOptions): Promise<void> {
   const durationSeconds = (Date.now() - startedAt.getTime()) / 1000;
   appendFileSync(options.records, formatRecord({ type: 'end', durationSeconds, completedTasks: tasks.length }));
   if (tasks.length === 0) throw new Error('no task completed');
-  report(parseRecords(readFileSync(options.records, 'utf8')), options.records, durationSeconds);
+  await report(parseRecords(readFileSync(options.records, 'utf8')), options.records, durationSeconds, options);
 }
 
 async function main(): Promise<void> {
@@ -112,7 +117,7 @@ async function main(): Promise<void> {
     if (records.tasks.length === 0) throw new Error(`${options.analyseOnly} holds no task records`);
     // A run cut off before its end line: its model calls are most of its time.
     const callSeconds = records.tasks.reduce((sum, task) => sum + task.greedy.wallMs + task.sampled.wallMs, 0) / 1000;
-    report(records, options.analyseOnly, records.end?.durationSeconds ?? callSeconds);
+    await report(records, options.analyseOnly, records.end?.durationSeconds ?? callSeconds, options);
     return;
   }
   await run(options);
