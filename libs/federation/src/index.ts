@@ -70,3 +70,7 @@ export { toOpenAiCompletionRequest } from './mapping/to-openai-completion-reques
 export { toPeerHealth } from './mapping/to-peer-health';
 export { toVoteRequest } from './mapping/to-vote-request';
 export { toVoteResponse, type GeneratedVotes } from './mapping/to-vote-response';
+
+// Who judges the judged strategies: a judge peer, or this node
+export { judgeFor } from './judge/judge-for';
+export { judgeWithFallback } from './judge/judge-with-fallback';

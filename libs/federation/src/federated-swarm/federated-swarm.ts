@@ -1,5 +1,6 @@
 import type { Candidate, StrategyName } from '@local-swarm/consensus';
 import { runConsensus, type CandidateSource, type ConsensusRunOutcome, type GenerationRequest, type SemanticGroupingRequest } from '@local-swarm/swarm-core';
+import { judgeFor } from '../judge/judge-for';
 import type { FederationMode } from './federation-mode';
 import { cappedPeerLoad } from './capped-peer-load';
 import { loadScore } from './load-score';
@@ -56,6 +57,8 @@ export class FederatedSwarm {
     protected readonly peers: RemotePeers = NO_REMOTE_PEERS,
     protected readonly weights: FederationWeights = {},
     protected readonly grouping: FederationGrouping = {},
+    /** judge / judge_merge: node id of the peer that judges (this node when it fails); null: this node. */
+    protected readonly judgePeer: string | null = null,
   ) {}
 
   plan(mode: FederationMode): FederationPlan {
@@ -81,6 +84,7 @@ export class FederatedSwarm {
         signal: options.signal,
         ...(options.onCandidate ? { onCandidate: options.onCandidate } : {}),
         ...(options.earlyExit !== undefined ? { earlyExit: options.earlyExit } : {}),
+        judge: judgeFor(this.local, this.peers, this.judgePeer),
         ...(plan.sourceWeights ? { sourceWeights: plan.sourceWeights } : {}),
         ...(plan.modelWeights ? { modelWeights: plan.modelWeights } : {}),
         ...(this.grouping.semantic ? { semantic: this.grouping.semantic } : {}),
