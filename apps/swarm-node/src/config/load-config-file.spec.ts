@@ -101,7 +101,7 @@ const FULL_JSON = {
 
 const TOP_KEYS =
   'auto, model, embeddingModel, instances, strategy, host, port, logLevel, contextSize, threads, maxQueue, maxTokensLimit, nodeId, apiKeyFile, allowedHosts, corsOrigins, bodyLimit, requestTimeoutMs, maxConnections, federation';
-const FEDERATION_KEYS = 'enabled, peers, configDir, keyFile, join, replaceKey, open, discovery, allowLoopbackPeers, mode, strategy, voteTimeoutMs, healthIntervalMs, unhealthyAfterFailures, peerTtlMs, openaiPeerKeyFiles, weights';
+const FEDERATION_KEYS = 'enabled, peers, configDir, keyFile, join, replaceKey, open, discovery, allowLoopbackPeers, mode, strategy, voteTimeoutMs, healthIntervalMs, unhealthyAfterFailures, peerTtlMs, openaiPeerKeyFiles, weights, judgePeer';
 
 describe('loadConfigFile', () => {
   it.each(['swarm.yaml', 'swarm.yml', 'SWARM.YAML'])('reads every key from YAML (%s)', (path) => {
@@ -201,8 +201,8 @@ describe('loadConfigFile', () => {
     ['auto: yes', '"auto" must be true or false, got the string "yes"'],
     ['auto: 1', '"auto" must be true or false, got the number 1'],
     ['auto: null', '"auto" must be true or false, got null'],
-    ['strategy: fastest', '"strategy" must be one of majority, weighted_vote, best_of_n, first_valid, got the string "fastest"'],
-    ['strategy: [majority]', '"strategy" must be one of majority, weighted_vote, best_of_n, first_valid, got a list'],
+    ['strategy: fastest', '"strategy" must be one of majority, weighted_vote, best_of_n, first_valid, judge, judge_merge, got the string "fastest"'],
+    ['strategy: [majority]', '"strategy" must be one of majority, weighted_vote, best_of_n, first_valid, judge, judge_merge, got a list'],
     ['host: my-laptop.local', '"host" must be an IP address, got the string "my-laptop.local"'],
     ['host: 10', '"host" must be an IP address, got the number 10'],
     ['port: "17615"', '"port" must be an integer between 0 and 65535, got the string "17615"'],
@@ -234,7 +234,7 @@ describe('loadConfigFile', () => {
     ['federation: {discovery: "off"}', '"federation.discovery" must be true or false, got the string "off"'],
     ['federation: {mode: fast}', '"federation.mode" must be one of vote, balance, got the string "fast"'],
     ['federation: {mode: null}', '"federation.mode" must be one of vote, balance, got null'],
-    ['federation: {strategy: fastest}', '"federation.strategy" must be one of majority, weighted_vote, best_of_n, first_valid, got the string "fastest"'],
+    ['federation: {strategy: fastest}', '"federation.strategy" must be one of majority, weighted_vote, best_of_n, first_valid, judge, judge_merge, got the string "fastest"'],
     ['federation: {voteTimeoutMs: 99}', '"federation.voteTimeoutMs" must be an integer between 100 and 600000, got the number 99'],
     ['federation: {voteTimeoutMs: 600001}', '"federation.voteTimeoutMs" must be an integer between 100 and 600000, got the number 600001'],
     ['federation: {voteTimeoutMs: "30000"}', '"federation.voteTimeoutMs" must be an integer between 100 and 600000, got the string "30000"'],

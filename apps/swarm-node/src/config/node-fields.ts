@@ -2,6 +2,7 @@ import { STRATEGY_NAMES } from '@local-swarm/consensus';
 import { FEDERATION_FIELDS } from './federation-fields';
 import { field, fieldGroup } from './field-spec';
 import { HTTP_FIELDS } from './http-fields';
+import { judgeFields } from './judge-fields';
 import { ipAddresses, matching, pathsOrUris } from './text-kinds';
 import { similarityThresholds } from './threshold-kinds';
 import { integers, onOff, oneOf, orNull } from './value-kinds';
@@ -112,5 +113,5 @@ export const NODE_FIELDS = {
   }),
   ...HTTP_FIELDS,
   /** Federation with other nodes. */
-  federation: fieldGroup(FEDERATION_FIELDS),
+  federation: fieldGroup({ ...FEDERATION_FIELDS, ...judgeFields(NODE_ID_PATTERN) }),
 };

@@ -55,7 +55,13 @@ export class PeersModule {
       {
         provide: FederatedSwarm,
         useFactory: (swarm: LocalSwarm, directory: PeerDirectory, settings: NodeSettings, logger: pino.Logger) =>
-          new FederatedSwarm(swarm, directory, { sourceWeights: weights.peers, modelWeights: weights.models }, groupingOf(settings, swarm, logger)),
+          new FederatedSwarm(
+            swarm,
+            directory,
+            { sourceWeights: weights.peers, modelWeights: weights.models },
+            groupingOf(settings, swarm, logger),
+            options.federation?.config.judgePeer ?? null,
+          ),
         inject: [LOCAL_SWARM, PeerDirectory, NODE_SETTINGS, APP_LOGGER],
       },
       { provide: PEER_VIEW, useFactory: peerViewOf, inject: [PeerDirectory] },

@@ -1,6 +1,7 @@
 import type { ConsensusRun } from '@local-swarm/swarm-core';
 import { candidateToWire, type CandidateWire } from '../../http/candidate-to-wire';
 import { buildConsensusUsage, type ConsensusUsage } from './consensus-usage';
+import { judgeMetadataOf, type JudgeMetadata } from './judge-metadata';
 
 /** A candidate in the metadata: its wire shape, where it stands in the run, its group and why it was dropped. */
 export interface ConsensusCandidate extends CandidateWire {
@@ -37,6 +38,8 @@ export interface ConsensusMetadata {
   readonly notes: readonly string[];
   /** Tokens of every candidate from every source, where the response's `usage` counts only the returned choices. */
   readonly usage: ConsensusUsage;
+  /** judge / judge_merge: what the judge did; absent when no judge was asked. */
+  readonly judge?: JudgeMetadata;
   /** Present when the node abstained: agreement was below the request's `min_agreement`. */
   readonly abstained?: true;
   /** Why it abstained (chat answers carry it as `message.refusal`; text completions only here). */
@@ -84,6 +87,7 @@ export function buildConsensusMetadata(run: ConsensusRun, trivialAgreement: bool
       ? [...verdict.notes, 'temperature 0: all candidates are the same greedy answer, so agreement is trivial']
       : verdict.notes,
     usage: buildConsensusUsage(run),
+    ...(verdict.judge ? { judge: judgeMetadataOf(verdict.judge) } : {}),
   };
 }
 
