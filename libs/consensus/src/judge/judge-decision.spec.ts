@@ -24,6 +24,12 @@ describe('planJudge', () => {
     expect(plan.verdict.notes).toContain(ONE_GROUP_NOTE);
   });
 
+  it('no candidate voted: majority\'s least bad answer, named as majority\'s since nobody judged', () => {
+    const plan = planJudge(fromSource('local', ['', '   ']), {}, 'choose');
+    expect(plan.ask).toBe(false);
+    expect(plan.verdict).toMatchObject({ requestedStrategy: 'judge', strategy: 'majority', valid: false });
+  });
+
   it('shows each group once, heaviest first, by its representative; dropped candidates are not shown', () => {
     const { plan } = asking(['Lyon', 'Paris', 'Paris', '', 'Marseille']);
     expect(plan.shown.map((response) => response.text)).toEqual(['Paris', 'Lyon', 'Marseille']);

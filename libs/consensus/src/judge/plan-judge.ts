@@ -49,7 +49,9 @@ export function planJudge(
     return [{ groupKey: group.key, index, text }];
   });
   if (shown.length < 2) {
-    return { ask: false, verdict: verdict.groups.length === 1 ? { ...verdict, notes: [...verdict.notes, ONE_GROUP_NOTE] } : verdict };
+    // Nobody judged: say the answer is majority's even when no candidate voted at all.
+    const notes = verdict.groups.length === 1 ? [...verdict.notes, ONE_GROUP_NOTE] : verdict.notes;
+    return { ask: false, verdict: { ...verdict, strategy: 'majority', notes } };
   }
   return { ask: true, verdict, role, shown };
 }
