@@ -1,7 +1,9 @@
 import type { ConsensusRun } from '@local-swarm/swarm-core';
-import { buildConsensusMetadata, type ConsensusMetadata } from '../responses/consensus-metadata';
-import { usageOf } from '../responses/completion-responses';
-import { outputTextOf, type OutputItem } from './response-output';
+import type { PreparedRequest } from '../prepared-request';
+import { abstentionReason } from '../responses/abstention';
+import type { ConsensusMetadata } from '../responses/consensus-metadata';
+import { consensusOf, usageOf } from '../responses/completion-responses';
+import { outputItemsOf, outputTextOf, refusalOutputOf, type OutputItem } from './response-output';
 import type { ResponsesRequestDto } from './responses-request.dto';
 
 /** What a response echoes of its request, fixed when it is created (before the vote). */
@@ -67,10 +69,18 @@ export function pendingResponse(header: ResponseHeader): ResponseObject {
   return { ...header, object: 'response', status: 'in_progress', incomplete_details: null, output: [], output_text: '', usage: null };
 }
 
-/** The finished response: the winner's items, its usage (the hidden candidates' cost is in consensus.usage). */
-export function finishedResponse(header: ResponseHeader, run: ConsensusRun, output: readonly OutputItem[], trivialAgreement: boolean): ResponseObject {
-  const usage = usageOf({ run, model: header.model, choices: 1, trivialAgreement });
-  const cutShort = run.verdict.winner?.candidate.finishReason === 'length';
+/**
+ * The finished response: the winner's items, its usage (the hidden candidates' cost is in
+ * consensus.usage). Below the request's `min_agreement` the node abstains: the one message is a
+ * refusal saying why, and the consensus metadata says so too.
+ */
+export function finishedResponse(header: ResponseHeader, run: ConsensusRun, prepared: Pick<PreparedRequest, 'generation' | 'minAgreement'>): ResponseObject {
+  const trivialAgreement = prepared.generation.temperature === 0;
+  const abstained = abstentionReason(run.verdict.agreement, prepared.minAgreement);
+  const completed = { run, model: header.model, choices: 1, trivialAgreement, abstained };
+  const usage = usageOf(completed);
+  const output = abstained === null ? outputItemsOf(run.verdict.winner?.candidate) : refusalOutputOf(abstained);
+  const cutShort = abstained === null && run.verdict.winner?.candidate.finishReason === 'length';
   return {
     ...header,
     object: 'response',
@@ -85,6 +95,6 @@ export function finishedResponse(header: ResponseHeader, run: ConsensusRun, outp
       output_tokens_details: { reasoning_tokens: 0 },
       total_tokens: usage.total_tokens,
     },
-    consensus: buildConsensusMetadata(run, trivialAgreement),
+    consensus: consensusOf(completed),
   };
 }

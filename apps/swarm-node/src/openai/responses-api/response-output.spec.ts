@@ -1,5 +1,5 @@
 import type { Candidate } from '@local-swarm/consensus';
-import { outputItemsOf, outputTextOf } from './response-output';
+import { outputItemsOf, outputTextOf, refusalOutputOf } from './response-output';
 
 const base: Candidate = { text: '', score: -0.1, source: 'local', sequence: 0, model: 'm', finishReason: 'stop', latencyMs: 1 };
 
@@ -20,5 +20,13 @@ describe('outputItemsOf', () => {
 
   it('keeps the text said around calls as a message first', () => {
     expect(outputItemsOf({ ...base, text: 'Checking.', toolCalls: [{ name: 'f', arguments: '{}' }] }).map((item) => item.type)).toEqual(['message', 'function_call']);
+  });
+});
+
+describe('refusalOutputOf', () => {
+  it('gives an abstention as one message whose only part is the refusal, which is no output text', () => {
+    const items = refusalOutputOf('the candidates disagreed');
+    expect(items).toEqual([{ type: 'message', id: expect.stringMatching(/^msg_/), role: 'assistant', status: 'completed', content: [{ type: 'refusal', refusal: 'the candidates disagreed' }] }]);
+    expect(outputTextOf(items)).toBe('');
   });
 });

@@ -3,12 +3,24 @@ import { randomUUID } from 'node:crypto';
 import { newToolCallId } from '../responses/tool-call-id';
 
 /** An answer's text, as the Responses API writes it. */
+export interface OutputTextPart {
+  readonly type: 'output_text';
+  readonly text: string;
+  readonly annotations: readonly never[];
+}
+
+/** An abstention, as the Responses API writes a refusal: the reason instead of the answer. */
+export interface OutputRefusalPart {
+  readonly type: 'refusal';
+  readonly refusal: string;
+}
+
 export interface OutputMessage {
   readonly type: 'message';
   readonly id: string;
   readonly role: 'assistant';
   readonly status: 'completed';
-  readonly content: readonly { readonly type: 'output_text'; readonly text: string; readonly annotations: readonly never[] }[];
+  readonly content: readonly (OutputTextPart | OutputRefusalPart)[];
 }
 
 /** One call of a function the request offered. */
@@ -48,7 +60,12 @@ export function outputItemsOf(candidate: Candidate | undefined): OutputItem[] {
   return calls.length > 0 && text.trim() === '' ? functionCalls : [message, ...functionCalls];
 }
 
-/** What the SDKs compute as `output_text`: every message's text, in order. */
+/** The node abstained: one message whose only part is the refusal, no calls, no text. */
+export function refusalOutputOf(reason: string): OutputItem[] {
+  return [{ type: 'message', id: newResponsesId('msg'), role: 'assistant', status: 'completed', content: [{ type: 'refusal', refusal: reason }] }];
+}
+
+/** What the SDKs compute as `output_text`: every message's text, in order (a refusal is no text). */
 export function outputTextOf(items: readonly OutputItem[]): string {
-  return items.map((item) => (item.type === 'message' ? item.content.map((part) => part.text).join('') : '')).join('');
+  return items.map((item) => (item.type === 'message' ? item.content.map((part) => (part.type === 'output_text' ? part.text : '')).join('') : '')).join('');
 }

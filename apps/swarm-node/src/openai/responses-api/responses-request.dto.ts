@@ -80,4 +80,15 @@ export class ResponsesRequestDto {
   @ApiPropertyOptional({ description: 'Federation mode for this request (also: x-swarm-mode header); checked as /v1/chat/completions checks it.' })
   @IsOptional()
   mode?: unknown;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 1,
+    description: 'Abstain below this agreement: the message becomes a refusal saying why (also: x-swarm-min-agreement header).',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  min_agreement?: number;
 }

@@ -6,7 +6,7 @@ import { abortOnClientDisconnect } from '../../http/request-abort';
 import { CompletionService } from '../completion.service';
 import type { PreparedRequest } from '../prepared-request';
 import { finishedResponse, responseHeaderOf } from './response-object';
-import { newResponsesId, outputItemsOf } from './response-output';
+import { newResponsesId } from './response-output';
 import { withResponsesParam } from './responses-param';
 import { ResponsesRequestDto } from './responses-request.dto';
 import { streamResponseRun } from './stream-response-run';
@@ -28,14 +28,16 @@ export class ResponsesController {
   @ApiOperation({ summary: 'A response (OpenAI Responses API) chosen by consensus among the swarm’s candidates' })
   @ApiHeader({ name: 'x-swarm-strategy', required: false, description: 'Consensus strategy for this request' })
   @ApiHeader({ name: 'x-swarm-mode', required: false, description: 'Federation mode for this request: vote or balance' })
+  @ApiHeader({ name: 'x-swarm-min-agreement', required: false, description: 'Abstain below this agreement (0 to 1)' })
   async create(
     @Body() body: ResponsesRequestDto,
     @Headers('x-swarm-strategy') strategyHeader: string | undefined,
     @Headers('x-swarm-mode') modeHeader: string | undefined,
+    @Headers('x-swarm-min-agreement') minAgreementHeader: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const prepared = await this.prepare(body, { strategy: strategyHeader, mode: modeHeader, requestId: request.id, clientKey: request.ip });
+    const prepared = await this.prepare(body, { strategy: strategyHeader, mode: modeHeader, minAgreement: minAgreementHeader, requestId: request.id, clientKey: request.ip });
     const header = responseHeaderOf(newResponsesId('resp'), this.swarm.info.modelId, body);
     const signal = abortOnClientDisconnect(reply);
     if (body.stream === true) {
@@ -44,8 +46,7 @@ export class ResponsesController {
     }
     const run = await this.completions.run(prepared, signal);
     if (signal.aborted) return; // the client left: nobody to answer
-    const output = outputItemsOf(run.verdict.winner?.candidate);
-    await reply.status(200).send(finishedResponse(header, run, output, prepared.generation.temperature === 0));
+    await reply.status(200).send(finishedResponse(header, run, prepared));
   }
 
   private async prepare(body: ResponsesRequestDto, headers: Parameters<CompletionService['prepareChat']>[1]): Promise<PreparedRequest> {

@@ -5,7 +5,6 @@ import type { PreparedRequest } from '../prepared-request';
 import { VOTE_KEEP_ALIVE_COMMENT, VOTE_KEEP_ALIVE_MS } from '../streaming/vote-keep-alive';
 import { ResponseEventStream } from './response-event-stream';
 import { finishedResponse, pendingResponse, type ResponseHeader } from './response-object';
-import { outputItemsOf } from './response-output';
 import { streamFinishedResponse } from './stream-response';
 
 /**
@@ -29,8 +28,7 @@ export async function streamResponseRun(
   try {
     const run = await completions.run(prepared, signal);
     clearInterval(keepAlive);
-    const trivialAgreement = prepared.generation.temperature === 0;
-    streamFinishedResponse(stream, finishedResponse(header, run, outputItemsOf(run.verdict.winner?.candidate), trivialAgreement));
+    streamFinishedResponse(stream, finishedResponse(header, run, prepared));
   } catch (error) {
     const { code, message, param } = toOpenAiError(error);
     stream.send('error', { code, message, param });

@@ -27,6 +27,7 @@ export async function toChatRequest(body: ResponsesRequestDto): Promise<ChatComp
     ...(body.top_p !== undefined ? { top_p: body.top_p } : {}),
     ...(body.strategy !== undefined ? { strategy: body.strategy } : {}),
     ...(body.mode !== undefined ? { mode: body.mode } : {}),
+    ...(body.min_agreement !== undefined ? { min_agreement: body.min_agreement } : {}),
   };
   const validated = await validation.transform(chat, { type: 'body', metatype: ChatCompletionRequestDto });
   if (!(validated instanceof ChatCompletionRequestDto)) throw new OpenAiHttpError(500, 'server_error', 'the chat request could not be built');
