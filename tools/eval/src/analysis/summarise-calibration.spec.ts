@@ -31,6 +31,16 @@ describe('summariseCalibration', () => {
     expect(summary?.gap?.lo).toBeLessThan(0.3);
     expect(summary?.gap?.hi).toBeGreaterThan(0.3);
   });
+  it("resamples tasks, not groups: a task's groups move together", () => {
+    // Task A: sure votes right, unsure wrong; task B the reverse. Pooled the gap is 0, but drawing
+    // A twice gives +100 points and B twice −100: only a task-level resample sees that spread.
+    const taskA = [...Array(10).fill(point(0.9, 1)), ...Array(10).fill(point(0.3, 0))];
+    const taskB = [...Array(10).fill(point(0.9, 0)), ...Array(10).fill(point(0.3, 1))];
+    const gap = summariseCalibration([taskA, taskB], 7, 0.6, { seed: 1, resamples: 400 })?.gap;
+    expect(gap?.estimate).toBe(0);
+    expect(gap?.lo).toBeCloseTo(-1, 12);
+    expect(gap?.hi).toBeCloseTo(1, 12);
+  });
   it('has no gap with one side empty, and nothing without votes', () => {
     const highOnly = summariseCalibration([[point(0.9, 1)]], 7, 0.6, { seed: 1, resamples: 50 });
     expect(highOnly?.gap).toBeNull();

@@ -19,7 +19,7 @@ function outcome(taskId: string, greedy: number, vote: Partial<VoteAtK>): TaskOu
 
 describe('summariseVote', () => {
   const outcomes = [
-    outcome('t1', 0, { majority: 1, majorityOld: 0.5, weightedVote: 1, weightedVoteOld: 0, newRightOldWrong: 1 }),
+    outcome('t1', 0, { majority: 1, majorityOld: 0.25, weightedVote: 1, weightedVoteOld: 0, newRightOldWrong: 1 }),
     outcome('t2', 1, { majority: 0.5, majorityOld: 1, weightedVote: 0.5, weightedVoteOld: 1, newWrongOldRight: 1 }),
     outcome('t3', 0, { majority: 0, majorityOld: 0, bestOfN: 1 }),
   ];
@@ -27,13 +27,13 @@ describe('summariseVote', () => {
 
   it('pairs new − greedy and new − old task by task, for majority and weighted_vote', () => {
     expect(summary.majorityMinusGreedy.estimate).toBeCloseTo((1 - 0 + (0.5 - 1) + 0) / 3, 12);
-    expect(summary.majorityMinusOld.estimate).toBeCloseTo((0.5 - 0.5 + 0) / 3, 12);
+    expect(summary.majorityMinusOld.estimate).toBeCloseTo((1 - 0.25 + (0.5 - 1) + 0) / 3, 12);
     expect(summary.weightedVoteMinusGreedy.estimate).toBeCloseTo((1 - 0.5) / 3, 12);
     expect(summary.weightedVoteMinusOld.estimate).toBeCloseTo((1 - 0.5) / 3, 12);
   });
   it('reports each accuracy and the counts over groups', () => {
     expect(summary.majority.estimate).toBe(0.5);
-    expect(summary.majorityOld.estimate).toBe(0.5);
+    expect(summary.majorityOld.estimate).toBeCloseTo(1.25 / 3, 12);
     expect(summary.bestOfN.estimate).toBeCloseTo(1 / 3, 12);
     expect([summary.newRightOldWrong, summary.newWrongOldRight, summary.groups, summary.groupsWithoutAgreementOld]).toEqual([1, 1, 6, 3]);
   });

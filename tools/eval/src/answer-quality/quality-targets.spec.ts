@@ -40,6 +40,11 @@ describe('qualityTargets', () => {
     expect(old?.met).toBe(false);
     // Agreement 1 is always right and 1/7 always wrong here: the gap is 100 points.
     expect(calibration?.met).toBe(true);
+    // Below 0.6 right 9 times in 10, at 1 always: 10 points, short of the 20 asked for.
+    const LOW_RIGHT = ['Paris', 'Paris', 'Paris', 'Lyon', 'Nice', 'Rome', 'Metz'];
+    const small = targetsOf(Array.from({ length: 10 }, (_, index) => task(`g${index}`, 'Paris', [...SURE, ...(index === 0 ? SCATTERED : LOW_RIGHT), 'Lyon', 'Lyon'])));
+    expect(small[2]?.met).toBe(false);
+    expect(small[2]?.evidence).toMatch(/100\.0% of 10 vs 90\.0% of 10: \+10\.0 pp/);
     const none = targetsOf([task('t', 'Paris', [...SURE, ...SURE, 'Lyon', 'Lyon'])]);
     expect(none[2]).toMatchObject({ met: false, evidence: 'no votes on one side of the threshold' });
   });
