@@ -12,6 +12,7 @@ export { DROP_REASONS_LEAST_BAD_FIRST, type DropReason } from './validation/drop
 export { compareStable } from './ordering/compare-stable';
 export { DOMINANT_SOURCE_MARGIN } from './weighting/cap-dominant-source';
 export { DEFAULT_LEARNED_WEIGHTS_OPTIONS, LearnedWeights, type LearnedSourceWeight, type LearnedWeightsOptions } from './weighting/learned-weights';
+export { learnedWeightsAgreement } from './weighting/learned-weights-agreement';
 export { detectLooping } from './validation/detect-looping';
 export { canonicalForm, type CanonicalForm, type CanonicalKind } from './canonical/canonical-form';
 export { stableStringify } from './canonical/stable-stringify';

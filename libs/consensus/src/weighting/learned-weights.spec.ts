@@ -45,4 +45,14 @@ describe('LearnedWeights', () => {
     learned.observe('d', 1);
     expect(learned.entries().map((entry) => entry.source)).toEqual(['c', 'a', 'd']);
   });
+
+  it('falls back to the configured weight (else 1) for a source without enough observations', () => {
+    const learned = new LearnedWeights(options);
+    learned.observe('a', 0);
+    learned.observe('a', 0);
+    learned.observe('b', 0);
+    expect(learned.hasLearned('a')).toBe(true);
+    expect(learned.hasLearned('b')).toBe(false);
+    expect(learned.weightsFor(['a', 'b', 'c', 'toString'], { a: 3, b: 2 })).toEqual({ a: expect.closeTo(0.2, 12), b: 2, c: 1, toString: 1 });
+  });
 });

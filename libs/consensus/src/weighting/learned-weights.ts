@@ -1,4 +1,5 @@
 import type { Verdict } from '../verdict/verdict';
+import { learnedWeightsAgreement } from './learned-weights-agreement';
 
 export interface LearnedWeightsOptions {
   /** Votes remembered per source, newest last. */
@@ -34,18 +35,7 @@ export class LearnedWeights {
 
   /** Learns from one decision: every source with a voting candidate agreed (1) or not (0). */
   record(verdict: Verdict): void {
-    const winner = verdict.winner;
-    if (winner === null) return;
-    const winnerGroup = new Set(verdict.groups.find((group) => group.memberIndexes.includes(winner.index))?.memberIndexes ?? [winner.index]);
-    const dropped = new Set(verdict.dropped.map((entry) => entry.index));
-    const agreed = new Map<string, 0 | 1>();
-    for (const ranked of verdict.ranking) {
-      if (dropped.has(ranked.index)) continue;
-      const inWinnerGroup = winnerGroup.has(ranked.index) ? 1 : 0;
-      agreed.set(ranked.candidate.source, Math.max(agreed.get(ranked.candidate.source) ?? 0, inWinnerGroup) as 0 | 1);
-    }
-    // Sorted: the order sources are remembered (and so evicted) must not depend on the ranking's ties.
-    for (const source of [...agreed.keys()].sort()) this.observe(source, agreed.get(source) ?? 0);
+    for (const [source, agreed] of learnedWeightsAgreement(verdict)) this.observe(source, agreed);
   }
 
   /** Adds one observation for a source (also how a persisted history is restored). */
@@ -64,15 +54,28 @@ export class LearnedWeights {
 
   /** The weight of a source: 1 until it has enough observations, then floor + (1 − floor) × agreement rate. */
   weightOf(source: string): number {
-    const history = this.#history.get(source) ?? [];
-    if (history.length < this.options.minObservations) return 1;
-    const rate = history.reduce<number>((sum, value) => sum + value, 0) / history.length;
-    return this.options.floor + (1 - this.options.floor) * rate;
+    return this.hasLearned(source) ? this.#learnedWeightOf(source) : 1;
   }
 
-  /** sourceWeights for weighted_vote over these sources. */
-  weightsFor(sources: readonly string[]): Record<string, number> {
-    return Object.fromEntries(sources.map((source) => [source, this.weightOf(source)]));
+  /** Whether a source has the observations its learned weight needs. */
+  hasLearned(source: string): boolean {
+    return (this.#history.get(source)?.length ?? 0) >= this.options.minObservations;
+  }
+
+  /**
+   * sourceWeights for weighted_vote over these sources: the learned weight of each source that has
+   * one, else its `fallback` weight (the configured one), else 1.
+   */
+  weightsFor(sources: readonly string[], fallback: Readonly<Record<string, number>> = {}): Record<string, number> {
+    return Object.fromEntries(
+      sources.map((source) => [source, this.hasLearned(source) ? this.#learnedWeightOf(source) : Object.hasOwn(fallback, source) ? (fallback[source] ?? 1) : 1]),
+    );
+  }
+
+  #learnedWeightOf(source: string): number {
+    const history = this.#history.get(source) ?? [];
+    const rate = history.reduce<number>((sum, value) => sum + value, 0) / history.length;
+    return this.options.floor + (1 - this.options.floor) * rate;
   }
 
   /** Every tracked source, least recently seen first. */
