@@ -1,8 +1,10 @@
-import type { BenchChart, BenchResult, BenchTable } from '@local-swarm/bench-kit';
+import type { BenchResult } from '@local-swarm/bench-kit';
 import type { Analysis } from '../analysis/analyse-records';
 import type { FamilySummary } from '../analysis/summarise-outcomes';
-import type { VoteSummary } from '../analysis/summarise-vote';
+import { familyLabel, voteAt } from './family-label';
 import type { RecordsFile } from '../records/records-file';
+import { accuracyChart, accuracyTable, agreementTable, differenceTable } from './accuracy-tables';
+import { costTable, earlyExitTable } from './cost-tables';
 import { percent, percentWithInterval, pointsWithInterval, verdictOf } from './format-figures';
 import { calibrationTable, groupingAccuracyTable, groupingDifferenceTable } from './grouping-report';
 import { judgeTable, describeJudge } from './judge-table';
@@ -20,100 +22,6 @@ export interface ReportContext {
   readonly judge?: readonly JudgeSummary[];
 }
 
-const label = (summary: FamilySummary): string => `${summary.family} (${summary.tasks} tasks)`;
-
-function voteAt(summary: FamilySummary, k: number): VoteSummary | undefined {
-  return summary.votes.find((vote) => vote.k === k);
-}
-
-function accuracyTable(summaries: readonly FamilySummary[], ks: readonly number[]): BenchTable {
-  const row = (name: string, cell: (summary: FamilySummary) => string): string[] => [name, ...summaries.map(cell)];
-  const voteRow = (k: number, strategy: 'majority' | 'weightedVote'): string[] =>
-    row(`${strategy === 'majority' ? 'majority' : 'weighted_vote'}@${k}`, (summary) => {
-      const vote = voteAt(summary, k);
-      return vote === undefined ? '–' : percentWithInterval(vote[strategy]);
-    });
-  return {
-    title: 'Accuracy, with bootstrap 95% intervals over tasks (all figures from the same samples; votes group by meaning, the question given)',
-    columns: ['answer', ...summaries.map(label)],
-    rows: [
-      row('greedy (temperature 0)', (summary) => percentWithInterval(summary.greedy)),
-      row('one sample (mean of the 16)', (summary) => percentWithInterval(summary.singleSample)),
-      ...ks.map((k) => voteRow(k, 'majority')),
-      ...ks.map((k) => voteRow(k, 'weightedVote')),
-    ],
-  };
-}
-
-function differenceTable(summaries: readonly FamilySummary[], ks: readonly number[]): BenchTable {
-  const rows = (field: 'majorityMinusGreedy' | 'majorityMinusSingle', name: string): string[][] =>
-    ks.map((k) => [
-      `majority@${k} − ${name}`,
-      ...summaries.map((summary) => {
-        const vote = voteAt(summary, k);
-        return vote === undefined ? '–' : pointsWithInterval(vote[field]);
-      }),
-    ]);
-  return {
-    title: 'Paired differences in accuracy (percentage points, bootstrap 95% intervals over tasks)',
-    columns: ['difference', ...summaries.map(label)],
-    // majority@1 is one sample, so "majority@1 − one sample" is 0 by construction: left out.
-    rows: [...rows('majorityMinusGreedy', 'greedy'), ...rows('majorityMinusSingle', 'one sample').slice(ks[0] === 1 ? 1 : 0)],
-  };
-}
-
-function costTable(summaries: readonly FamilySummary[], ks: readonly number[], samples: number): BenchTable {
-  const voteKs = ks.filter((k) => k > 1);
-  return {
-    title: 'Cost per task: mean completion tokens, median wall time of the calls, answers cut off by max_tokens',
-    columns: ['tasks', 'greedy tokens', 'one sample tokens', ...voteKs.map((k) => `${k} samples tokens`), 'greedy call ms (median)', `${samples}-candidate call ms (median)`, 'greedy truncated', 'samples truncated'],
-    rows: summaries.map((summary) => [
-      label(summary),
-      Number(summary.tokens.greedy.toFixed(1)),
-      Number(summary.tokens.sample.toFixed(1)),
-      ...voteKs.map((k) => Number((voteAt(summary, k)?.tokens ?? Number.NaN).toFixed(1))),
-      Math.round(summary.latencyMs.greedy),
-      Math.round(summary.latencyMs.sampled),
-      percent(summary.truncated.greedy),
-      percent(summary.truncated.samples),
-    ]),
-  };
-}
-
-function earlyExitTable(summaries: readonly FamilySummary[]): BenchTable {
-  return {
-    title: 'Early exit replayed on the same samples (majority; lock step: candidates finish in order of their token counts)',
-    columns: ['tasks', 'k', 'groups', 'tokens without', 'tokens with', 'tokens saved', 'accuracy without', 'accuracy with', 'groups scored differently', 'groups stopped early'],
-    rows: summaries.flatMap((summary) =>
-      summary.earlyExit.map((entry) => [
-        label(summary),
-        entry.k,
-        entry.groups,
-        Number(entry.fullTokens.toFixed(1)),
-        Number(entry.earlyTokens.toFixed(1)),
-        percent(entry.savedFraction),
-        percent(entry.fullAccuracy),
-        percent(entry.earlyAccuracy),
-        entry.changedGroups,
-        entry.stoppedGroups,
-      ]),
-    ),
-  };
-}
-
-function accuracyChart(summary: FamilySummary): BenchChart {
-  const flat = (y: number): { x: number; y: number }[] => summary.votes.map((vote) => ({ x: vote.k, y: y * 100 }));
-  return {
-    title: `Accuracy vs votes (k): ${label(summary)}`,
-    xLabel: 'samples voting (k)',
-    yLabel: 'accuracy (%)',
-    series: [
-      { name: 'majority@k (95% CI)', points: summary.votes.map((vote) => ({ x: vote.k, y: vote.majority.estimate * 100, lo: vote.majority.lo * 100, hi: vote.majority.hi * 100 })) },
-      { name: 'greedy', points: flat(summary.greedy.estimate) },
-      { name: 'one sample', points: flat(summary.singleSample.estimate) },
-    ],
-  };
-}
 
 /** Where voting helps and where it does not, read from the paired intervals vs greedy. */
 function votingVerdicts(summaries: readonly FamilySummary[]): string[] {
@@ -153,18 +61,6 @@ function scatteredVotes(summaries: readonly FamilySummary[]): string {
   );
 }
 
-function agreementTable(summaries: readonly FamilySummary[]): BenchTable {
-  return {
-    title: "How the votes went (new grouping): decide()'s agreement (winner group's share of the k answers asked for, dropped ones included) and groups where no two answers were grouped together (the winner is then the medoid)",
-    columns: ['tasks', 'k', 'groups', 'mean agreement', 'groups with no two answers alike'],
-    rows: summaries.flatMap((summary) =>
-      summary.votes
-        .filter((vote) => vote.k > 1)
-        .map((vote) => [label(summary), vote.k, vote.groups, percent(vote.meanAgreement), `${vote.groupsWithoutAgreement} (${percent(vote.groupsWithoutAgreement / vote.groups)})`]),
-    ),
-  };
-}
-
 /** The BenchResult "answer-quality" for an analysed records file. */
 export function buildAnswerQualityResult(records: RecordsFile, analysis: Analysis, context: ReportContext): BenchResult {
   const { run } = records;
@@ -178,7 +74,7 @@ export function buildAnswerQualityResult(records: RecordsFile, analysis: Analysi
   const summary: string[] = [];
   if (overall !== undefined && biggest !== undefined) {
     summary.push(
-      `Over ${overall.tasks} tasks (${summaries.filter((entry) => entry.family !== 'overall').map(label).join(', ')}), ${run.model}, ${run.samples} samples per task: ` +
+      `Over ${overall.tasks} tasks (${summaries.filter((entry) => entry.family !== 'overall').map(familyLabel).join(', ')}), ${run.model}, ${run.samples} samples per task: ` +
         `greedy **${percentWithInterval(overall.greedy)}**, one sample ${percentWithInterval(overall.singleSample)}, ` +
         `majority@${biggest.k} **${percentWithInterval(biggest.majority)}** (bootstrap 95% intervals over tasks; no target set, reported as measured).`,
     );

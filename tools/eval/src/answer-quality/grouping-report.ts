@@ -1,10 +1,10 @@
 import type { BenchTable } from '@local-swarm/bench-kit';
 import type { AccuracyBucket } from '../analysis/accuracy-buckets';
 import type { FamilySummary } from '../analysis/summarise-outcomes';
+import { familyLabel } from './family-label';
 import type { VoteSummary } from '../analysis/summarise-vote';
 import { percent, percentWithInterval, pointsWithInterval } from './format-figures';
 
-const label = (summary: FamilySummary): string => `${summary.family} (${summary.tasks} tasks)`;
 
 /** One row per vote size: its name for k, then one cell per family. */
 function perK(summaries: readonly FamilySummary[], ks: readonly number[], name: (k: number) => string, cell: (vote: VoteSummary) => string): string[][] {
@@ -22,7 +22,7 @@ export function groupingAccuracyTable(summaries: readonly FamilySummary[], ks: r
   const voteKs = ks.filter((k) => k > 1);
   return {
     title: 'New grouping (layered: canonical forms, then short answers with the question given) vs old (canonical forms only), accuracy with bootstrap 95% intervals; best_of_n beside them',
-    columns: ['vote', ...summaries.map(label)],
+    columns: ['vote', ...summaries.map(familyLabel)],
     rows: [
       ...perK(summaries, voteKs, (k) => `majority@${k} (new)`, (vote) => percentWithInterval(vote.majority)),
       ...perK(summaries, voteKs, (k) => `majority@${k} (old)`, (vote) => percentWithInterval(vote.majorityOld)),
@@ -40,7 +40,7 @@ export function groupingDifferenceTable(summaries: readonly FamilySummary[], ks:
   const voteKs = ks.filter((k) => k > 1);
   return {
     title: 'New grouping, paired differences (percentage points, bootstrap 95% intervals over tasks)',
-    columns: ['difference', ...summaries.map(label)],
+    columns: ['difference', ...summaries.map(familyLabel)],
     rows: [
       ...perK(summaries, voteKs, (k) => `majority@${k} (new) − greedy`, (vote) => pointsWithInterval(vote.majorityMinusGreedy)),
       ...perK(summaries, voteKs, (k) => `majority@${k} (new) − majority@${k} (old)`, (vote) => pointsWithInterval(vote.majorityMinusOld)),
@@ -59,7 +59,7 @@ export function calibrationTable(summaries: readonly FamilySummary[]): BenchTabl
     const calibration = summary.calibration;
     if (calibration === null) return [];
     const bucketRows = (name: string, buckets: readonly AccuracyBucket[]): string[][] =>
-      buckets.map((bucket, index) => [label(summary), `${name} ${range(bucket, index === buckets.length - 1)}`, String(bucket.count), bucket.count === 0 ? '–' : percent(bucket.accuracy)]);
+      buckets.map((bucket, index) => [familyLabel(summary), `${name} ${range(bucket, index === buckets.length - 1)}`, String(bucket.count), bucket.count === 0 ? '–' : percent(bucket.accuracy)]);
     return [...bucketRows('agreement', calibration.byAgreement), ...bucketRows('entropy (nats)', calibration.byEntropy)];
   });
   const k = summaries.find((summary) => summary.calibration !== null)?.calibration?.k ?? 7;

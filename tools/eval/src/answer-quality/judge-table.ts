@@ -1,5 +1,6 @@
 import type { BenchTable } from '@local-swarm/bench-kit';
 import type { JudgeSummary } from '../judge/summarise-judge';
+import { familyLabel } from './family-label';
 import { percentWithInterval, pointsWithInterval, verdictOf } from './format-figures';
 
 /** The judge strategy against majority on the same first 7 samples of each task. */
@@ -8,7 +9,7 @@ export function judgeTable(summaries: readonly JudgeSummary[], k: number): Bench
     title: `Judge (Universal Self-Consistency: the model reads the answer groups of each task's first ${k} samples and names the most consistent) vs majority@${k} on the same samples`,
     columns: ['tasks', 'judge', `majority@${k} (new grouping)`, 'judge − majority', 'judge asked', 'reply parsed', 'picked another sample', 'judge tokens (mean, asked)', 'judged decision ms (median, asked)'],
     rows: summaries.map((summary) => [
-      `${summary.family} (${summary.tasks} tasks)`,
+      familyLabel(summary),
       percentWithInterval(summary.judge),
       percentWithInterval(summary.majority),
       pointsWithInterval(summary.judgeMinusMajority),
