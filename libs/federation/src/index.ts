@@ -12,6 +12,17 @@ export { loadScore } from './federated-swarm/load-score';
 export type { NodeLoad } from './federated-swarm/node-load';
 export { NO_REMOTE_PEERS, type RemoteParticipant, type RemotePeers } from './federated-swarm/remote-peers';
 
+// weighted_vote weights learned from agreement, kept in the node's config dir
+export { isSourceWeightsMode, SOURCE_WEIGHTS_MODES, type SourceWeightsMode } from './learned-weights/source-weights-mode';
+export type { SourceWeightLearning } from './learned-weights/source-weight-learning';
+export { LEARNED_WEIGHTS_FILE_NAME, MAX_LEARNED_WEIGHTS_FILE_BYTES } from './learned-weights/learned-weights-file';
+export {
+  DEFAULT_LEARNED_WEIGHTS_SAVE_INTERVAL_MS,
+  PersistedLearnedWeights,
+  type LearnedSourceStanding,
+  type PersistedLearnedWeightsOptions,
+} from './learned-weights/persisted-learned-weights';
+
 // Peers: registry, health checks, and the directory that owns both
 export { TypedEventEmitter, type EventMap, type Listener } from './events/typed-event-emitter';
 export type { PeerSnapshot } from './registry/peer-snapshot';

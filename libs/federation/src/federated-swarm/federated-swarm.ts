@@ -1,6 +1,8 @@
 import type { Candidate, StrategyName } from '@local-swarm/consensus';
 import { runConsensus, type CandidateSource, type ConsensusRunOutcome, type GenerationRequest, type SemanticGroupingRequest } from '@local-swarm/swarm-core';
 import { judgeFor } from '../judge/judge-for';
+import type { SourceWeightLearning } from '../learned-weights/source-weight-learning';
+import type { SourceWeightsMode } from '../learned-weights/source-weights-mode';
 import type { FederationMode } from './federation-mode';
 import { cappedPeerLoad } from './capped-peer-load';
 import { loadScore } from './load-score';
@@ -13,6 +15,8 @@ export interface FederationWeights {
   readonly sourceWeights?: Readonly<Record<string, number>>;
   /** weighted_vote weight per model id; default 1. */
   readonly modelWeights?: Readonly<Record<string, number>>;
+  /** Learns from every weighted_vote verdict; its weights replace sourceWeights when a vote asks for `auto`. */
+  readonly learned?: SourceWeightLearning;
 }
 
 /** How this node's votes group candidates, beyond their canonical forms. */
@@ -35,6 +39,8 @@ export interface GenerateWithFederationOptions {
   readonly onCandidate?: (candidate: Candidate) => void;
   /** See ConsensusRunOptions.earlyExit (default true). */
   readonly earlyExit?: boolean;
+  /** weighted_vote's source weights: `configured` (default) or `auto`, learned from agreement. */
+  readonly weights?: SourceWeightsMode;
 }
 
 /** Every candidate and the verdict, or why nobody could answer. */
@@ -78,6 +84,7 @@ export class FederatedSwarm {
 
   async generateWithFederation(request: GenerationRequest, options: GenerateWithFederationOptions): Promise<FederationResult> {
     const plan = this.plan(options.mode);
+    const learned = this.weights.learned;
     const runWith = (sources: readonly CandidateSource[]): Promise<ConsensusRunOutcome> =>
       runConsensus(request, sources, {
         strategy: options.strategy,
@@ -85,19 +92,31 @@ export class FederatedSwarm {
         ...(options.onCandidate ? { onCandidate: options.onCandidate } : {}),
         ...(options.earlyExit !== undefined ? { earlyExit: options.earlyExit } : {}),
         judge: judgeFor(this.local, this.peers, this.judgePeer),
-        ...(plan.sourceWeights ? { sourceWeights: plan.sourceWeights } : {}),
+        ...sourceWeightsOf(plan, sources, options.weights === 'auto' && options.strategy === 'weighted_vote' ? learned : undefined),
         ...(plan.modelWeights ? { modelWeights: plan.modelWeights } : {}),
         ...(this.grouping.semantic ? { semantic: this.grouping.semantic } : {}),
       });
     const outcome = await runWith(plan.sources);
     this.#measurePace(outcome);
-    if (outcome.ok || plan.fallback === undefined || options.signal.aborted) return outcome;
+    if (outcome.ok || plan.fallback === undefined || options.signal.aborted) return this.#learnFrom(outcome, options.strategy);
     const fallback = await runWith([plan.fallback]);
     this.#measurePace(fallback);
-    return fallback;
+    return this.#learnFrom(fallback, options.strategy);
   }
 
   #measurePace(outcome: ConsensusRunOutcome): void {
     if (outcome.ok) for (const candidate of outcome.run.candidates) this.#pace.record(candidate);
   }
+
+  /** Every weighted_vote verdict is learned from, asked for `auto` or not, so the weights are ready when it is. */
+  #learnFrom(outcome: ConsensusRunOutcome, strategy: StrategyName): ConsensusRunOutcome {
+    if (outcome.ok && strategy === 'weighted_vote') this.weights.learned?.record(outcome.run.verdict);
+    return outcome;
+  }
+}
+
+/** The vote's source weights: learned ones (configured, else 1, for sources not learned yet) when given, else the configured ones. */
+function sourceWeightsOf(plan: FederationWeights, sources: readonly CandidateSource[], learned: SourceWeightLearning | undefined): { sourceWeights?: Readonly<Record<string, number>> } {
+  if (learned !== undefined) return { sourceWeights: learned.weightsFor(sources.map((source) => source.id), plan.sourceWeights) };
+  return plan.sourceWeights ? { sourceWeights: plan.sourceWeights } : {};
 }
