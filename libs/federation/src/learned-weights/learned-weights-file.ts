@@ -1,5 +1,6 @@
 import type { LearnedSourceWeight, LearnedWeightsOptions } from '@local-swarm/consensus';
-import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** The store's file in the node's config dir. */
 export const LEARNED_WEIGHTS_FILE_NAME = 'learned-weights.json';
@@ -40,8 +41,12 @@ export function readLearnedWeightsFile(path: string, bounds: Pick<LearnedWeights
   }
 }
 
-/** Writes the histories through a temporary file (mode 0600) and a rename: a crash never leaves half a file. */
+/**
+ * Writes the histories through a temporary file (mode 0600) and a rename: a crash never leaves half
+ * a file. A node without federation may not have its config dir yet: it is made private (0700).
+ */
 export function writeLearnedWeightsFile(path: string, entries: readonly LearnedSourceWeight[]): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const sources = entries.map(({ source, observations }) => ({ source, observations }));
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify({ sources })}\n`, { mode: 0o600 });

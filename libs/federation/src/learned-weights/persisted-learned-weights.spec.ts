@@ -100,8 +100,26 @@ describe('PersistedLearnedWeights', () => {
     expect(warnings).toEqual([expect.stringContaining(`larger than ${MAX_LEARNED_WEIGHTS_FILE_BYTES} bytes`)]);
   });
 
+  it('makes a missing config dir, private', () => {
+    const nested = join(dir, 'config', LEARNED_WEIGHTS_FILE_NAME);
+    const store = load({ path: nested });
+    store.record(vote(DISAGREEING));
+    store.close();
+    expect(statSync(join(dir, 'config')).mode & 0o777).toBe(0o700);
+    expect(existsSync(nested)).toBe(true);
+  });
+
+  it('learns in memory only without a path', () => {
+    const store = load({ path: null });
+    store.record(vote(DISAGREEING));
+    store.close();
+    expect(store.entries()).toHaveLength(3);
+    expect(warnings).toEqual([]);
+  });
+
   it('warns and goes on when the file cannot be written', () => {
-    const store = load({ path: join(dir, 'missing', LEARNED_WEIGHTS_FILE_NAME) });
+    writeFileSync(join(dir, 'file'), '');
+    const store = load({ path: join(dir, 'file', LEARNED_WEIGHTS_FILE_NAME) });
     store.record(vote(DISAGREEING));
     expect(() => store.close()).not.toThrow();
     expect(warnings).toEqual([expect.stringContaining('not saved')]);

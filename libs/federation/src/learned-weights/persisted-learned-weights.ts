@@ -6,8 +6,8 @@ import type { SourceWeightLearning } from './source-weight-learning';
 export const DEFAULT_LEARNED_WEIGHTS_SAVE_INTERVAL_MS = 5000;
 
 export interface PersistedLearnedWeightsOptions {
-  /** The JSON file (in the node's config dir). */
-  readonly path: string;
+  /** The JSON file (in the node's config dir); null: learned in memory only. */
+  readonly path: string | null;
   /**
    * Whether a source's votes may be written to disk: this node and sealed (paired) peers. Others,
    * whose ids anyone may claim, are learned in memory only, in a separate book, so a flood of
@@ -45,6 +45,7 @@ export class PersistedLearnedWeights implements SourceWeightLearning {
 
   static load(options: PersistedLearnedWeightsOptions): PersistedLearnedWeights {
     const store = new PersistedLearnedWeights(options);
+    if (options.path === null) return store;
     const read = readLearnedWeightsFile(options.path, store.#kept.options);
     if (!read.ok) options.warn(`learned weights start empty: ${read.message}`);
     else for (const { source, observations } of read.histories) for (const agreed of observations) store.#kept.observe(source, agreed);
@@ -96,12 +97,13 @@ export class PersistedLearnedWeights implements SourceWeightLearning {
   }
 
   #save(): void {
-    if (!this.#dirty) return;
+    const { path } = this.options;
+    if (!this.#dirty || path === null) return;
     this.#dirty = false;
     try {
-      writeLearnedWeightsFile(this.options.path, this.#kept.entries());
+      writeLearnedWeightsFile(path, this.#kept.entries());
     } catch (error: unknown) {
-      this.options.warn(`learned weights not saved to ${this.options.path}: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.warn(`learned weights not saved to ${path}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }
