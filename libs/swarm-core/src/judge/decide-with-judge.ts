@@ -40,8 +40,8 @@ export async function decideWithJudge(
 ): Promise<JudgedOutcome> {
   const role = strategyTraits(options.strategy).judge;
   if (role === 'none' || context.judge === undefined) return { verdict: decide(candidates, options), candidates, judgeTokens: 0 };
-  const { strategy: _strategy, ...rest } = options;
-  const plan = planJudge(candidates, rest, role);
+  // The plan and reply steps take the options without a strategy: the role says which.
+  const plan = planJudge(candidates, options, role);
   if (!plan.ask) return { verdict: plan.verdict, candidates, judgeTokens: 0 };
   const prompt = judgePrompt(
     questionOf(context.request.prompt),
@@ -54,7 +54,7 @@ export async function decideWithJudge(
     ...(context.request.requestId !== undefined ? { requestId: context.request.requestId } : {}),
     ...(context.request.clientKey !== undefined ? { clientKey: context.request.clientKey } : {}),
   });
-  const judged = applyJudgeReply(candidates, rest, plan, reply);
+  const judged = applyJudgeReply(candidates, options, plan, reply);
   return {
     verdict: judged.verdict,
     candidates: judged.merged === null ? candidates : [...candidates, judged.merged],
