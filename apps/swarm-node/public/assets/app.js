@@ -17,6 +17,8 @@ const state = {
   nodeId: null,
   federation: false,
   peers: [],
+  /** weighted_vote weights learned per source, as of the last state load. */
+  learnedWeights: [],
   /** The last `node` facts and when they came, so uptime can tick between events. */
   node: null,
   nodeAt: 0,
@@ -99,7 +101,7 @@ async function onRemove(peer, button, block = false) {
 
 function setPeers(peers) {
   state.peers = peers;
-  renderPeers(document.querySelector('#peers-table tbody'), peers, onRemove);
+  renderPeers(document.querySelector('#peers-table tbody'), peers, onRemove, state.learnedWeights);
   const healthy = peers.filter((peer) => peer.status === 'healthy').length;
   byId('peer-count').textContent = state.federation ? `${healthy} healthy of ${peers.length}` : 'off';
   show(byId('peers-empty'), state.federation && peers.length === 0);
@@ -171,6 +173,7 @@ async function load() {
   const snapshot = await getState();
   setFederation(snapshot.federation.enabled);
   setNode(snapshot.node);
+  state.learnedWeights = snapshot.learned_weights ?? [];
   setPeers(snapshot.peers);
   state.answers = snapshot.answers.slice(0, MAX_ANSWERS);
   renderAnswers();

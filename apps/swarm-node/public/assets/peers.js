@@ -8,8 +8,13 @@ function statusCell(status) {
   return h('span', { class: `status status-${status}` }, `${STATUS_MARKS[status] ?? '?'} ${status}`);
 }
 
+/** "0.84 · 23 votes": a source's learned weighted_vote weight and the votes it rests on. */
+function learnedCell(learned) {
+  return learned === undefined ? '–' : `${learned.weight.toFixed(2)} · ${learned.observations} votes`;
+}
+
 /** One row; `onRemove(peer, button, block)` runs when its Remove or Block button is pressed. */
-function peerRow(peer, onRemove, now) {
+function peerRow(peer, onRemove, now, learned) {
   const remove = h('button', { type: 'button', class: 'small danger', 'aria-label': `Remove ${peer.name}`, title: peer.source === 'mdns' ? 'An mDNS peer comes back when it is seen again' : 'Forget this peer' }, 'Remove');
   remove.addEventListener('click', () => onRemove(peer, remove));
   const block = h('button', { type: 'button', class: 'small danger', 'aria-label': `Block ${peer.name}`, title: 'Remove and refuse this node from now on, also after restarts' }, 'Block');
@@ -27,13 +32,16 @@ function peerRow(peer, onRemove, now) {
     h('td', { 'data-label': 'Failures', 'data-col': 'failures' }, String(peer.failures)),
     h('td', { 'data-label': 'Model', 'data-col': 'model' }, peer.model_id ?? '–'),
     h('td', { 'data-label': 'Instances', 'data-col': 'instances' }, peer.instances === null ? '–' : String(peer.instances)),
+    h('td', { 'data-label': 'Learned weight', 'data-col': 'learned-weight' }, learnedCell(learned)),
     h('td', { class: 'actions' }, remove, block),
   );
 }
 
-export function renderPeers(tbody, peers, onRemove) {
+/** `learnedWeights`: the state's learned_weights (as of the last load), matched to peers by node id. */
+export function renderPeers(tbody, peers, onRemove, learnedWeights = []) {
   const now = Date.now();
-  tbody.replaceChildren(...peers.map((peer) => peerRow(peer, onRemove, now)));
+  const learnedOf = new Map(learnedWeights.map((entry) => [entry.source, entry]));
+  tbody.replaceChildren(...peers.map((peer) => peerRow(peer, onRemove, now, learnedOf.get(peer.node_id))));
 }
 
 /** Re-renders every "x s ago" of the table (called every second). */

@@ -1,4 +1,7 @@
+import { LEARNED_WEIGHTS_FILE_NAME } from '@local-swarm/federation';
+import { join } from 'node:path';
 import type { NodeConfig } from '../config';
+import { configDirOf } from '../pairing/config-dir';
 import type { NodeSettings } from '../core/core.tokens';
 
 /** max_tokens of a request that names none, before clamping to what the context leaves. */
@@ -17,5 +20,7 @@ export function nodeSettings(version: string, config: NodeConfig, hardwareSummar
     hardwareSummary,
     startedAt: new Date(),
     semanticThreshold: config.semanticGrouping,
+    weights: config.weights,
+    learnedWeightsFile: join(configDirOf(federation.configDir), LEARNED_WEIGHTS_FILE_NAME),
   };
 }

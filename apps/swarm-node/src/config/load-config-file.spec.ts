@@ -100,7 +100,7 @@ const FULL_JSON = {
 };
 
 const TOP_KEYS =
-  'auto, model, embeddingModel, instances, strategy, host, port, logLevel, contextSize, threads, maxQueue, maxTokensLimit, nodeId, apiKeyFile, allowedHosts, corsOrigins, bodyLimit, requestTimeoutMs, maxConnections, federation';
+  'auto, model, embeddingModel, instances, strategy, weights, semanticGrouping, host, port, logLevel, contextSize, threads, maxQueue, maxTokensLimit, nodeId, apiKeyFile, allowedHosts, corsOrigins, bodyLimit, requestTimeoutMs, maxConnections, federation';
 const FEDERATION_KEYS = 'enabled, peers, configDir, keyFile, join, replaceKey, open, discovery, allowLoopbackPeers, mode, strategy, voteTimeoutMs, healthIntervalMs, unhealthyAfterFailures, peerTtlMs, openaiPeerKeyFiles, weights, judgePeer';
 
 describe('loadConfigFile', () => {

@@ -1,4 +1,5 @@
 import { STRATEGY_NAMES } from '@local-swarm/consensus';
+import { SOURCE_WEIGHTS_MODES } from '@local-swarm/federation';
 import { FEDERATION_FIELDS } from './federation-fields';
 import { field, fieldGroup } from './field-spec';
 import { HTTP_FIELDS } from './http-fields';
@@ -57,6 +58,14 @@ export const NODE_FIELDS = {
   strategy: field(oneOf(STRATEGY_NAMES), {
     default: 'majority',
     cli: { flags: '--strategy <name>', help: `consensus strategy: ${STRATEGY_NAMES.join(', ')}` },
+  }),
+  /**
+   * weighted_vote's source weights when a request names none: `configured` (federation.weights.peers,
+   * else 1) or `auto` (each source's recent agreement with the winner, learned by the node).
+   */
+  weights: field(oneOf(SOURCE_WEIGHTS_MODES), {
+    default: 'configured',
+    cli: { flags: '--weights <mode>', help: 'weighted_vote source weights: configured (federation.weights.peers) or auto (learned from agreement)' },
   }),
   /** Cosine threshold at which candidates' embeddings group them by meaning; null: no semantic grouping. */
   semanticGrouping: field(orNull(similarityThresholds(DEFAULT_SEMANTIC_THRESHOLD)), {

@@ -1,5 +1,5 @@
 import type { StrategyName } from '@local-swarm/consensus';
-import type { FederationMode } from '@local-swarm/federation';
+import type { FederationMode, SourceWeightsMode } from '@local-swarm/federation';
 import type { Swarm } from '@local-swarm/swarm-core';
 
 /** Injection token of this node's local swarm. */
@@ -27,6 +27,10 @@ export interface NodeSettings {
   readonly startedAt: Date;
   /** Cosine threshold of grouping by meaning (`--semantic-grouping`); absent or null: off. */
   readonly semanticThreshold?: number | null;
+  /** weighted_vote's source weights when a request names none (`--weights`); absent: configured. */
+  readonly weights?: SourceWeightsMode;
+  /** Where learned weights are kept (`<config dir>/learned-weights.json`); absent or null: in memory only. */
+  readonly learnedWeightsFile?: string | null;
 }
 
 /** Where the node listens; known only once the server is up (port 0 picks a free port). */

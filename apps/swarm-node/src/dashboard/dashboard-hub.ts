@@ -1,12 +1,14 @@
+import type { PersistedLearnedWeights } from '@local-swarm/federation';
 import type { PeerStatusWire } from '@local-swarm/federation-protocol';
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { LOCAL_SWARM, type LocalSwarm } from '../core/core.tokens';
 import { candidateToWire, type CandidateWire } from '../http/candidate-to-wire';
 import { RequestEvents, type CandidateArrived, type RequestFinished, type RequestStarted, type VoteServed } from '../observability/request-events';
-import { PEER_VIEW, type PeerChange, type PeerView } from '../peers/peers.tokens';
+import { LEARNED_WEIGHTS, PEER_VIEW, type PeerChange, type PeerView } from '../peers/peers.tokens';
 import type { DashboardEventStream } from './dashboard-sse';
 import { DashboardStreams } from './dashboard-streams';
 import { DASHBOARD_OPTIONS, type DashboardOptions } from './dashboard.tokens';
+import { learnedWeightsState, type LearnedWeightWire } from './learned-weights-state';
 import { NodeFactsReader, type NodeFacts } from './node-facts';
 import { RingBuffer, summarizeAnswer, type AnswerSummary } from './recent-answers';
 import { ServedVotes, type ServedVotesState } from './served-votes';
@@ -20,6 +22,8 @@ export interface DashboardState {
   readonly answers: readonly AnswerSummary[];
   /** Votes this node generated for peers: counts since start and the last ones. */
   readonly served_votes: ServedVotesState;
+  /** weighted_vote weights learned from agreement, per source (this node and its peers). */
+  readonly learned_weights: readonly LearnedWeightWire[];
 }
 
 /** The `candidate` event: one candidate of a running request, as it completes. */
@@ -50,6 +54,7 @@ export class DashboardHub implements OnModuleInit, OnModuleDestroy {
     @Inject(LOCAL_SWARM) private readonly swarm: LocalSwarm,
     private readonly events: RequestEvents,
     private readonly facts: NodeFactsReader,
+    @Optional() @Inject(LEARNED_WEIGHTS) private readonly learned: Pick<PersistedLearnedWeights, 'entries'> | null = null,
   ) {
     this.answers = new RingBuffer(options.recentAnswers);
     this.streams = new DashboardStreams(options.nodeIntervalMs, () => this.tick());
@@ -97,6 +102,7 @@ export class DashboardHub implements OnModuleInit, OnModuleDestroy {
       peers: this.peers.list(),
       answers: this.answers.newestFirst(),
       served_votes: this.servedVotes.state(),
+      learned_weights: learnedWeightsState(this.learned?.entries() ?? []),
     };
   }
 

@@ -10,7 +10,7 @@ import type { ChatCompletionRequestDto } from './dto/chat-completion-request.dto
 import type { CompletionRequestDto } from './dto/completion-request.dto';
 import type { SamplingFieldsDto } from './dto/sampling-fields.dto';
 import type { PreparedRequest } from './prepared-request';
-import { resolveMinAgreement, resolveMode, resolveStrategy, type SwarmHeaders } from './request-overrides';
+import { resolveRequestOverrides, type SwarmHeaders } from './request-overrides';
 import { chatRequestFields, type RequestFields } from './request-mapping/chat-request-fields';
 import { textRequestFields } from './request-mapping/text-request-fields';
 import type { AnswerShape } from './responses/answer-shape';
@@ -86,6 +86,7 @@ export class CompletionService {
       mode: prepared.mode,
       signal,
       onCandidate,
+      weights: prepared.weights,
       // A client that asked for several choices wants several finished answers, not one winner
       // and the partial texts of candidates stopped once the vote was decided.
       earlyExit: prepared.choices === 1,
@@ -105,8 +106,7 @@ export class CompletionService {
     answer: AnswerShape,
     includeUsage: boolean,
   ): PreparedRequest {
-    const strategy = resolveStrategy(body.strategy, headers.strategy, this.settings.strategy);
-    const mode = resolveMode(body.mode, headers.mode, this.settings.mode);
+    const { strategy, mode, weights, minAgreement } = resolveRequestOverrides(body, headers, this.settings);
     const instances = this.swarm.info.instances;
     const choices = body.n ?? 1;
     if (choices > instances) {
@@ -134,7 +134,7 @@ export class CompletionService {
     };
     const checked = this.swarm.check(generation);
     if (!checked.ok) throw openAiErrorFromSwarmFailure(checked.failure);
-    return { generation, strategy, mode, choices, stream: body.stream === true, includeUsage, answer, minAgreement: resolveMinAgreement(body.min_agreement, headers.minAgreement) };
+    return { generation, strategy, mode, choices, stream: body.stream === true, includeUsage, answer, minAgreement, weights };
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { StrategyName } from '@local-swarm/consensus';
-import type { FederationMode } from '@local-swarm/federation';
+import type { FederationMode, SourceWeightsMode } from '@local-swarm/federation';
 import type { GenerationRequest } from '@local-swarm/swarm-core';
 import type { AnswerShape } from './responses/answer-shape';
 
@@ -17,4 +17,6 @@ export interface PreparedRequest {
   readonly answer: AnswerShape;
   /** Abstain (answer with a refusal) when the verdict's agreement is below it; null: never. */
   readonly minAgreement: number | null;
+  /** weighted_vote's source weights: configured, or auto (learned from agreement). */
+  readonly weights: SourceWeightsMode;
 }

@@ -18,6 +18,7 @@ function prepared(strategy: StrategyName, stream = true): PreparedRequest {
     includeUsage: false,
     answer: PLAIN_ANSWER,
     minAgreement: null,
+    weights: 'configured',
   };
 }
 

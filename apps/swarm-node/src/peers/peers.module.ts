@@ -1,4 +1,4 @@
-import { FederatedSwarm, PeerDirectory } from '@local-swarm/federation';
+import { FederatedSwarm, PeerDirectory, type PersistedLearnedWeights } from '@local-swarm/federation';
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type pino from 'pino';
 import { APP_LOGGER, LOCAL_SWARM, NODE_SETTINGS, type LocalSwarm, type NodeSettings } from '../core/core.tokens';
@@ -7,10 +7,11 @@ import { createPeerDirectory } from './create-peer-directory';
 import { DiscoveryService } from './discovery.service';
 import { FEDERATION_OPTIONS, type FederationOptions } from './federation-options';
 import { groupingOf } from './grouping-of';
+import { LearnedWeightsLifecycle, learnedWeightsProvider } from './learned-weights.provider';
 import { FederationController } from './federation.controller';
 import { PeerDirectoryLifecycle } from './peer-directory-lifecycle';
 import { NO_PEER_VIEW, peerViewOf } from './peer-view';
-import { PEER_VIEW } from './peers.tokens';
+import { LEARNED_WEIGHTS, PEER_VIEW } from './peers.tokens';
 import { VoteService } from './vote.service';
 
 export interface PeersModuleOptions {
@@ -27,16 +28,18 @@ export interface PeersModuleOptions {
 @Module({})
 export class PeersModule {
   static forRoot(options: PeersModuleOptions): DynamicModule {
-    const exports = [FederatedSwarm, PEER_VIEW];
+    const exports = [FederatedSwarm, PEER_VIEW, LEARNED_WEIGHTS];
     if (options.federation === null) {
       return {
         module: PeersModule,
         providers: [
+          learnedWeightsProvider(null),
+          LearnedWeightsLifecycle,
           {
             provide: FederatedSwarm,
-            useFactory: (swarm: LocalSwarm, settings: NodeSettings, logger: pino.Logger) =>
-              new FederatedSwarm(swarm, undefined, {}, groupingOf(settings, swarm, logger)),
-            inject: [LOCAL_SWARM, NODE_SETTINGS, APP_LOGGER],
+            useFactory: (swarm: LocalSwarm, settings: NodeSettings, logger: pino.Logger, learned: PersistedLearnedWeights) =>
+              new FederatedSwarm(swarm, undefined, { learned }, groupingOf(settings, swarm, logger)),
+            inject: [LOCAL_SWARM, NODE_SETTINGS, APP_LOGGER, LEARNED_WEIGHTS],
           },
           { provide: PEER_VIEW, useValue: NO_PEER_VIEW },
         ],
@@ -52,17 +55,19 @@ export class PeersModule {
           createPeerDirectory(federation, logger, events, () => swarm.info),
         inject: [FEDERATION_OPTIONS, APP_LOGGER, RequestEvents, LOCAL_SWARM],
       },
+      learnedWeightsProvider({ inject: PeerDirectory, paired: options.federation.membership !== null }),
+      LearnedWeightsLifecycle,
       {
         provide: FederatedSwarm,
-        useFactory: (swarm: LocalSwarm, directory: PeerDirectory, settings: NodeSettings, logger: pino.Logger) =>
+        useFactory: (swarm: LocalSwarm, directory: PeerDirectory, settings: NodeSettings, logger: pino.Logger, learned: PersistedLearnedWeights) =>
           new FederatedSwarm(
             swarm,
             directory,
-            { sourceWeights: weights.peers, modelWeights: weights.models },
+            { sourceWeights: weights.peers, modelWeights: weights.models, learned },
             groupingOf(settings, swarm, logger),
             options.federation?.config.judgePeer ?? null,
           ),
-        inject: [LOCAL_SWARM, PeerDirectory, NODE_SETTINGS, APP_LOGGER],
+        inject: [LOCAL_SWARM, PeerDirectory, NODE_SETTINGS, APP_LOGGER, LEARNED_WEIGHTS],
       },
       { provide: PEER_VIEW, useFactory: peerViewOf, inject: [PeerDirectory] },
       PeerDirectoryLifecycle,

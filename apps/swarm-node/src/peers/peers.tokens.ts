@@ -3,6 +3,9 @@ import type { PeerStatusWire } from '@local-swarm/federation-protocol';
 
 export type { PeerChange, PeerCounts };
 
+/** Injection token of the node's PersistedLearnedWeights (weighted_vote weights learned from agreement). */
+export const LEARNED_WEIGHTS = Symbol('LEARNED_WEIGHTS');
+
 /** Injection token of the PeerView: the peers as /health, /metrics and the dashboard show them. */
 export const PEER_VIEW = Symbol('PEER_VIEW');
 

@@ -1,5 +1,5 @@
 import { STRATEGY_NAMES, type StrategyName } from '@local-swarm/consensus';
-import { FEDERATION_MODES, type FederationMode } from '@local-swarm/federation';
+import { FEDERATION_MODES, SOURCE_WEIGHTS_MODES, type FederationMode, type SourceWeightsMode } from '@local-swarm/federation';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
@@ -87,6 +87,14 @@ export class SamplingFieldsDto {
   @IsOptional()
   @IsIn(STRATEGY_NAMES)
   strategy?: StrategyName;
+
+  @ApiPropertyOptional({
+    enum: SOURCE_WEIGHTS_MODES,
+    description: 'weighted_vote source weights: auto (learned from agreement) or configured (also: x-swarm-weights header); auto with another strategy is a 400.',
+  })
+  @IsOptional()
+  @IsIn(SOURCE_WEIGHTS_MODES)
+  weights?: SourceWeightsMode;
 
   @ApiPropertyOptional({ enum: FEDERATION_MODES, description: 'Federation mode for this request (also: x-swarm-mode header).' })
   @IsOptional()

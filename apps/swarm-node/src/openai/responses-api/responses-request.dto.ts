@@ -81,6 +81,10 @@ export class ResponsesRequestDto {
   @IsOptional()
   mode?: unknown;
 
+  @ApiPropertyOptional({ description: 'weighted_vote source weights, auto or configured (also: x-swarm-weights header); checked as /v1/chat/completions checks it.' })
+  @IsOptional()
+  weights?: unknown;
+
   @ApiPropertyOptional({
     minimum: 0,
     maximum: 1,

@@ -29,15 +29,17 @@ export class ResponsesController {
   @ApiHeader({ name: 'x-swarm-strategy', required: false, description: 'Consensus strategy for this request' })
   @ApiHeader({ name: 'x-swarm-mode', required: false, description: 'Federation mode for this request: vote or balance' })
   @ApiHeader({ name: 'x-swarm-min-agreement', required: false, description: 'Abstain below this agreement (0 to 1)' })
+  @ApiHeader({ name: 'x-swarm-weights', required: false, description: 'weighted_vote source weights: auto (learned) or configured' })
   async create(
     @Body() body: ResponsesRequestDto,
     @Headers('x-swarm-strategy') strategyHeader: string | undefined,
     @Headers('x-swarm-mode') modeHeader: string | undefined,
     @Headers('x-swarm-min-agreement') minAgreementHeader: string | undefined,
+    @Headers('x-swarm-weights') weightsHeader: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const prepared = await this.prepare(body, { strategy: strategyHeader, mode: modeHeader, minAgreement: minAgreementHeader, requestId: request.id, clientKey: request.ip });
+    const prepared = await this.prepare(body, { strategy: strategyHeader, mode: modeHeader, minAgreement: minAgreementHeader, weights: weightsHeader, requestId: request.id, clientKey: request.ip });
     const header = responseHeaderOf(newResponsesId('resp'), this.swarm.info.modelId, body);
     const signal = abortOnClientDisconnect(reply);
     if (body.stream === true) {

@@ -27,6 +27,7 @@ export async function toChatRequest(body: ResponsesRequestDto): Promise<ChatComp
     ...(body.top_p !== undefined ? { top_p: body.top_p } : {}),
     ...(body.strategy !== undefined ? { strategy: body.strategy } : {}),
     ...(body.mode !== undefined ? { mode: body.mode } : {}),
+    ...(body.weights !== undefined ? { weights: body.weights } : {}),
     ...(body.min_agreement !== undefined ? { min_agreement: body.min_agreement } : {}),
   };
   const validated = await validation.transform(chat, { type: 'body', metatype: ChatCompletionRequestDto });
