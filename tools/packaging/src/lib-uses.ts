@@ -25,7 +25,7 @@ console.log(JSON.stringify({
   agreement: verdict.agreement,
 }));`,
   prints: {
-    strategies: ['majority', 'weighted_vote', 'best_of_n', 'first_valid'],
+    strategies: ['majority', 'weighted_vote', 'best_of_n', 'first_valid', 'judge', 'judge_merge'],
     earlyStop: 'first-valid',
     winner: 'The answer is 4.',
     groups: [
