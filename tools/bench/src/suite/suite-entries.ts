@@ -17,6 +17,7 @@ export interface SuiteEntry {
 export const SUITE: readonly SuiteEntry[] = [
   { name: 'consensus-cost', title: 'Consensus cost: N candidates vs one', script: 'tools/bench/dist/consensus-cost/main.js', args: [], timeoutSeconds: 480 },
   { name: 'judge-cost', title: 'Judge cost: majority vs judge vs judge_merge', script: 'tools/bench/dist/judge-cost/main.js', args: [], timeoutSeconds: 600 },
+  { name: 'semantic-threshold', title: 'Semantic grouping threshold: merge rates by cosine', script: 'tools/bench/dist/semantic-threshold/main.js', args: [], timeoutSeconds: 180 },
   { name: 'serving-overhead', title: 'Serving overhead: HTTP API vs in-process', script: 'tools/bench/dist/serving/main.js', args: [], timeoutSeconds: 180 },
   { name: 'memory', title: 'Memory: resident size by instance count', script: 'tools/bench/dist/memory/main.js', args: [], timeoutSeconds: 180 },
   { name: 'federation', title: 'Federation: vote latency, discovery, crash and shutdown', script: 'tools/bench/dist/federation/main.js', args: [], timeoutSeconds: 360 },
