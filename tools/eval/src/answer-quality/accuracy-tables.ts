@@ -4,7 +4,7 @@ import { familyLabel, voteAt } from './family-label';
 import { percent, percentWithInterval, pointsWithInterval } from './format-figures';
 
 
-export function accuracyTable(summaries: readonly FamilySummary[], ks: readonly number[]): BenchTable {
+export function accuracyTable(summaries: readonly FamilySummary[], ks: readonly number[], samples: number): BenchTable {
   const row = (name: string, cell: (summary: FamilySummary) => string): string[] => [name, ...summaries.map(cell)];
   const voteRow = (k: number, strategy: 'majority' | 'weightedVote'): string[] =>
     row(`${strategy === 'majority' ? 'majority' : 'weighted_vote'}@${k}`, (summary) => {
@@ -16,7 +16,7 @@ export function accuracyTable(summaries: readonly FamilySummary[], ks: readonly 
     columns: ['answer', ...summaries.map(familyLabel)],
     rows: [
       row('greedy (temperature 0)', (summary) => percentWithInterval(summary.greedy)),
-      row('one sample (mean of the 16)', (summary) => percentWithInterval(summary.singleSample)),
+      row(`one sample (mean of the ${samples})`, (summary) => percentWithInterval(summary.singleSample)),
       ...ks.map((k) => voteRow(k, 'majority')),
       ...ks.map((k) => voteRow(k, 'weightedVote')),
     ],

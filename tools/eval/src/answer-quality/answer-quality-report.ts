@@ -110,7 +110,7 @@ export function buildAnswerQualityResult(records: RecordsFile, analysis: Analysi
     `Model ${run.model} (id ${run.modelId}), one node, in process (Swarm from @local-swarm/swarm-core), ${run.samples} instances, context ${run.contextSize}, threads ${run.threads ?? 'node-llama-cpp default'}.`,
     `Tasks: ${run.factualCount} of the ${run.factualSetSize} factual questions in tools/eval/data/factual.json (the first ${run.factualCount} of a shuffle seeded with ${run.seed}) and ${run.arithmeticCount} arithmetic problems generated with seed ${run.seed}; --factual all and --arithmetic N run more.`,
     `Per task: one greedy answer (temperature 0) and ${run.samples} samples in one batched call (temperature ${run.temperature}, top_p ${run.topP}, candidate i seeded seed + i). max_tokens: factual ${run.maxTokens.factual}, arithmetic ${run.maxTokens.arithmetic}; stop strings: factual ${JSON.stringify(run.stop.factual)}, arithmetic ${JSON.stringify(run.stop.arithmetic)}. Chat prompt: a system instruction plus two worked examples per family (tools/eval/src/prompts/task-prompt.ts).`,
-    'Scoring: factual = an accepted alias, normalised (case, accents, punctuation, articles, whitespace), as whole words in the first sentence of the first line; arithmetic = the first number after the last "Answer:", else the last number. majority@k, weighted_vote@k and best_of_n@k: the winner of decide() from @local-swarm/consensus (the node\'s own vote: layered grouping with the task\'s question, askedFor = k, truncated and empty answers dropped; the "old" rows group by canonical forms only) over floor(16/k) disjoint groups of each task\'s samples, averaged per task; k=1 is one sample.',
+    `Scoring: factual = an accepted alias, normalised (case, accents, punctuation, articles, whitespace), as whole words in the first sentence of the first line; arithmetic = the first number after the last "Answer:", else the last number. majority@k, weighted_vote@k and best_of_n@k: the winner of decide() from @local-swarm/consensus (the node's own vote: layered grouping with the task's question, askedFor = k, truncated and empty answers dropped; the "old" rows group by canonical forms only) over floor(${run.samples}/k) disjoint groups of each task's samples, averaged per task; k=1 is one sample.`,
     `Intervals: percentile bootstrap over tasks, 2000 resamples, seed ${run.seed}; differences are paired (resampled task by task). "overall" pools the families in this run's proportions.`,
     'Early exit is replayed, not run: in lock step every candidate gains a token per step, so they finish in order of their token counts; stopped candidates are charged the steps they ran. The node does the same live (majority/weighted_vote stop once isVoteDecided).',
     `Not measured here: wall time of calls with fewer than ${run.samples} candidates (their cost is given in tokens), several nodes or models (see the federation answer-quality benchmark), other sampling settings. Records: ${context.recordsFile} (re-analyse with --analyse-only).`,
@@ -124,7 +124,7 @@ export function buildAnswerQualityResult(records: RecordsFile, analysis: Analysi
     durationSeconds: context.durationSeconds,
     summary,
     tables: [
-      accuracyTable(summaries, ks),
+      accuracyTable(summaries, ks, run.samples),
       differenceTable(summaries, ks),
       groupingAccuracyTable(summaries, ks),
       groupingDifferenceTable(summaries, ks),
