@@ -5,19 +5,13 @@ import type { ScreenedCandidate } from '../voting/screen-candidates';
 import { capDominantSource } from '../weighting/cap-dominant-source';
 import { shareSourceWeights } from '../weighting/share-source-weights';
 import { groupEntropy } from './group-entropy';
+import type { Verdict } from './verdict';
 
 /** Below this agreement the verdict is flagged: no majority of what was asked for backs the answer. */
 export const LOW_CONFIDENCE_BELOW = 0.5;
 
-/** The verdict fields that say how far the candidates asked for back the winner. */
-export interface Agreement {
-  readonly agreement: number;
-  readonly lowConfidence: boolean;
-  readonly askedFor: number;
-  readonly validCount: number;
-  readonly dropReasons: Readonly<Partial<Record<DropReason, number>>>;
-  readonly entropy: number;
-}
+/** The verdict fields that say how far the candidates asked for back the winner (documented on Verdict). */
+export type Agreement = Pick<Verdict, 'agreement' | 'lowConfidence' | 'askedFor' | 'validCount' | 'dropReasons' | 'entropy'>;
 
 export interface AgreementInput {
   /** The strategy applied: it says how a candidate would have weighed had it voted. */
