@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createFakeSwarmApp } from '../../testing/create-test-app';
 import { FakeSwarm } from '../../testing/fake-swarm';
+import { postJson } from '../../testing/post-json';
 
 // The fake swarm's default candidates "5", "5", "six" agree at 2/3.
 const CHAT = { messages: [{ role: 'user', content: 'What is 2 + 3?' }] };
@@ -22,7 +23,7 @@ describe('min_agreement: abstain on request (in-process, fake swarm)', () => {
   });
 
   function post(url: string, payload: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return fastify.inject({ method: 'POST', url, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json', ...headers } });
+    return postJson(fastify, url, payload, headers);
   }
 
   it('chat: below the threshold the answer is a refusal with the reason, status 200', async () => {

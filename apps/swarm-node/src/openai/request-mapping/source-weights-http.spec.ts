@@ -3,6 +3,7 @@ import { LOCAL_SOURCE_ID } from '@local-swarm/swarm-core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createFakeSwarmApp } from '../../testing/create-test-app';
 import { FakeSwarm } from '../../testing/fake-swarm';
+import { postJson } from '../../testing/post-json';
 
 const CHAT = { messages: [{ role: 'user', content: 'What is 2 + 3?' }] };
 const TEXT = { prompt: '2 + 3 =' };
@@ -23,7 +24,7 @@ describe('weights: auto (in-process, fake swarm)', () => {
   });
 
   function post(url: string, payload: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return fastify.inject({ method: 'POST', url, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json', ...headers } });
+    return postJson(fastify, url, payload, headers);
   }
 
   it.each(['/v1/chat/completions', '/v1/completions'])('%s answers a weighted_vote with weights auto, by body or header', async (url) => {
