@@ -1,8 +1,9 @@
 import type { Interval } from '@local-swarm/bench-kit';
 import type { TaskOutcome } from './task-outcome';
+import type { VoteTallies } from './vote-at-k';
 
 /** Accuracy of a vote size, new grouping beside the old, with paired differences. */
-export interface VoteSummary {
+export interface VoteSummary extends VoteTallies {
   readonly k: number;
   /** Layered grouping (the question given). */
   readonly majority: Interval;
@@ -19,17 +20,6 @@ export interface VoteSummary {
   readonly majorityMinusOld: Interval;
   readonly weightedVoteMinusGreedy: Interval;
   readonly weightedVoteMinusOld: Interval;
-  /** Groups (over all tasks) where weighted_vote picked another sample than majority. */
-  readonly weightedDiffers: number;
-  /** Groups (over all tasks) the new grouping got right and the old wrong, and the reverse. */
-  readonly newRightOldWrong: number;
-  readonly newWrongOldRight: number;
-  /** Mean over tasks of decide()'s mean agreement (majority; new / old grouping). */
-  readonly meanAgreement: number;
-  readonly meanAgreementOld: number;
-  /** Groups (over all tasks) where no two voting answers were grouped together (new / old). */
-  readonly groupsWithoutAgreement: number;
-  readonly groupsWithoutAgreementOld: number;
   readonly groups: number;
   /** Mean completion tokens per task of k candidates. */
   readonly tokens: number;

@@ -13,7 +13,25 @@ export interface VotePoint {
 }
 
 /** Per-k figures of one task: each is a mean over the task's floor(samples / k) disjoint groups. */
-export interface VoteAtK {
+/**
+ * How the votes went, counted over groups: of one task (VoteAtK) or summed over tasks, with the
+ * agreement a mean over tasks (VoteSummary).
+ */
+export interface VoteTallies {
+  /** Groups where weighted_vote picked another sample than majority (layered). */
+  readonly weightedDiffers: number;
+  /** Groups the new grouping got right and the old wrong, and the other way round (majority). */
+  readonly newRightOldWrong: number;
+  readonly newWrongOldRight: number;
+  /** Mean of decide()'s agreement (majority, layered / canonical grouping). */
+  readonly meanAgreement: number;
+  readonly meanAgreementOld: number;
+  /** Groups where no two voting answers were grouped together (majority, layered / canonical). */
+  readonly groupsWithoutAgreement: number;
+  readonly groupsWithoutAgreementOld: number;
+}
+
+export interface VoteAtK extends VoteTallies {
   readonly k: number;
   readonly groups: number;
   /** Share of groups whose majority winner is right (layered grouping, the question given). */
@@ -25,17 +43,6 @@ export interface VoteAtK {
   readonly weightedVoteOld: number;
   /** Share of groups whose best_of_n winner is right (layered grouping). */
   readonly bestOfN: number;
-  /** Groups where weighted_vote picked another sample than majority (layered). */
-  readonly weightedDiffers: number;
-  /** Groups the new grouping got right and the old wrong, and the other way round (majority). */
-  readonly newRightOldWrong: number;
-  readonly newWrongOldRight: number;
-  /** Mean of decide()'s agreement over the groups (majority, layered / canonical). */
-  readonly meanAgreement: number;
-  readonly meanAgreementOld: number;
-  /** Groups where no two voting answers were grouped together (majority, layered / canonical). */
-  readonly groupsWithoutAgreement: number;
-  readonly groupsWithoutAgreementOld: number;
   /** Each group's majority vote (layered), in group order. */
   readonly points: readonly VotePoint[];
   /** Mean completion tokens of a group (k candidates run to their end). */
