@@ -6,6 +6,7 @@ import {
   type FederationLogger,
   type PeerStatusWire,
   type SwarmMembership,
+  type VoteCallTiming,
 } from '@local-swarm/federation-protocol';
 import type { RemoteParticipant, RemotePeers } from '../federated-swarm/remote-peers';
 import { HealthMonitor, type HealthChecker } from '../health/health-monitor';
@@ -72,6 +73,11 @@ export interface PeerDirectoryOptions {
    * file (sha256) is listed `ignored` and not asked until a report matches. Default: none.
    */
   readonly localModel?: () => LocalModel | null;
+  /**
+   * Time each vote asked of a peer and log its phases at debug level ("peer vote asked", under
+   * the request's id). Default false: the node turns it on with debug logging.
+   */
+  readonly timeVotes?: boolean;
 }
 
 export type AddPeerOutcome =
@@ -95,7 +101,11 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
   readonly #untrusted = new Map<string, UntrustedPeer>();
   readonly #moves: PeerMoveCheck;
 
+  /** Set only when asked for (timeVotes): a source times its calls only for an observer that has this. */
+  readonly onVoteTiming: PeerCallObserver['onVoteTiming'];
+
   constructor(private readonly options: PeerDirectoryOptions) {
+    this.onVoteTiming = options.timeVotes === true ? this.#logVoteTiming.bind(this) : undefined;
     const { settings, logger } = options;
     this.#trust = options.trust ?? OPEN_TRUST_POLICY;
     this.#clients = new PeerClients({ allowLoopback: settings.allowLoopbackPeers ?? false }, options.membership ?? null, options.openAiKeys);
@@ -325,6 +335,10 @@ export class PeerDirectory implements RemotePeers, PeerCallObserver {
 
   onPeerSuccess(): void {
     // Health checks alone decide recovery; a good vote needs no bookkeeping.
+  }
+
+  #logVoteTiming(nodeId: string, requestId: string, timing: VoteCallTiming): void {
+    this.options.logger.debug('peer vote asked', { requestId, nodeId, phases: timing.phases, reusedConnection: timing.reusedConnection });
   }
 
   private wire(nodeId: string): PeerStatusWire | undefined {

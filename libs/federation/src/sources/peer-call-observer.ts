@@ -1,4 +1,4 @@
-import type { FederationClientError } from '@local-swarm/federation-protocol';
+import type { FederationClientError, VoteCallTiming } from '@local-swarm/federation-protocol';
 
 /** What a peer source reports back about each call, so the registry can count failures. */
 export interface PeerCallObserver {
@@ -9,4 +9,9 @@ export interface PeerCallObserver {
    * quarantined. Optional: an observer that only counts failures may leave it out.
    */
   onProtocolViolation?(nodeId: string, violation: string): void;
+  /**
+   * Where an answered vote's time went on this side (the client's phases, then `screen`), under
+   * the request's id. Optional: absent, the source does not time its calls at all.
+   */
+  readonly onVoteTiming?: ((nodeId: string, requestId: string, timing: VoteCallTiming) => void) | undefined;
 }
