@@ -18,5 +18,7 @@ export function createPeerDirectory(options: FederationOptions, logger: pino.Log
     trust: { ownKeyId: options.membership?.keyId ?? null, isBlocked: options.isBlocked ?? (() => false) },
     ...(options.openAiKeys !== undefined && { openAiKeys: options.openAiKeys }),
     ...(localModel !== undefined && { localModel }),
+    // Where each peer vote's time went, logged only where someone reads debug lines.
+    timeVotes: logger.isLevelEnabled('debug'),
   });
 }
