@@ -30,6 +30,8 @@ export function federationNodeArgs(mode: FederationMode, role: 'a' | 'b', swarm:
     '--context-size',
     '512',
     ...(options.model !== undefined ? ['--model', options.model] : []),
+    // A logs where each peer vote's time went ("peer vote asked"), only at debug level.
+    ...(role === 'a' ? ['--log-level', 'debug'] : []),
   ];
 }
 

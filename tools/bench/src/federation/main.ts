@@ -13,6 +13,7 @@ import { modesOf, parseFederationOptions } from './federation-options';
 import type { FederationPair } from './federation-pair';
 import { federationReport, type FederationMeasurements, type FederationSettings } from './federation-report';
 import { MembershipRun, runMembershipEvents } from './membership-rounds';
+import { askedVotePhases, peerVotePhaseTable } from './asked-vote-phases';
 import { servedPhaseTable, servedVotePhases } from './served-vote-phases';
 import { BENCH_VOTE_PREFIX, measureVoteLatency } from './vote-latency';
 
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
       // Read before the membership events restart B (a new process, a new log).
       for (const pair of pairs) {
         const measuredFrom = latency.find((result) => result.mode === pair.mode)?.measuredFrom ?? 0;
-        phaseTables.push(servedPhaseTable(pair.mode, servedVotePhases(pair.b.output(), measuredFrom, BENCH_VOTE_PREFIX)));
+        const served = servedVotePhases(pair.b.output(), measuredFrom, BENCH_VOTE_PREFIX);
+        phaseTables.push(peerVotePhaseTable(pair.mode, askedVotePhases(pair.a.output(), measuredFrom), served), servedPhaseTable(pair.mode, served));
       }
       await runMembershipEvents(runs, options, log);
       return runs.map((run) => run.measurements(latency.find((result) => result.mode === run.mode)?.samples ?? []));

@@ -1,0 +1,41 @@
+import { askedVotePhases, peerVotePhaseTable } from './asked-vote-phases';
+import { servedVotePhases } from './served-vote-phases';
+
+const line = (time: number, fields: Record<string, unknown>): string => JSON.stringify({ level: 20, time, ...fields });
+
+const aOutput = [
+  'Local Swarm node ready',
+  line(100, { msg: 'peer vote asked', requestId: 'req-0', reusedConnection: false, phases: { build: 9 } }),
+  line(200, { msg: 'peer vote asked', requestId: 'req-1', reusedConnection: false, phases: { build: 0.2, seal: 0.3, exchange: 50, open: 0.4, validate: 0.5, screen: 0.1 } }),
+  line(210, { msg: 'peer vote asked', requestId: 'req-2', reusedConnection: true, phases: { build: 0.4, seal: 0.5, exchange: 70, open: 0.6, validate: 0.7, screen: 0.3 } }),
+  line(220, { msg: 'peer vote asked', requestId: 'req-unserved', reusedConnection: true, phases: { build: 5 } }),
+].join('\n');
+const bOutput = [
+  line(205, { msg: 'vote served', requestId: 'req-1', durationMs: 45, phases: { open: 1, parse: 1, generate: 44, seal: 1 } }),
+  line(215, { msg: 'vote served', requestId: 'req-2', durationMs: 65, phases: { open: 1, parse: 1, generate: 60, seal: 2 } }),
+].join('\n');
+
+describe('peerVotePhaseTable', () => {
+  it("joins A's and B's phases of the same votes by request id, with the residual of the exchange", () => {
+    const asked = askedVotePhases(aOutput, 150);
+    expect(asked.map((vote) => vote.requestId)).toEqual(['req-1', 'req-2', 'req-unserved']);
+    const table = peerVotePhaseTable('sealed', asked, servedVotePhases(bOutput, 0, 'bench-vote-'));
+    expect(table.rows).toEqual([
+      ['A: build', 0.3],
+      ['A: seal', 0.4],
+      ['A: exchange', 60],
+      ['A: open', 0.5],
+      ['A: validate', 0.6],
+      ['A: screen', 0.2],
+      ['B: open', 1],
+      ['B: parse', 1],
+      ['B: generate', 52],
+      ['B: seal', 1.5],
+      // 50 − 47 and 70 − 64
+      ['residual: A exchange − B phases (network, HTTP, event loops)', 4.5],
+      // 51.5 − 44 and 72.5 − 60
+      ['A: whole call − B generate (all a peer vote adds)', 10],
+      ['votes (on a reused connection)', '2 (1)'],
+    ]);
+  });
+});
