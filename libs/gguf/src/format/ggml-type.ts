@@ -7,10 +7,14 @@ export const GgmlType = {
   Q4_0: 2,
   Q4_1: 3,
   Q6_K: 14,
+  IQ4_NL: 20,
 } as const;
 
 /** `general.file_type` of a model whose weights are mostly Q4_0 (llama.h `LLAMA_FTYPE_MOSTLY_Q4_0`). */
 export const FILE_TYPE_MOSTLY_Q4_0 = 2;
+
+/** `general.file_type` of a model whose weights are mostly IQ4_NL (llama.h `LLAMA_FTYPE_MOSTLY_IQ4_NL`). */
+export const FILE_TYPE_MOSTLY_IQ4_NL = 25;
 
 interface BlockLayout {
   /** Weights per block. */

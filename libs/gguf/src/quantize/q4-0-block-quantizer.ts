@@ -1,5 +1,7 @@
+import type { BlockQuantizer } from './block-quantizer';
+
 /** Quantises 32 weights (`values[0..32)`) into the 18-byte Q4_0 block at `out[at..]`. */
-export type Q4_0BlockQuantizer = (values: Float32Array, out: Uint8Array, at: number) => void;
+export type Q4_0BlockQuantizer = BlockQuantizer;
 
 /** The signed weight of largest magnitude, the first of equals: the end of the range a Q4_0 scale must reach. */
 export function signedMaximum(values: Float32Array): number {
