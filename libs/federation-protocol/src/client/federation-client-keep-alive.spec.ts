@@ -45,7 +45,7 @@ describe('FederationClient keep-alive', () => {
     const client = new FederationClient({ allowLoopback: true, baseUrl: server.url });
     let timing: VoteCallTiming | undefined;
     await client.requestVote(request, { deadlineMs: 5000, onTiming: (reported) => (timing = reported) });
-    expect(Object.keys(timing?.phases ?? {})).toEqual(['build', 'exchange', 'parse', 'validate']);
+    expect(Object.keys(timing?.phases ?? {})).toEqual(['build', 'connect', 'headers', 'body', 'parse', 'validate']);
     for (const ms of Object.values(timing?.phases ?? {})) expect(ms).toBeGreaterThanOrEqual(0);
   });
 });

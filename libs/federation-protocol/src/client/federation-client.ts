@@ -61,7 +61,9 @@ export interface RequestVoteOptions {
 
 /**
  * Where one answered vote call's time went on the asking side: `build` (wire body and its
- * check), `seal` (sealed only), `exchange` (connect, send, wait for the peer, receive), `parse`
+ * check), `seal` (sealed only), `connect` (a socket ready: about 0 on a kept-alive one),
+ * `headers` (the request sent, the peer's work, the reply's headers back), `body` (the reply
+ * read), `parse`
  * (open: the reply's JSON) or `open` (sealed: the envelope opened, its body parsed), `validate`
  * (the reply's DTOs); and whether it rode a kept-alive connection.
  */

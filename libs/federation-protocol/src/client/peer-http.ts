@@ -6,6 +6,7 @@ import { isPlainObject } from '../dto/validate-dto';
 import { ForbiddenAddressError } from './forbidden-address-error';
 import { systemHostResolver, type HostResolver } from './guarded-lookup';
 import { peerAgents, type PeerTlsOptions } from './peer-agents';
+import { ExchangeTrace } from './exchange-trace';
 import type { PhaseTimer } from './phase-timer';
 import { tlsFailureCode } from './tls-failure';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../dto/json-depth';
@@ -129,11 +130,10 @@ export class PeerHttp {
 
   /**
    * Sends one request; resolves to the parsed JSON of a 2xx reply or to an error value. Never
-   * rejects. `timer` gets the phases `exchange` (connect, send, wait, receive) and `parse`.
+   * rejects. `timer` gets the phases of `exchange`, then `parse`.
    */
   async send(options: SendOptions, timer?: PhaseTimer): Promise<ClientResult<JsonReply>> {
-    const reply = await this.exchange(options);
-    timer?.end('exchange');
+    const reply = await this.exchange(options, timer);
     if (!reply.ok) return reply;
     const json = interpretReply(reply.value);
     timer?.end('parse');
@@ -142,9 +142,19 @@ export class PeerHttp {
 
   /**
    * Sends one request; resolves to the reply whatever its status, or to an error value when
-   * there is none (unreachable, too large, deadline, abort). Never rejects.
+   * there is none (unreachable, too large, deadline, abort). Never rejects. `timer` gets the
+   * phases `connect` (a socket ready: ~0 on a kept-alive one), `headers` (request sent, the peer's
+   * work, the reply's headers back) and `body` (the reply read); `exchange` when the call failed
+   * before its headers came.
    */
-  async exchange(options: SendOptions): Promise<ClientResult<RawReply>> {
+  async exchange(options: SendOptions, timer?: PhaseTimer): Promise<ClientResult<RawReply>> {
+    const trace = timer === undefined ? undefined : new ExchangeTrace(this.#options.baseUrl.startsWith('https:'));
+    const reply = await this.#exchange(options, trace);
+    if (timer !== undefined && trace !== undefined) endExchangePhases(timer, trace);
+    return reply;
+  }
+
+  async #exchange(options: SendOptions, trace: ExchangeTrace | undefined): Promise<ClientResult<RawReply>> {
     const url = `${this.#options.baseUrl}${options.path}`;
     const { signal } = options;
     if (signal?.aborted === true) return { ok: false, error: aborted(url) };
@@ -155,6 +165,7 @@ export class PeerHttp {
         method: options.method,
         url: options.path,
         signal: deadline.signal,
+        ...(trace !== undefined && { transport: trace }),
         ...(options.body !== undefined && {
           data: JSON.stringify(options.body),
           headers: { 'content-type': 'application/json' },
@@ -180,6 +191,17 @@ export class PeerHttp {
       deadline.dispose();
     }
   }
+}
+
+function endExchangePhases(timer: PhaseTimer, trace: ExchangeTrace): void {
+  const { connectedAt, headersAt } = trace.marks;
+  if (connectedAt === null || headersAt === null) {
+    timer.end('exchange');
+    return;
+  }
+  timer.end('connect', connectedAt);
+  timer.end('headers', headersAt);
+  timer.end('body');
 }
 
 interface CallDeadline {

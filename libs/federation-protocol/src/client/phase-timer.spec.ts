@@ -10,6 +10,14 @@ describe('PhaseTimer', () => {
     expect(timer.phases).toEqual({ parse: 3.5, wait: 7.5 });
   });
 
+  it('ends a phase at a time noted by the step itself, the next phase starting there', () => {
+    const clock = [10, 30];
+    const timer = new PhaseTimer(() => clock.shift() ?? Number.NaN);
+    timer.end('connect', 12);
+    timer.end('headers');
+    expect(timer.phases).toEqual({ connect: 2, headers: 18 });
+  });
+
   it('adds phases timed elsewhere', () => {
     const timer = new PhaseTimer(() => 0);
     timer.add('open', 0.123);

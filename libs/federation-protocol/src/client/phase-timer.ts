@@ -15,9 +15,8 @@ export class PhaseTimer {
     this.#since = now();
   }
 
-  /** Ends the current phase, naming it; a name ended twice adds up. */
-  end(name: string): void {
-    const at = this.now();
+  /** Ends the current phase, naming it, now or at `at` (a time noted by the step itself); a name ended twice adds up. */
+  end(name: string, at: number = this.now()): void {
     this.#phases[name] = Math.round(((this.#phases[name] ?? 0) + at - this.#since) * 100) / 100;
     this.#since = at;
   }

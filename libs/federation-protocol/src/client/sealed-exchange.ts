@@ -41,13 +41,12 @@ export class SealedExchange {
     private readonly now: () => number,
   ) {}
 
-  /** `timer` gets the phases `seal`, `exchange` (connect, send, wait, receive) and `open` (the envelope parsed and opened, its body parsed). */
+  /** `timer` gets the phases `seal`, those of PeerHttp.exchange and `open` (the envelope parsed and opened, its body parsed). */
   async call(call: SealedCall, timer?: PhaseTimer): Promise<ClientResult<SealedReply>> {
     const { swarmKey, identity, replayCache, maxSkewMs } = this.membership;
     const envelope = seal({ body: JSON.stringify(call.body), swarmKey, identity, purpose: call.purpose, now: this.now() });
     timer?.end('seal');
-    const reply = await this.http.exchange({ method: 'POST', path: call.path, body: envelope, timeoutMs: call.timeoutMs, signal: call.signal });
-    timer?.end('exchange');
+    const reply = await this.http.exchange({ method: 'POST', path: call.path, body: envelope, timeoutMs: call.timeoutMs, signal: call.signal }, timer);
     if (!reply.ok) return reply;
     const { url, status, text } = reply.value;
     if (status >= 400) return { ok: false, error: this.#refusal(url, status, text) };

@@ -91,7 +91,7 @@ describe('FederationClient, paired (sealed protocol 2)', () => {
     const phases: string[][] = [];
     const asker = client(server.url, member(key));
     await asker.requestVote(request, { deadlineMs: 5000, onTiming: (timing) => phases.push(Object.keys(timing.phases)) });
-    expect(phases).toEqual([['build', 'seal', 'exchange', 'open', 'validate']]);
+    expect(phases).toEqual([['build', 'seal', 'connect', 'headers', 'body', 'open', 'validate']]);
   });
 
   it('raises the reply cap to the largest sealed envelope', async () => {
