@@ -6,8 +6,8 @@ const line = (time: number, fields: Record<string, unknown>): string => JSON.str
 const aOutput = [
   'Local Swarm node ready',
   line(100, { msg: 'peer vote asked', requestId: 'req-0', reusedConnection: false, phases: { build: 9 } }),
-  line(200, { msg: 'peer vote asked', requestId: 'req-1', reusedConnection: false, phases: { build: 0.2, seal: 0.3, exchange: 50, open: 0.4, validate: 0.5, screen: 0.1 } }),
-  line(210, { msg: 'peer vote asked', requestId: 'req-2', reusedConnection: true, phases: { build: 0.4, seal: 0.5, exchange: 70, open: 0.6, validate: 0.7, screen: 0.3 } }),
+  line(200, { msg: 'peer vote asked', requestId: 'req-1', reusedConnection: false, phases: { build: 0.2, seal: 0.3, connect: 1, headers: 48, body: 1, open: 0.4, validate: 0.5, screen: 0.1 } }),
+  line(210, { msg: 'peer vote asked', requestId: 'req-2', reusedConnection: true, phases: { build: 0.4, seal: 0.5, connect: 0, headers: 69, body: 1, open: 0.6, validate: 0.7, screen: 0.3 } }),
   line(220, { msg: 'peer vote asked', requestId: 'req-unserved', reusedConnection: true, phases: { build: 5 } }),
 ].join('\n');
 const bOutput = [
@@ -23,7 +23,9 @@ describe('peerVotePhaseTable', () => {
     expect(table.rows).toEqual([
       ['A: build', 0.3],
       ['A: seal', 0.4],
-      ['A: exchange', 60],
+      ['A: connect', 0.5],
+      ['A: headers', 58.5],
+      ['A: body', 1],
       ['A: open', 0.5],
       ['A: validate', 0.6],
       ['A: screen', 0.2],
@@ -32,7 +34,7 @@ describe('peerVotePhaseTable', () => {
       ['B: generate', 52],
       ['B: seal', 1.5],
       // 50 − 47 and 70 − 64
-      ['residual: A exchange − B phases (network, HTTP, event loops)', 4.5],
+      ['residual: A connect+headers+body − B phases (network, HTTP, event loops)', 4.5],
       // 51.5 − 44 and 72.5 − 60
       ['A: whole call − B generate (all a peer vote adds)', 10],
       ['votes (on a reused connection)', '2 (1)'],

@@ -12,7 +12,10 @@ export interface AskedVotePhases {
 }
 
 /** The asking node's phases, in the order it runs them (`seal`/`open` sealed only, `parse` open only). */
-export const ASKING_PHASES = ['build', 'seal', 'exchange', 'parse', 'open', 'validate', 'screen'] as const;
+export const ASKING_PHASES = ['build', 'seal', 'connect', 'headers', 'body', 'exchange', 'parse', 'open', 'validate', 'screen'] as const;
+
+/** A's phases that hold the time on the wire and on B (`exchange`: a client that does not split it). */
+const EXCHANGE_PHASES = ['connect', 'headers', 'body', 'exchange'] as const;
 
 /** The votes A logged as asked from `from` (epoch ms) on; lines without phases are left out. */
 export function askedVotePhases(output: string, from: number): AskedVotePhases[] {
@@ -24,12 +27,13 @@ export function askedVotePhases(output: string, from: number): AskedVotePhases[]
   });
 }
 
-const sum = (phases: Readonly<Record<string, number>>): number => Object.values(phases).reduce((total, ms) => total + ms, 0);
+const sum = (phases: Readonly<Record<string, number>>, names: readonly string[] = Object.keys(phases)): number =>
+  names.reduce((total, name) => total + (phases[name] ?? 0), 0);
 
 /**
  * One peer vote end to end, median ms per phase: A's phases, then B's for the same votes (joined by
- * request id), and the residual: A's `exchange` less B's whole serving time, what the network,
- * both HTTP stacks and both event loops took.
+ * request id), and the residual: A's time on the wire (connect, headers, body) less B's whole
+ * serving time, what the network, both HTTP stacks and both event loops took.
  */
 export function peerVotePhaseTable(mode: FederationMode, asked: readonly AskedVotePhases[], served: readonly ServedVotePhases[]): BenchTable {
   const servedById = new Map(served.map((vote) => [vote.requestId, vote]));
@@ -55,7 +59,7 @@ export function peerVotePhaseTable(mode: FederationMode, asked: readonly AskedVo
     rows: [
       ...askingRows,
       ...servingRows,
-      ['residual: A exchange − B phases (network, HTTP, event loops)', medianOf(joined.map(({ asked: vote, served: serving }) => (vote.phases['exchange'] ?? Number.NaN) - sum(serving.phases)))],
+      ['residual: A connect+headers+body − B phases (network, HTTP, event loops)', medianOf(joined.map(({ asked: vote, served: serving }) => sum(vote.phases, EXCHANGE_PHASES) - sum(serving.phases)))],
       ['A: whole call − B generate (all a peer vote adds)', medianOf(joined.map(({ asked: vote, served: serving }) => sum(vote.phases) - (serving.phases['generate'] ?? Number.NaN)))],
       ['votes (on a reused connection)', `${joined.length} (${joined.filter(({ asked: vote }) => vote.reusedConnection).length})`],
     ],
