@@ -2,19 +2,30 @@ import { median } from '@local-swarm/bench-kit';
 import { performance } from 'node:perf_hooks';
 import { loadNodeLlamaCpp } from '../support/node-llama-cpp';
 
+/** What one generation step of n sequences costs in node-llama-cpp itself, part by part. */
 export interface EngineStepCost {
   readonly n: number;
-  /** Median ms of one decode holding n tokens (one per sequence), logits not computed (median over rounds of each round's median step). */
+  /** Median ms of one decode holding n tokens (one per sequence), no logits: the transformer's body. */
   readonly decodeMs: number;
-  /** The same step with each sequence's next token sampled (what a lock-step generation loop pays). */
+  /** The same decode with each sequence's logits computed and its most likely token taken: adds the output layer. */
+  readonly greedyMs: number;
+  /** Logits and each sequence's token sampled (temperature 0.7, top_p 0.95, node-llama-cpp's top_k 40): what generation pays. */
   readonly decodeAndSampleMs: number;
+  /** The same step through one evaluateWithMetadata generator per sequence (confidence on): exactly what the lock-step loop awaits. */
+  readonly generatorMs: number;
 }
 
+type StepMode = 'decode' | 'greedy' | 'sample' | 'generator';
+const MODES: readonly StepMode[] = ['decode', 'greedy', 'sample', 'generator'];
+/** Steps of a round before its timing starts: the first ones allocate compute buffers. */
+const WARM_STEPS = 3;
+
 /**
- * What node-llama-cpp itself charges for one generation step of n sequences, with nothing of
- * ours in the way: the lower bound for "n candidates vs one" of any lock-step loop. n sequences
- * share one context; every step queues each sequence's token in the same tick, so they land in
- * one llama_decode batch.
+ * The engine's floor for "n candidates vs one": for each n, ONE context of exactly n sequences
+ * (the shape of a node started with --instances n), every step queuing each sequence's token in
+ * the same tick so they land in one llama_decode batch. Four ways of stepping tell apart what
+ * limits the ratio: the body's decode, the output layer, sampling, and node-llama-cpp's generator.
+ * Rounds interleave every n and every way, so a slow spell of a busy machine lands on all alike.
  */
 export async function measureEngineSteps(
   modelPath: string,
@@ -26,57 +37,67 @@ export async function measureEngineSteps(
   const lib = await loadNodeLlamaCpp();
   const llama = await lib.getLlama({ gpu: false, build: 'never', logLevel: lib.LlamaLogLevel.error });
   const model = await llama.loadModel({ modelPath });
-  const maxN = Math.max(...ns);
-  const context = await model.createContext({ sequences: maxN, contextSize: 256, threads, batchSize: 256 });
+  const contexts = await Promise.all(ns.map((n) => model.createContext({ sequences: n, contextSize: 256, threads, batchSize: 256 })));
+  // Each context's sequences, taken once: a disposed sequence returns to its context only later.
+  const sequencesOf = contexts.map((context) => Array.from({ length: context.totalSequences }, () => context.getSequence()));
   try {
-    const sequences = Array.from({ length: maxN }, () => context.getSequence());
     const prompt = model.tokenize('Counting from one to one thousand: 1, 2, 3, 4, 5, 6, 7,');
     const head = prompt.slice(0, -1);
     const lastPromptToken = prompt[prompt.length - 1];
     if (lastPromptToken === undefined) throw new RangeError('empty prompt');
+    const options = (index: number, step: number) => ({ temperature: 0.7, topP: 0.95, seed: 1000 + index * 31 + step });
 
-    const stepMs = async (n: number, sample: boolean): Promise<number> => {
-      const active = sequences.slice(0, n);
-      await Promise.all(active.map((sequence) => sequence.clearHistory()));
-      await Promise.all(active.map((sequence) => sequence.evaluateWithoutGeneratingNewTokens(head)));
-      let next = active.map(() => lastPromptToken);
-      const times: number[] = [];
-      for (let step = 0; step < steps; step++) {
-        const startedAt = performance.now();
-        const results = await Promise.all(
-          active.map((sequence, index) =>
-            sample
-              ? sequence.controlledEvaluate([
-                  [next[index] ?? lastPromptToken, { generateNext: { token: true, options: { temperature: 0.7, topP: 0.95, seed: 1000 + index * 31 + step } } }],
-                ])
-              : sequence.controlledEvaluate([next[index] ?? lastPromptToken]),
-          ),
-        );
-        times.push(performance.now() - startedAt);
-        // Without sampling, feed the prompt's last token again: what is decoded doesn't change the cost.
-        next = results.map((result, index) => result[0]?.next?.token ?? next[index] ?? lastPromptToken);
-      }
-      return median(times);
+    const roundMs = async (sequences: (typeof sequencesOf)[number], mode: StepMode): Promise<number> => {
+      // Every round starts from the same prompt.
+      await Promise.all(sequences.map((sequence) => sequence.clearHistory()));
+        await Promise.all(sequences.map((sequence) => sequence.evaluateWithoutGeneratingNewTokens(head)));
+        const times: number[] = [];
+        if (mode === 'generator') {
+          const generators = sequences.map((sequence, index) => sequence.evaluateWithMetadata([lastPromptToken], { confidence: true }, options(index, 0)));
+          try {
+            for (let step = 0; step < WARM_STEPS + steps; step++) {
+              const startedAt = performance.now();
+              await Promise.all(generators.map((generator) => generator.next()));
+              if (step >= WARM_STEPS) times.push(performance.now() - startedAt);
+            }
+          } finally {
+            await Promise.all(generators.map((generator) => generator.return(undefined)));
+          }
+          return median(times);
+        }
+        let next = sequences.map(() => lastPromptToken);
+        for (let step = 0; step < WARM_STEPS + steps; step++) {
+          const startedAt = performance.now();
+          const results = await Promise.all(
+            sequences.map((sequence, index) => {
+              const token = next[index] ?? lastPromptToken;
+              if (mode === 'decode') return sequence.controlledEvaluate([token]);
+              const sampling = mode === 'greedy' ? { temperature: 0 } : options(index, step);
+              return sequence.controlledEvaluate([[token, { generateNext: { token: true, options: sampling } }]]);
+            }),
+          );
+          if (step >= WARM_STEPS) times.push(performance.now() - startedAt);
+          // Without logits, feed the prompt's last token again: what is decoded doesn't change the cost.
+          next = results.map((result, index) => result[0]?.next?.token ?? next[index] ?? lastPromptToken);
+        }
+        return median(times);
     };
 
-    await stepMs(1, true); // warm-up: first decodes allocate compute buffers
-    // Rounds interleave every N and both modes so a slow spell lands on all of them alike.
     const samples = new Map<string, number[]>();
     for (let round = 0; round < rounds; round++) {
-      for (const n of ns) {
-        for (const sample of [false, true]) {
-          const key = `${n} ${String(sample)}`;
-          samples.set(key, [...(samples.get(key) ?? []), await stepMs(n, sample)]);
+      for (const [index, n] of ns.entries()) {
+        const sequences = sequencesOf[index];
+        if (sequences === undefined) continue;
+        for (const mode of MODES) {
+          const key = `${n} ${mode}`;
+          samples.set(key, [...(samples.get(key) ?? []), await roundMs(sequences, mode)]);
         }
       }
     }
-    return ns.map((n) => ({
-      n,
-      decodeMs: median(samples.get(`${n} false`) ?? []),
-      decodeAndSampleMs: median(samples.get(`${n} true`) ?? []),
-    }));
+    const of = (n: number, mode: StepMode): number => median(samples.get(`${n} ${mode}`) ?? []);
+    return ns.map((n) => ({ n, decodeMs: of(n, 'decode'), greedyMs: of(n, 'greedy'), decodeAndSampleMs: of(n, 'sample'), generatorMs: of(n, 'generator') }));
   } finally {
-    await context.dispose();
+    for (const context of contexts) await context.dispose();
     await model.dispose();
     await llama.dispose();
   }
