@@ -53,7 +53,7 @@ function main(): void {
   }
   try {
     // Exit 1 on a failed verdict, so a script can gate the switch of the default model on it.
-    process.exitCode = run(options) ? 0 : 1;
+    process.exitCode = run(options) || options.reportOnly ? 0 : 1;
   } catch (error) {
     console.error(`model-comparison: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(2);

@@ -2,7 +2,8 @@ import { DEFAULT_RESAMPLES, parseModelComparisonOptions } from './model-comparis
 
 describe('parseModelComparisonOptions', () => {
   it('reads both records files and defaults the resamples', () => {
-    expect(parseModelComparisonOptions(['--baseline', 'a.jsonl', '--candidate', 'b.jsonl'])).toEqual({ baseline: 'a.jsonl', candidate: 'b.jsonl', resamples: DEFAULT_RESAMPLES });
+    expect(parseModelComparisonOptions(['--baseline', 'a.jsonl', '--candidate', 'b.jsonl'])).toEqual({ baseline: 'a.jsonl', candidate: 'b.jsonl', resamples: DEFAULT_RESAMPLES, reportOnly: false });
+    expect(parseModelComparisonOptions(['--baseline', 'a.jsonl', '--candidate', 'b.jsonl', '--report-only']).reportOnly).toBe(true);
   });
 
   it('requires both files', () => {

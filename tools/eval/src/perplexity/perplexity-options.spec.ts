@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { DEFAULT_PERPLEXITY, parsePerplexityOptions, PERPLEXITY_TEXT } from './perplexity-options';
+import { defaultModelPath, modelCacheDir } from '@local-swarm/swarm-core';
+import path from 'node:path';
+import { DEFAULT_PERPLEXITY, DERIVED_Q4_0_FILE_NAME, parsePerplexityOptions, PERPLEXITY_TEXT } from './perplexity-options';
 
 describe('parsePerplexityOptions', () => {
   it('defaults to the shipped text, a 512-token context and a stride of 256', () => {
@@ -10,11 +12,15 @@ describe('parsePerplexityOptions', () => {
       contextSize: DEFAULT_PERPLEXITY.contextSize,
       stride: DEFAULT_PERPLEXITY.stride,
       threads: undefined,
+      reportOnly: false,
     });
   });
 
-  it('requires both models', () => {
-    expect(() => parsePerplexityOptions(['--candidate', 'b.gguf'])).toThrow(/both required/);
+  it('measures the default model against its derived Q4_0 file when no files are named', () => {
+    const options = parsePerplexityOptions(['--report-only']);
+    expect(options.baseline).toBe(defaultModelPath());
+    expect(options.candidate).toBe(path.join(modelCacheDir(), DERIVED_Q4_0_FILE_NAME));
+    expect(options.reportOnly).toBe(true);
   });
 
   it('refuses a stride that leaves a window no context', () => {

@@ -1,3 +1,4 @@
+import { defaultModelPath, modelCacheDir } from '@local-swarm/swarm-core';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -14,16 +15,22 @@ export interface PerplexityOptions {
   readonly stride: number;
   /** undefined: node-llama-cpp's count of math cores. */
   readonly threads: number | undefined;
+  /** Exit 0 whatever the verdict (the benchmark suite reports it); by default a failed verdict exits 1. */
+  readonly reportOnly: boolean;
 }
+
+/** The file the model fetcher derives from the default model, measured against it when no files are named. */
+export const DERIVED_Q4_0_FILE_NAME = 'SmolLM2-135M-Instruct.Q4_0.gguf';
 
 /** The repository's fixed text: public-domain American founding documents and speeches. */
 export const PERPLEXITY_TEXT = path.join(__dirname, '..', '..', 'data', 'perplexity.txt');
 
 export const DEFAULT_PERPLEXITY = { contextSize: 512, stride: 256 } as const;
 
-export const USAGE = `usage: node tools/eval/dist/perplexity/main.js --baseline GGUF --candidate GGUF [options]
-  --baseline GGUF      the model in use
-  --candidate GGUF     the model that would replace it
+export const USAGE = `usage: node tools/eval/dist/perplexity/main.js [--baseline GGUF] [--candidate GGUF] [options]
+  --baseline GGUF      the model in use (default: the default model in the model cache)
+  --candidate GGUF     the model that would replace it (default: its derived Q4_0 file, ${DERIVED_Q4_0_FILE_NAME})
+  --report-only        exit 0 whatever the verdict (it is in the report)
   --text FILE          plain text to score (default tools/eval/data/perplexity.txt)
   --context-size N     tokens per evaluation (default ${DEFAULT_PERPLEXITY.contextSize})
   --stride N           tokens between window starts (default ${DEFAULT_PERPLEXITY.stride})
@@ -49,18 +56,19 @@ export function parsePerplexityOptions(args: readonly string[]): PerplexityOptio
       'context-size': { type: 'string' },
       stride: { type: 'string' },
       threads: { type: 'string' },
+      'report-only': { type: 'boolean' },
     },
   });
-  if (values.baseline === undefined || values.candidate === undefined) throw new RangeError('--baseline and --candidate are both required');
   const contextSize = positiveInteger('context-size', values['context-size']) ?? DEFAULT_PERPLEXITY.contextSize;
   const stride = positiveInteger('stride', values.stride) ?? DEFAULT_PERPLEXITY.stride;
   if (stride >= contextSize - 1) throw new RangeError(`--stride must be below the context size less one (${contextSize - 1}), got ${stride}`);
   return {
-    baseline: values.baseline,
-    candidate: values.candidate,
+    baseline: values.baseline ?? defaultModelPath(),
+    candidate: values.candidate ?? path.join(modelCacheDir(), DERIVED_Q4_0_FILE_NAME),
     text: values.text ?? PERPLEXITY_TEXT,
     contextSize,
     stride,
     threads: positiveInteger('threads', values.threads),
+    reportOnly: values['report-only'] === true,
   };
 }
