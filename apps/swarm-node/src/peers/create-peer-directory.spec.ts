@@ -1,14 +1,14 @@
 /** Peer votes are timed (and their phases logged) only when the node logs at debug level. */
 import pino from 'pino';
-import { DEFAULT_FEDERATION_CONFIG } from '../config';
 import { RequestEvents } from '../observability/request-events';
+import { federationConfig, LOOPBACK_BIND } from '../testing/federation-fixtures';
 import { createPeerDirectory } from './create-peer-directory';
 import type { FederationOptions } from './federation-options';
 
 const options: FederationOptions = {
   nodeId: 'node-self',
-  config: DEFAULT_FEDERATION_CONFIG,
-  bind: { kind: 'all' },
+  config: federationConfig(),
+  bind: LOOPBACK_BIND,
   hostname: 'desk',
   hardwareSummary: 'desk',
   membership: null,
