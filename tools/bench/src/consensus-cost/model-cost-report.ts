@@ -86,18 +86,20 @@ export function sideBySideTable(costs: readonly ModelCost[], ns: readonly number
   };
 }
 
-/** Targets met or not, per model, and what the engine alone allows for the same N. */
+/** Targets met or not, per model, and what the engine alone allows for the same N: one bullet each, named by model. */
 export function summaryLines(costs: readonly ModelCost[], tokens: number): string[] {
   const lines: string[] = [];
   for (const cost of costs) {
     const ratios = ratiosOf(cost);
-    lines.push(`**${ratios.label}**:`);
-    for (const line of targetLines(ratios, cost.phases, ratios.floorStepMs)) lines.push(`  ${line}`);
+    const named = (line: string): string => `${ratios.label}: ${line}`;
+    lines.push(...targetLines(ratios, cost.phases, ratios.floorStepMs).map(named));
     lines.push(
-      `  What limits it: the engine alone (a context of N sequences, decode + sample, nothing of ours) takes ${formatRatio(ratios.decodeAndSample(4))} for 4 and ${formatRatio(ratios.decodeAndSample(8))} for 8 the step of one; its decode alone (no logits) ${formatRatio(ratios.decode(4))} and ${formatRatio(ratios.decode(8))}.`,
+      named(
+        `what limits it: the engine alone (a context of N sequences, decode + sample, nothing of ours) takes ${formatRatio(ratios.decodeAndSample(4))} for 4 and ${formatRatio(ratios.decodeAndSample(8))} for 8 the step of one; its decode alone (no logits) ${formatRatio(ratios.decode(4))} and ${formatRatio(ratios.decode(8))}.`,
+      ),
     );
     const short = [...cost.swarm.flatMap((point) => point.tokens), ...cost.node.map((point) => point.completionTokens / point.n)].some((count) => count !== tokens);
-    if (short) lines.push(`  Some candidates stopped before ${tokens} tokens: ratios compare unequal work.`);
+    if (short) lines.push(named(`some candidates stopped before ${tokens} tokens: ratios compare unequal work.`));
   }
   return lines;
 }
