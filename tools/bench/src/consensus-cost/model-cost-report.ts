@@ -98,8 +98,11 @@ export function summaryLines(costs: readonly ModelCost[], tokens: number): strin
         `what limits it: the engine alone (a context of N sequences, decode + sample, nothing of ours) takes ${formatRatio(ratios.decodeAndSample(4))} for 4 and ${formatRatio(ratios.decodeAndSample(8))} for 8 the step of one; its decode alone (no logits) ${formatRatio(ratios.decode(4))} and ${formatRatio(ratios.decode(8))}.`,
       ),
     );
-    const short = [...cost.swarm.flatMap((point) => point.tokens), ...cost.node.map((point) => point.completionTokens / point.n)].some((count) => count !== tokens);
-    if (short) lines.push(named(`some candidates stopped before ${tokens} tokens: ratios compare unequal work.`));
+    const short = [
+      ...cost.swarm.filter((point) => point.tokens.some((count) => count !== tokens)).map((point) => `in process N=${point.n}: ${point.tokens.join('/')} tokens`),
+      ...cost.node.filter((point) => point.completionTokens !== point.n * tokens).map((point) => `node N=${point.n}: ${point.completionTokens} of ${point.n * tokens} tokens`),
+    ];
+    if (short.length > 0) lines.push(named(`some candidates stopped before ${tokens} tokens (${short.join('; ')}): those ratios compare less work.`));
   }
   return lines;
 }
