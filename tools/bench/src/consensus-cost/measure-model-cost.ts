@@ -31,22 +31,31 @@ export async function measureModelCost(modelPath: string, settings: ModelCostSet
   log(`engine floor (a context of N sequences per N), N = ${ns.join(', ')}`);
   // 16 timed steps per round, five rounds at least: a step is 10-40 ms, and this machine is noisy.
   const floor = await measureEngineSteps(modelPath, ns, threads, 16, Math.max(5, repetitions));
-  log(`in-process swarm, batched vs one after another, ${tokens} tokens, median of ${repetitions}`);
-  const swarmCosts = await onSwarm(modelPath, Math.max(...ns), threads, undefined, (swarm) => measureSwarmCost(swarm, ns, tokens, repetitions));
+  log(`in-process swarm of N instances per N, batched vs one after another, ${tokens} tokens, median of ${repetitions}`);
+  let swarmCosts: SwarmCost[];
+  const swarms = new Map<number, Swarm>();
+  try {
+    for (const n of ns) swarms.set(n, await swarmOf(modelPath, n, threads));
+    const swarmFor = (n: number): Swarm => {
+      const swarm = swarms.get(n);
+      if (swarm === undefined) throw new RangeError(`no swarm of ${n} instances`);
+      return swarm;
+    };
+    swarmCosts = await measureSwarmCost(swarmFor, ns, tokens, repetitions);
+  } finally {
+    for (const swarm of swarms.values()) await swarm.stop();
+  }
   log(`in-process phases of N=${phasesN} on an engine of ${phasesN} sequences`);
   const profile = new LoopProfile();
-  const phases = await onSwarm(modelPath, phasesN, threads, profile, (swarm) => measureLoopPhases(swarm, profile, phasesN, tokens, Math.max(5, repetitions)));
+  const phasesSwarm = await swarmOf(modelPath, phasesN, threads, profile);
+  const phases = await measureLoopPhases(phasesSwarm, profile, phasesN, tokens, Math.max(5, repetitions)).finally(() => phasesSwarm.stop());
   log(`through the whole node (HTTP /v1/completions), one node per N, median of ${repetitions}`);
   const node = await measureNodeCost(ns, { model: modelPath, threads, maxTokens: tokens, repetitions });
   return { modelPath, floor, swarm: swarmCosts, phases, node };
 }
 
-async function onSwarm<T>(modelPath: string, sequences: number, threads: number, profile: LoopProfile | undefined, measure: (swarm: Swarm) => Promise<T>): Promise<T> {
+/** A swarm of `sequences` instances on its own engine (reporting into `profile` when given). */
+async function swarmOf(modelPath: string, sequences: number, threads: number, profile?: LoopProfile): Promise<Swarm> {
   const engine = await LlamaEngine.load({ modelPath, sequences, contextSize: 256, threads, logger: silentLogger, ...(profile !== undefined ? { loopProfile: profile } : {}) });
-  const swarm = Swarm.onEngine(engine, { modelPath, modelId: 'bench', maxQueue: 4 });
-  try {
-    return await measure(swarm);
-  } finally {
-    await swarm.stop();
-  }
+  return Swarm.onEngine(engine, { modelPath, modelId: 'bench', maxQueue: 4 });
 }
