@@ -55,7 +55,8 @@ export class FederationController {
       "Generate this node's candidates for a peer's request; max_tokens and deadline_ms are clamped to this node's own max tokens limit and vote timeout (fewer tokens or less time, not a refusal)",
   })
   async vote(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const call = { clientIp: request.ip, signal: abortOnClientDisconnect(reply) };
+    // Fastify's clock starts when the request's headers are read: what came before this route.
+    const call = { clientIp: request.ip, signal: abortOnClientDisconnect(reply), receiveMs: reply.elapsedTime };
     const sealed = this.sealed;
     if (sealed === null) {
       const wire = await this.votes.serve(body, call);

@@ -34,19 +34,19 @@ describe('the phases of a served vote', () => {
     expect(result.ok).toBe(true);
   }
 
-  it('open: parse, tokenize, generate and build the reply, with the request id; one tokenization', async () => {
+  it('open: receive, parse, tokenize, generate and build the reply, with the request id; one tokenization', async () => {
     const swarm = new FakeSwarm();
     const { logger, served } = servedLines();
     await askVote(null, swarm, logger);
     expect(served).toHaveLength(1);
     expect(served[0]).toMatchObject({ requestId: 'trace-1', origin: 'node-origin', candidates: 3 });
-    expect(Object.keys(served[0]?.['phases'] ?? {})).toEqual(['parse', 'tokenize', 'generate', 'reply']);
+    expect(Object.keys(served[0]?.['phases'] ?? {})).toEqual(['receive', 'parse', 'tokenize', 'generate', 'reply']);
     expect(swarm.tokenizations).toBe(1);
   });
 
   it('sealed: opening the request and sealing the reply are phases too', async () => {
     const { logger, served } = servedLines();
     await askVote(swarmMembership(newSwarmKey(), generateNodeIdentity()), new FakeSwarm(), logger);
-    expect(Object.keys(served[0]?.['phases'] ?? {})).toEqual(['open', 'parse', 'tokenize', 'generate', 'reply', 'seal']);
+    expect(Object.keys(served[0]?.['phases'] ?? {})).toEqual(['receive', 'open', 'parse', 'tokenize', 'generate', 'reply', 'seal']);
   });
 });

@@ -28,6 +28,8 @@ export interface VoteCall {
    * origin must be (no member votes in another's name). Absent: open federation, protocol 1.
    */
   readonly signer?: string;
+  /** Milliseconds from the request's arrival (its headers read) to the route: body read and parsed, hooks (a log phase). */
+  readonly receiveMs?: number;
   /** Milliseconds spent opening the sealed request before serve() was called (a log phase). */
   readonly openMs?: number;
   /** Seals the reply for the asking member (paired node); absent: the reply goes out as it is. */
@@ -55,6 +57,7 @@ export class VoteService {
     const startedAt = Date.now();
     // Each phase by name in the "vote served" line, so a slow vote says where its time went.
     const timer = new PhaseTimer();
+    if (call.receiveMs !== undefined) timer.add('receive', call.receiveMs);
     if (call.openMs !== undefined) timer.add('open', call.openMs);
     // Validates every field, the protocol version and the hop limit (a vote is never forwarded),
     // and refuses schemas and tool turns this node could serve only in part.
