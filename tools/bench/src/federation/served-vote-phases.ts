@@ -15,7 +15,7 @@ export interface ServedVotePhases {
 }
 
 /** The serving node's phases, in the order it runs them (a phase a mode has not, e.g. open's seal, is left out). */
-export const SERVING_PHASES = ['open', 'parse', 'tokenize', 'generate', 'reply', 'seal'] as const;
+export const SERVING_PHASES = ['receive', 'open', 'parse', 'tokenize', 'generate', 'reply', 'seal'] as const;
 
 /**
  * The votes B logged as served from `from` (epoch ms) on, each with its phases; `benchRequestPrefix`
