@@ -8,6 +8,7 @@ import { cappedPeerLoad } from './capped-peer-load';
 import { loadScore } from './load-score';
 import type { NodeLoad } from './node-load';
 import { NO_REMOTE_PEERS, type RemotePeers } from './remote-peers';
+import { startedAfterPeers } from './started-after-peers';
 import { VotePace } from './vote-pace';
 
 export interface FederationWeights {
@@ -96,7 +97,7 @@ export class FederatedSwarm {
         ...(plan.modelWeights ? { modelWeights: plan.modelWeights } : {}),
         ...(this.grouping.semantic ? { semantic: this.grouping.semantic } : {}),
       });
-    const outcome = await runWith(plan.sources);
+    const outcome = await runWith(plan.sources.length > 1 ? plan.sources.map((source) => (source === this.local ? startedAfterPeers(source) : source)) : plan.sources);
     this.#measurePace(outcome);
     if (outcome.ok || plan.fallback === undefined || options.signal.aborted) return this.#learnFrom(outcome, options.strategy);
     const fallback = await runWith([plan.fallback]);
