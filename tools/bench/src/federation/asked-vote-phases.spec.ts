@@ -1,4 +1,4 @@
-import { askedVotePhases, peerVotePhaseTable } from './asked-vote-phases';
+import { askedVotePhases, peerVoteAddedSummary, peerVotePhaseTable } from './asked-vote-phases';
 import { servedVotePhases } from './served-vote-phases';
 
 const line = (time: number, fields: Record<string, unknown>): string => JSON.stringify({ level: 20, time, ...fields });
@@ -39,5 +39,11 @@ describe('peerVotePhaseTable', () => {
       ['A: whole call − B generate (all a peer vote adds)', 10],
       ['votes (on a reused connection)', '2 (1)'],
     ]);
+  });
+
+  it('sums up what a peer vote added on A against the 10 ms target', () => {
+    const summary = peerVoteAddedSummary('open', askedVotePhases(aOutput, 150), servedVotePhases(bOutput, 0, 'bench-vote-'));
+    expect(summary).toContain('**10 ms (median of 2, range 8–13)**');
+    expect(summary).toContain('**met**');
   });
 });

@@ -1,6 +1,6 @@
 import type { BenchTable } from '@local-swarm/bench-kit';
 import { readLogEntries } from '../lan/node-log';
-import { sampleSpread } from '../lan/sample-spread';
+import { formatSpread, sampleSpread } from '../lan/sample-spread';
 import type { FederationMode } from './federation-samples';
 import { SERVING_PHASES, type ServedVotePhases } from './served-vote-phases';
 
@@ -27,6 +27,32 @@ export function askedVotePhases(output: string, from: number): AskedVotePhases[]
   });
 }
 
+interface JoinedVote {
+  readonly asked: AskedVotePhases;
+  readonly served: ServedVotePhases;
+}
+
+function joinByRequest(asked: readonly AskedVotePhases[], served: readonly ServedVotePhases[]): JoinedVote[] {
+  const servedById = new Map(served.map((vote) => [vote.requestId, vote]));
+  return asked.flatMap((vote) => {
+    const serving = servedById.get(vote.requestId);
+    return serving === undefined ? [] : [{ asked: vote, served: serving }];
+  });
+}
+
+/** Everything a peer vote costs beyond the generation itself: A's whole call less B's `generate`. */
+const addedMs = ({ asked, served }: JoinedVote): number => sum(asked.phases) - (served.phases['generate'] ?? Number.NaN);
+
+/** Most a peer vote may add to the same generation on the peer (median). */
+export const PEER_VOTE_TARGET_MS = 10;
+
+/** The summary bullet: what a peer vote added on the asking node, median, against PEER_VOTE_TARGET_MS. */
+export function peerVoteAddedSummary(mode: FederationMode, asked: readonly AskedVotePhases[], served: readonly ServedVotePhases[]): string {
+  const spread = sampleSpread(joinByRequest(asked, served).map(addedMs));
+  const met = spread.n > 0 && spread.median <= PEER_VOTE_TARGET_MS;
+  return `**${mode}**: what a peer vote adds, on A (its whole call to B, phase by phase, less B's own generate phase, joined by request id): **${formatSpread(spread)}**. Target ≤ ${PEER_VOTE_TARGET_MS} ms median: **${met ? 'met' : 'not met'}**.`;
+}
+
 const sum = (phases: Readonly<Record<string, number>>, names: readonly string[] = Object.keys(phases)): number =>
   names.reduce((total, name) => total + (phases[name] ?? 0), 0);
 
@@ -36,11 +62,7 @@ const sum = (phases: Readonly<Record<string, number>>, names: readonly string[] 
  * serving time, what the network, both HTTP stacks and both event loops took.
  */
 export function peerVotePhaseTable(mode: FederationMode, asked: readonly AskedVotePhases[], served: readonly ServedVotePhases[]): BenchTable {
-  const servedById = new Map(served.map((vote) => [vote.requestId, vote]));
-  const joined = asked.flatMap((vote) => {
-    const serving = servedById.get(vote.requestId);
-    return serving === undefined ? [] : [{ asked: vote, served: serving }];
-  });
+  const joined = joinByRequest(asked, served);
   const medianOf = (values: readonly (number | undefined)[]): number | string => {
     const spread = sampleSpread(values.map((value) => value ?? Number.NaN));
     return spread.n === 0 ? 'n/a' : Math.round(spread.median * 100) / 100;
@@ -60,7 +82,7 @@ export function peerVotePhaseTable(mode: FederationMode, asked: readonly AskedVo
       ...askingRows,
       ...servingRows,
       ['residual: A connect+headers+body − B phases (network, HTTP, event loops)', medianOf(joined.map(({ asked: vote, served: serving }) => sum(vote.phases, EXCHANGE_PHASES) - sum(serving.phases)))],
-      ['A: whole call − B generate (all a peer vote adds)', medianOf(joined.map(({ asked: vote, served: serving }) => sum(vote.phases) - (serving.phases['generate'] ?? Number.NaN)))],
+      ['A: whole call − B generate (all a peer vote adds)', medianOf(joined.map(addedMs))],
       ['votes (on a reused connection)', `${joined.length} (${joined.filter(({ asked: vote }) => vote.reusedConnection).length})`],
     ],
   };

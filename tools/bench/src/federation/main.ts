@@ -13,7 +13,7 @@ import { modesOf, parseFederationOptions } from './federation-options';
 import type { FederationPair } from './federation-pair';
 import { federationReport, type FederationMeasurements, type FederationSettings } from './federation-report';
 import { MembershipRun, runMembershipEvents } from './membership-rounds';
-import { askedVotePhases, peerVotePhaseTable } from './asked-vote-phases';
+import { askedVotePhases, peerVoteAddedSummary, peerVotePhaseTable } from './asked-vote-phases';
 import { servedPhaseTable, servedVotePhases } from './served-vote-phases';
 import { BENCH_VOTE_PREFIX, measureVoteLatency } from './vote-latency';
 
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const swarm = new BenchSwarm();
   const log = (line: string): void => console.log(`federation: ${line}`);
   const phaseTables: BenchTable[] = [];
+  const phaseSummary: string[] = [];
 
   const measuredModes = await withBenchLans(
     modes.map(() => ['a', 'b']),
@@ -53,7 +54,9 @@ async function main(): Promise<void> {
       for (const pair of pairs) {
         const measuredFrom = latency.find((result) => result.mode === pair.mode)?.measuredFrom ?? 0;
         const served = servedVotePhases(pair.b.output(), measuredFrom, BENCH_VOTE_PREFIX);
-        phaseTables.push(peerVotePhaseTable(pair.mode, askedVotePhases(pair.a.output(), measuredFrom), served), servedPhaseTable(pair.mode, served));
+        const asked = askedVotePhases(pair.a.output(), measuredFrom);
+        phaseTables.push(peerVotePhaseTable(pair.mode, asked, served), servedPhaseTable(pair.mode, served));
+        phaseSummary.push(peerVoteAddedSummary(pair.mode, asked, served));
       }
       await runMembershipEvents(runs, options, log);
       return runs.map((run) => run.measurements(latency.find((result) => result.mode === run.mode)?.samples ?? []));
@@ -76,11 +79,11 @@ async function main(): Promise<void> {
     command: `node tools/bench/dist/federation/main.js${options.mode === 'both' ? '' : ` --mode ${options.mode}`}`,
     startedAt: startedAt.toISOString(),
     durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
-    summary: report.summary,
+    summary: [...report.summary, ...phaseSummary],
     tables: [...report.tables, ...phaseTables],
     notes: [describeMachine(), `Model: ${options.model !== undefined ? path.basename(options.model) : "the node's default (SmolLM2-135M-Instruct Q4_1)"}.`, ...report.notes],
   });
-  for (const line of report.summary) console.log(`- ${line}`);
+  for (const line of [...report.summary, ...phaseSummary]) console.log(`- ${line}`);
   for (const table of phaseTables) console.log(`${table.title}\n${table.columns.join(' | ')}\n${table.rows.map((row) => row.join(' | ')).join('\n')}`);
   console.log(`federation: wrote ${file}`);
 }
