@@ -44,6 +44,18 @@ export { MODEL_SHA256_CACHE_FILE, modelFileSha256 } from './model/model-file-sha
 export { AUTO_MAX_INSTANCES, AUTO_MEMORY_BUDGET_FRACTION, chooseSwarmSize, largestOddAtMost } from './sizing/choose-swarm-size';
 export type { SwarmSize, SwarmSizingInput } from './sizing/choose-swarm-size';
 export { estimateModelMemory } from './sizing/estimate-model-memory';
+export { AUTO_MARGINAL_COST_BOUND, AUTO_MIN_VOTING_INSTANCES, chooseSizeByCost } from './sizing/choose-size-by-cost';
+export type { CostChoice, CostChoiceInput, MeasuredRatio, StepCost } from './sizing/choose-size-by-cost';
+export { measureStepTimes, PROBE_MAX_COUNTS, PROBE_ROUNDS, PROBE_STEPS_PER_ROUND, PROBE_TIME_LIMIT_MS } from './sizing/measure-step-times';
+export type { StepTimes, StepTimingPlan } from './sizing/measure-step-times';
+export { probeStepCost } from './sizing/probe-step-cost';
+export type { StepCostProbe, StepCostProbeOptions } from './sizing/probe-step-cost';
+export { batchScalingOf, weightTypeName } from './sizing/weight-batching';
+export type { BatchScaling } from './sizing/weight-batching';
+export { batchingWarning } from './sizing/batching-warning';
+export type { BatchingWarningInput } from './sizing/batching-warning';
+export { readWeightType } from './sizing/read-weight-type';
+export type { WeightTypeInfo } from './sizing/read-weight-type';
 export type { CandidateSource, CandidateSourceCallOptions, SourceOutcome } from './sources/candidate-source';
 export { LOCAL_SOURCE_ID, Swarm } from './swarm/swarm';
 export type { SwarmInfo, SwarmLoad, SwarmOptions } from './swarm/swarm';

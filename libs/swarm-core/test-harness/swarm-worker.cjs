@@ -53,6 +53,12 @@ const ops = {
     const memory = await core.estimateModelMemory(core.defaultModelPath());
     return { modelBytes: memory.modelBytes, contextBytes: sequences.map((n) => memory.estimateContextBytes(n, 2048)) };
   },
+  async probeStepCost({ counts, timeLimitMs }) {
+    return core.probeStepCost({ modelPath: core.defaultModelPath(), counts, threads: null, ...(timeLimitMs !== undefined ? { timeLimitMs } : {}) });
+  },
+  async readWeightType() {
+    return core.readWeightType(core.defaultModelPath());
+  },
   // Stops the swarm while a batch generates; reports what the generation returned and every
   // unhandled rejection the shutdown caused (freeing the model under a running batch).
   async stopWhileGenerating({ request, stopAfterMs }) {
@@ -67,7 +73,7 @@ const ops = {
     return { outcome, unhandled };
   },
   async stop() {
-    await swarm.stop();
+    await swarm?.stop();
     setImmediate(() => process.exit(0));
     return null;
   },
