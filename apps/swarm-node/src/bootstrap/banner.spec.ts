@@ -51,6 +51,11 @@ describe('formatBanner', () => {
     expect(lines.at(-1)).toBe('  WARNING    bound to 0.0.0.0: every interface');
   });
 
+  it('shows a WARNING line for each sizing warning', () => {
+    const lines = formatBanner({ ...facts, sizingWarnings: ['weights are Q4_1', '--auto could not measure decode cost'] }).split('\n');
+    expect(lines.slice(-2)).toEqual(['  WARNING    weights are Q4_1', '  WARNING    --auto could not measure decode cost']);
+  });
+
   it('ends with the pairing notes (open-federation warning, how to add machines), as they are', () => {
     const lines = formatBanner({ ...facts, federation: 'open (ANY host on the LAN may vote)', notes: ['  WARNING    open federation'] }).split('\n');
     expect(lines.at(-1)).toBe('  WARNING    open federation');

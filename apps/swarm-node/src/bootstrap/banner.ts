@@ -6,6 +6,8 @@ export interface BannerFacts {
   readonly instances: number;
   readonly contextSize: number;
   readonly sizingReason: string;
+  /** What sizing warns about (a probe that failed, weights that batch poorly). */
+  readonly sizingWarnings?: readonly string[];
   readonly hardwareSummary: string;
   readonly url: string;
   readonly bindReason: string;
@@ -37,6 +39,7 @@ export function formatBanner(facts: BannerFacts): string {
     for (const [index, peer] of facts.peers.entries()) lines.push(`  ${index === 0 ? 'peers     ' : '          '} ${peer}`);
   }
   if (facts.bindWarning !== null) lines.push(`  WARNING    ${facts.bindWarning}`);
+  for (const warning of facts.sizingWarnings ?? []) lines.push(`  WARNING    ${warning}`);
   lines.push(...(facts.notes ?? []));
   return lines.join('\n');
 }

@@ -14,6 +14,7 @@ export async function loadSwarm(
   logger: pino.Logger,
 ): Promise<{ readonly swarm: Swarm; readonly plan: SwarmPlan }> {
   const plan = await planSwarm(config, hardware);
+  for (const warning of plan.warnings) logger.warn({ reason: plan.reason }, warning);
   const modelSha256 = config.federation.enabled ? await modelHashFor(plan.modelPath, logger) : null;
   logger.info({ model: plan.modelPath, instances: plan.instances, contextSize: plan.contextSize }, 'loading model');
   const progress = createLoadProgress(process.stderr, logger);

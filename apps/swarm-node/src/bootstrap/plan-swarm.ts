@@ -1,13 +1,8 @@
-import {
-  chooseSwarmSize,
-  DEFAULT_MODEL,
-  defaultModelPath,
-  estimateModelMemory,
-  type HardwareInfo,
-} from '@local-swarm/swarm-core';
+import { DEFAULT_MODEL, defaultModelPath, type HardwareInfo } from '@local-swarm/swarm-core';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DEFAULT_INSTANCES, type NodeConfig } from '../config';
+import { autoSize } from './auto-size';
 import { StartupError } from './startup-error';
 
 /** Which model and how many instances this node will run, and why. */
@@ -17,6 +12,8 @@ export interface SwarmPlan {
   readonly instances: number;
   readonly contextSize: number;
   readonly reason: string;
+  /** What sizing warns about (banner and log); empty when nothing. */
+  readonly warnings: readonly string[];
 }
 
 /** Resolves `--model` (default: the fetched SmolLM2) and checks the file is there. */
@@ -37,22 +34,17 @@ export function resolveModel(config: Pick<NodeConfig, 'model'>): { modelPath: st
 
 /**
  * Instances and context: explicit flags win; `--auto` sizes from free memory, cores and the
- * model's GGUF insights; otherwise the documented default of 3 instances.
+ * model's GGUF insights, then by the measured cost of batched steps (autoSize); otherwise the
+ * documented default of 3 instances.
  */
 export async function planSwarm(config: NodeConfig, hardware: HardwareInfo): Promise<SwarmPlan> {
   const { modelPath, modelId } = resolveModel(config);
   if (config.instances !== null) {
-    return { modelPath, modelId, instances: config.instances, contextSize: config.contextSize, reason: 'set by --instances' };
+    return { modelPath, modelId, instances: config.instances, contextSize: config.contextSize, reason: 'set by --instances', warnings: [] };
   }
   if (config.auto && !modelPath.startsWith('hf:')) {
-    const memory = await estimateModelMemory(modelPath);
-    const size = chooseSwarmSize({
-      freeMemoryBytes: hardware.freeMemoryBytes,
-      cpuCores: hardware.cpuCores,
-      contextSize: config.contextSize,
-      ...memory,
-    });
-    return { modelPath, modelId, instances: size.instances, contextSize: size.contextSize, reason: `--auto: ${size.reason}` };
+    const size = await autoSize({ modelPath, userModel: config.model !== null, contextSize: config.contextSize, threads: config.threads, hardware });
+    return { modelPath, modelId, ...size };
   }
-  return { modelPath, modelId, instances: DEFAULT_INSTANCES, contextSize: config.contextSize, reason: 'default' };
+  return { modelPath, modelId, instances: DEFAULT_INSTANCES, contextSize: config.contextSize, reason: 'default', warnings: [] };
 }

@@ -76,6 +76,7 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
       instances: swarm.info.instances,
       contextSize: swarm.info.contextSize,
       sizingReason: plan.reason,
+      sizingWarnings: plan.warnings,
       hardwareSummary: hardware.summary,
       url,
       bindReason: bind.reason,
