@@ -28,6 +28,17 @@ describe('measureStepTimes', () => {
     expect(times).toMatchObject({ steps: 12, timedOut: false });
   });
 
+  it('takes each count from its least-disturbed round: a busy spell over most rounds does not move it', async () => {
+    // The first two rounds run while another program holds the cores: every step there takes 3x as long.
+    let call = 0;
+    const machine = fakeMachine((count) => count * 10 * (call++ < 12 ? 3 : 1));
+    const times = await measureStepTimes({ counts: [1, 3], rounds: 3, stepsPerRound: 3, now: machine.now, step: machine.step });
+    expect(times.costs).toEqual([
+      { candidates: 1, stepMs: 10 },
+      { candidates: 3, stepMs: 30 },
+    ]);
+  });
+
   it('runs its documented number of steps by default', async () => {
     const machine = fakeMachine(() => 1);
     const times = await measureStepTimes({ counts: [1, 3, 5, 7], now: machine.now, step: machine.step });

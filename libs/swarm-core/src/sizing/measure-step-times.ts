@@ -29,7 +29,7 @@ export interface StepTimingPlan {
 }
 
 export interface StepTimes {
-  /** Median step time of each count measured at least once, smallest first. */
+  /** Step time of each count measured at least once (its least-disturbed round's median), smallest first. */
   readonly costs: readonly StepCost[];
   /** Timed steps run; never more than rounds x stepsPerRound x counts. */
   readonly steps: number;
@@ -37,13 +37,18 @@ export interface StepTimes {
   readonly timedOut: boolean;
 }
 
-/** Times lock-step steps at each count, interleaved over rounds, and returns the medians. */
+/**
+ * Times lock-step steps at each count, interleaved over rounds. A count's cost is the median of
+ * its steps within a round, and the lowest of those over the rounds: another program's work only
+ * ever adds time, so the least-disturbed round is the best estimate of this machine's own cost
+ * (one median over every step let a busy spell move a count's figure and flip the choice).
+ */
 export async function measureStepTimes(plan: StepTimingPlan): Promise<StepTimes> {
   checkCounts(plan.counts);
   const rounds = plan.rounds ?? PROBE_ROUNDS;
   const stepsPerRound = plan.stepsPerRound ?? PROBE_STEPS_PER_ROUND;
   const deadline = plan.now() + (plan.timeLimitMs ?? PROBE_TIME_LIMIT_MS);
-  const samples = new Map<number, number[]>(plan.counts.map((count) => [count, []]));
+  const roundMedians = new Map<number, number[]>(plan.counts.map((count) => [count, []]));
   let steps = 0;
   let timedOut = false;
   measuring: for (let round = 0; round < rounds; round++) {
@@ -52,17 +57,19 @@ export async function measureStepTimes(plan: StepTimingPlan): Promise<StepTimes>
         timedOut = true;
         break measuring;
       }
+      const times: number[] = [];
       for (let index = 0; index < stepsPerRound; index++) {
         const startedAt = plan.now();
         await plan.step(count);
-        samples.get(count)?.push(plan.now() - startedAt);
+        times.push(plan.now() - startedAt);
         steps++;
       }
+      roundMedians.get(count)?.push(median(times));
     }
   }
   const costs = plan.counts.flatMap((count) => {
-    const times = samples.get(count) ?? [];
-    return times.length > 0 ? [{ candidates: count, stepMs: median(times) }] : [];
+    const medians = roundMedians.get(count) ?? [];
+    return medians.length > 0 ? [{ candidates: count, stepMs: Math.min(...medians) }] : [];
   });
   return { costs, steps, timedOut };
 }
