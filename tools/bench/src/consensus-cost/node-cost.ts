@@ -9,7 +9,7 @@ export interface NodeCost {
   readonly n: number;
   /** Median client-side wall time of one /v1/completions request (N candidates, majority). */
   readonly ms: number;
-  /** Completion tokens the node reported for the last request (all candidates together). */
+  /** Completion tokens of every candidate of the last request (`consensus.usage`). */
   readonly completionTokens: number;
 }
 
@@ -39,7 +39,7 @@ export async function measureNodeCost(
       });
       const read = readCompletionReply(reply.body);
       if (reply.status !== 200 || !read.ok) throw new Error(`node answered ${reply.status}: ${read.ok ? '' : read.reason}`);
-      return read.reply.completionTokens;
+      return read.reply.voteCompletionTokens;
     };
     for (const node of nodes.values()) await ask(node); // warm-up
     const times = new Map<number, number[]>();

@@ -5,11 +5,12 @@ describe('readCompletionReply', () => {
     const body = {
       object: 'text_completion',
       choices: [{ index: 0, text: ' 8, 9', finish_reason: 'length' }],
-      usage: { prompt_tokens: 29, completion_tokens: 128, total_tokens: 157 },
+      usage: { prompt_tokens: 29, completion_tokens: 32, total_tokens: 61 },
+      consensus: { usage: { prompt_tokens: 116, completion_tokens: 128, total_tokens: 244 } },
     };
     expect(readCompletionReply(body)).toEqual({
       ok: true,
-      reply: { text: ' 8, 9', finishReason: 'length', completionTokens: 128, promptTokens: 29 },
+      reply: { text: ' 8, 9', finishReason: 'length', completionTokens: 32, voteCompletionTokens: 128, promptTokens: 29 },
     });
   });
   it('reads a chat completion', () => {
@@ -17,7 +18,7 @@ describe('readCompletionReply', () => {
       choices: [{ index: 0, message: { role: 'assistant', content: 'Blue.' }, finish_reason: 'stop' }],
       usage: { prompt_tokens: 10, completion_tokens: 3 },
     };
-    expect(readCompletionReply(body)).toEqual({ ok: true, reply: { text: 'Blue.', finishReason: 'stop', completionTokens: 3, promptTokens: 10 } });
+    expect(readCompletionReply(body)).toEqual({ ok: true, reply: { text: 'Blue.', finishReason: 'stop', completionTokens: 3, voteCompletionTokens: 3, promptTokens: 10 } });
   });
   it('turns an error body into a reason', () => {
     expect(readCompletionReply({ error: { message: 'n must be at most 1', type: 'invalid_request_error' } })).toEqual({

@@ -3,8 +3,10 @@ export interface CompletionReply {
   /** The first choice's text (`text`, or `message.content` for chat). */
   readonly text: string;
   readonly finishReason: string;
-  /** `usage.completion_tokens`: the tokens of ALL candidates the node generated. */
+  /** `usage.completion_tokens`: the tokens of the returned choice(s). */
   readonly completionTokens: number;
+  /** `consensus.usage.completion_tokens`: the tokens of every candidate of the vote (the returned ones when the reply has no consensus). */
+  readonly voteCompletionTokens: number;
   readonly promptTokens: number;
 }
 
@@ -26,7 +28,10 @@ export function readCompletionReply(body: unknown): { ok: true; reply: Completio
   const promptTokens = usage['prompt_tokens'];
   if (typeof text !== 'string' || typeof finishReason !== 'string') return { ok: false, reason: 'choice has no text or finish_reason' };
   if (typeof completionTokens !== 'number' || typeof promptTokens !== 'number') return { ok: false, reason: 'usage has no token counts' };
-  return { ok: true, reply: { text, finishReason, completionTokens, promptTokens } };
+  const consensus = body['consensus'];
+  const voteTokens = isRecord(consensus) && isRecord(consensus['usage']) ? consensus['usage']['completion_tokens'] : undefined;
+  const voteCompletionTokens = typeof voteTokens === 'number' ? voteTokens : completionTokens;
+  return { ok: true, reply: { text, finishReason, completionTokens, voteCompletionTokens, promptTokens } };
 }
 
 /** `load` of a node's `GET /health`: busy instances and queued requests, or null when absent. */
