@@ -19,16 +19,27 @@ export interface LoopPhases {
   readonly restMs: number;
   /** isVoteDecided over the run's candidates arriving one by one (majority), per run, not per step. */
   readonly voteCheckMs: number;
+  /** The engine's decode+sample step on the same sequences, timed right after each run (median). */
+  readonly floorMs: number;
+  /** How far a run's lock step sits above the floor timed right after it (median of the runs' ratios, less one). */
+  readonly overFloor: number;
 }
 
 /**
  * Where one batched run's time goes: `repetitions` runs of `n` candidates on a swarm whose engine
  * reports into `profile`, each run's phases divided by its steps, medians over the runs. The
- * vote check replays the run's candidates as runConsensus sees them arrive.
+ * vote check replays the run's candidates as runConsensus sees them arrive. After each run,
+ * `floorStepMs` times the engine's own decode+sample step on the same sequences: loop and floor
+ * are compared run by run, so a slow spell of the machine lands on both sides of each ratio.
  */
-export async function measureLoopPhases(swarm: Swarm, profile: LoopProfile, n: number, maxTokens: number, repetitions: number): Promise<LoopPhases> {
+export async function measureLoopPhases(
+  swarm: Swarm,
+  profile: LoopProfile,
+  run: { readonly n: number; readonly maxTokens: number; readonly repetitions: number; readonly floorStepMs: () => Promise<number> },
+): Promise<LoopPhases> {
+  const { n, maxTokens, repetitions } = run;
   if (n < 2) throw new RangeError('the lock-step loop runs for 2 candidates or more');
-  const runs: { steps: number; loopMs: number; waitMs: number; textMs: number; voteCheckMs: number }[] = [];
+  const runs: { steps: number; loopMs: number; waitMs: number; textMs: number; voteCheckMs: number; floorMs: number }[] = [];
   for (let repetition = 0; repetition < repetitions; repetition++) {
     profile.reset();
     const startedAt = performance.now();
@@ -44,13 +55,24 @@ export async function measureLoopPhases(swarm: Swarm, profile: LoopProfile, n: n
       waitMs: profile.waitMs / steps,
       textMs: profile.textMs / steps,
       voteCheckMs: voteCheckMs(outcome.candidates),
+      floorMs: await run.floorStepMs(),
     });
   }
-  const of = (pick: (run: (typeof runs)[number]) => number): number => median(runs.map(pick));
-  const loopMs = of((run) => run.loopMs);
-  const waitMs = of((run) => run.waitMs);
-  const textMs = of((run) => run.textMs);
-  return { n, steps: of((run) => run.steps), loopMs, waitMs, textMs, restMs: Math.max(0, loopMs - waitMs - textMs), voteCheckMs: of((run) => run.voteCheckMs) };
+  const of = (pick: (measured: (typeof runs)[number]) => number): number => median(runs.map(pick));
+  const loopMs = of((measured) => measured.loopMs);
+  const waitMs = of((measured) => measured.waitMs);
+  const textMs = of((measured) => measured.textMs);
+  return {
+    n,
+    steps: of((measured) => measured.steps),
+    loopMs,
+    waitMs,
+    textMs,
+    restMs: Math.max(0, loopMs - waitMs - textMs),
+    voteCheckMs: of((measured) => measured.voteCheckMs),
+    floorMs: of((measured) => measured.floorMs),
+    overFloor: of((measured) => measured.loopMs / measured.floorMs - 1),
+  };
 }
 
 /** Time of every early-exit check runConsensus makes as these candidates arrive one by one. */

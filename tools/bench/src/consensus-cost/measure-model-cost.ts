@@ -1,8 +1,8 @@
 import { LlamaEngine, LoopProfile, silentLogger, Swarm } from '@local-swarm/swarm-core';
-import { measureEngineSteps, type EngineStepCost } from './engine-floor';
+import { measureEngineSteps, stepRoundMs, type EngineStepCost } from './engine-floor';
 import { measureLoopPhases, type LoopPhases } from './loop-phases';
 import { measureNodeCost, type NodeCost } from './node-cost';
-import { measureSwarmCost, type SwarmCost } from './swarm-cost';
+import { COUNTING_PROMPT, measureSwarmCost, type SwarmCost } from './swarm-cost';
 
 /** Every figure consensus-cost measures for one model file. */
 export interface ModelCost {
@@ -47,15 +47,19 @@ export async function measureModelCost(modelPath: string, settings: ModelCostSet
   }
   log(`in-process phases of N=${phasesN} on an engine of ${phasesN} sequences`);
   const profile = new LoopProfile();
-  const phasesSwarm = await swarmOf(modelPath, phasesN, threads, profile);
-  const phases = await measureLoopPhases(phasesSwarm, profile, phasesN, tokens, Math.max(5, repetitions)).finally(() => phasesSwarm.stop());
+  const phasesEngine = await LlamaEngine.load({ modelPath, sequences: phasesN, contextSize: 256, threads, logger: silentLogger, loopProfile: profile });
+  const phasesSwarm = Swarm.onEngine(phasesEngine, { modelPath, modelId: 'bench', maxQueue: 4 });
+  // The floor on the swarm's own sequences, between its runs (the swarm is idle then).
+  const prompt = phasesEngine.tokenize(COUNTING_PROMPT);
+  const floorStepMs = (): Promise<number> => stepRoundMs(phasesEngine.sequences, prompt, 'sample', 16);
+  const phases = await measureLoopPhases(phasesSwarm, profile, { n: phasesN, maxTokens: tokens, repetitions: Math.max(5, repetitions), floorStepMs }).finally(() => phasesSwarm.stop());
   log(`through the whole node (HTTP /v1/completions), one node per N, median of ${repetitions}`);
   const node = await measureNodeCost(ns, { model: modelPath, threads, maxTokens: tokens, repetitions });
   return { modelPath, floor, swarm: swarmCosts, phases, node };
 }
 
-/** A swarm of `sequences` instances on its own engine (reporting into `profile` when given). */
-async function swarmOf(modelPath: string, sequences: number, threads: number, profile?: LoopProfile): Promise<Swarm> {
-  const engine = await LlamaEngine.load({ modelPath, sequences, contextSize: 256, threads, logger: silentLogger, ...(profile !== undefined ? { loopProfile: profile } : {}) });
+/** A swarm of `sequences` instances on its own engine. */
+async function swarmOf(modelPath: string, sequences: number, threads: number): Promise<Swarm> {
+  const engine = await LlamaEngine.load({ modelPath, sequences, contextSize: 256, threads, logger: silentLogger });
   return Swarm.onEngine(engine, { modelPath, modelId: 'bench', maxQueue: 4 });
 }

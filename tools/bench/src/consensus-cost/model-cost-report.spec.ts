@@ -6,7 +6,7 @@ const cost = (modelPath: string, nodeMs: readonly [number, number, number]): Mod
   modelPath,
   floor: [step(1, 10), step(4, 14), step(8, 22)],
   swarm: [1, 4, 8].map((n, index) => ({ n, batchedMs: 500 * (1 + index), sequentialMs: 500 * n, tokens: Array.from({ length: n }, () => 32) })),
-  phases: { n: 4, steps: 32, loopMs: 15, waitMs: 14.9, textMs: 0.05, restMs: 0.05, voteCheckMs: 1 },
+  phases: { n: 4, steps: 32, loopMs: 15, waitMs: 14.9, textMs: 0.05, restMs: 0.05, voteCheckMs: 1, floorMs: 14, overFloor: 0.07 },
   node: [1, 4, 8].map((n, index) => ({ n, ms: nodeMs[index] ?? Number.NaN, completionTokens: n * 32 })),
 });
 
@@ -19,7 +19,6 @@ describe('model cost report', () => {
     expect(ratios.viaNode(4)).toBeCloseTo(1.25);
     expect(ratios.decodeAndSample(8)).toBeCloseTo(2.2);
     expect(ratios.viaNode(3)).toBeNaN();
-    expect(ratios.floorStepMs).toBe(14);
   });
 
   it('puts the models side by side, one row each, with the lock step against the floor of the same N', () => {

@@ -14,8 +14,6 @@ export interface ModelRatios {
   readonly greedy: (n: number) => number;
   readonly decodeAndSample: (n: number) => number;
   readonly generator: (n: number) => number;
-  /** The engine's decode+sample step at the phases' N (ms). */
-  readonly floorStepMs: number;
 }
 
 export function ratiosOf(cost: ModelCost): ModelRatios {
@@ -33,7 +31,6 @@ export function ratiosOf(cost: ModelCost): ModelRatios {
     greedy: floor((step) => step.greedyMs),
     decodeAndSample: floor((step) => step.decodeAndSampleMs),
     generator: floor((step) => step.generatorMs),
-    floorStepMs: cost.floor.find((step) => step.n === cost.phases.n)?.decodeAndSampleMs ?? Number.NaN,
   };
 }
 
@@ -75,12 +72,12 @@ export function sideBySideTable(costs: readonly ModelCost[], ns: readonly number
     columns: ['model', 'node N=1 ms', ...compared.flatMap((n) => [`node N=${n} / N=1`, `floor N=${n} / N=1`]), 'lock step vs floor'],
     rows: costs.map((cost) => {
       const ratios = ratiosOf(cost);
-      const over = cost.phases.loopMs / ratios.floorStepMs - 1;
+      const over = cost.phases.overFloor;
       return [
         ratios.label,
         Math.round(cost.node.find((point) => point.n === 1)?.ms ?? Number.NaN),
         ...compared.flatMap((n) => [Number(ratios.viaNode(n).toFixed(2)), Number(ratios.decodeAndSample(n).toFixed(2))]),
-        `N=${cost.phases.n}: ${cost.phases.loopMs.toFixed(1)} vs ${ratios.floorStepMs.toFixed(1)} ms (${over >= 0 ? '+' : ''}${(over * 100).toFixed(0)} %)`,
+        `N=${cost.phases.n}: ${cost.phases.loopMs.toFixed(1)} vs ${cost.phases.floorMs.toFixed(1)} ms (${over >= 0 ? '+' : ''}${(over * 100).toFixed(0)} %)`,
       ];
     }),
   };
@@ -92,7 +89,7 @@ export function summaryLines(costs: readonly ModelCost[], tokens: number): strin
   for (const cost of costs) {
     const ratios = ratiosOf(cost);
     const named = (line: string): string => `${ratios.label}: ${line}`;
-    lines.push(...targetLines(ratios, cost.phases, ratios.floorStepMs).map(named));
+    lines.push(...targetLines(ratios, cost.phases).map(named));
     lines.push(
       named(
         `what limits it: the engine alone (a context of N sequences, decode + sample, nothing of ours) takes ${formatRatio(ratios.decodeAndSample(4))} for 4 and ${formatRatio(ratios.decodeAndSample(8))} for 8 the step of one; its decode alone (no logits) ${formatRatio(ratios.decode(4))} and ${formatRatio(ratios.decode(8))}.`,
@@ -110,7 +107,7 @@ export function summaryLines(costs: readonly ModelCost[], tokens: number): strin
 /** Each model's phase table (a lock step against the engine's step of the same N and shape). */
 export function phaseTables(costs: readonly ModelCost[], repetitions: number): BenchTable[] {
   return costs.map((cost) => {
-    const table = phaseTable(cost.phases, ratiosOf(cost).floorStepMs, repetitions);
+    const table = phaseTable(cost.phases, repetitions);
     return { ...table, title: `${path.basename(cost.modelPath)}: ${table.title}` };
   });
 }
