@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const file = writeBenchResult({
     name: 'federation',
     title: 'Federation: sealed vs open, vote latency, discovery, crash and shutdown',
-    command: `node tools/bench/dist/federation/main.js${options.mode === 'both' ? '' : ` --mode ${options.mode}`}`,
+    command: `node tools/bench/dist/federation/main.js${options.mode === 'both' ? '' : ` --mode ${options.mode}`} --reps ${options.reps}`,
     startedAt: startedAt.toISOString(),
     durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
     summary: [...report.summary, ...phaseSummary],
