@@ -35,7 +35,7 @@ export async function measureModelCost(modelPath: string, settings: ModelCostSet
   let swarmCosts: SwarmCost[];
   const swarms = new Map<number, Swarm>();
   try {
-    for (const n of ns) swarms.set(n, await swarmOf(modelPath, n, threads));
+    for (const n of ns) swarms.set(n, (await swarmOf(modelPath, n, threads)).swarm);
     const swarmFor = (n: number): Swarm => {
       const swarm = swarms.get(n);
       if (swarm === undefined) throw new RangeError(`no swarm of ${n} instances`);
@@ -47,8 +47,7 @@ export async function measureModelCost(modelPath: string, settings: ModelCostSet
   }
   log(`in-process phases of N=${phasesN} on an engine of ${phasesN} sequences`);
   const profile = new LoopProfile();
-  const phasesEngine = await LlamaEngine.load({ modelPath, sequences: phasesN, contextSize: 256, threads, logger: silentLogger, loopProfile: profile });
-  const phasesSwarm = Swarm.onEngine(phasesEngine, { modelPath, modelId: 'bench', maxQueue: 4 });
+  const { engine: phasesEngine, swarm: phasesSwarm } = await swarmOf(modelPath, phasesN, threads, profile);
   // The floor on the swarm's own sequences, between its runs (the swarm is idle then).
   const prompt = phasesEngine.tokenize(COUNTING_PROMPT);
   const floorStepMs = (): Promise<number> => stepRoundMs(phasesEngine.sequences, prompt, 'sample', 16);
@@ -58,8 +57,8 @@ export async function measureModelCost(modelPath: string, settings: ModelCostSet
   return { modelPath, floor, swarm: swarmCosts, phases, node };
 }
 
-/** A swarm of `sequences` instances on its own engine. */
-async function swarmOf(modelPath: string, sequences: number, threads: number): Promise<Swarm> {
-  const engine = await LlamaEngine.load({ modelPath, sequences, contextSize: 256, threads, logger: silentLogger });
-  return Swarm.onEngine(engine, { modelPath, modelId: 'bench', maxQueue: 4 });
+/** A swarm of `sequences` instances on its own engine (reporting into `profile` when given); the engine is the swarm's, stopped with it. */
+async function swarmOf(modelPath: string, sequences: number, threads: number, profile?: LoopProfile): Promise<{ engine: LlamaEngine; swarm: Swarm }> {
+  const engine = await LlamaEngine.load({ modelPath, sequences, contextSize: 256, threads, logger: silentLogger, ...(profile !== undefined && { loopProfile: profile }) });
+  return { engine, swarm: Swarm.onEngine(engine, { modelPath, modelId: 'bench', maxQueue: 4 }) };
 }
