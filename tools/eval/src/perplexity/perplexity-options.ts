@@ -1,4 +1,4 @@
-import { defaultModelPath, modelCacheDir } from '@local-swarm/swarm-core';
+import { defaultModelPath, DERIVED_Q4_0_FILE_NAME, derivedQ4_0ModelPath } from '@local-swarm/swarm-core';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -19,8 +19,6 @@ export interface PerplexityOptions {
   readonly reportOnly: boolean;
 }
 
-/** The file the model fetcher derives from the default model, measured against it when no files are named. */
-export const DERIVED_Q4_0_FILE_NAME = 'SmolLM2-135M-Instruct.Q4_0.gguf';
 
 /** The repository's fixed text: public-domain American founding documents and speeches. */
 export const PERPLEXITY_TEXT = path.join(__dirname, '..', '..', 'data', 'perplexity.txt');
@@ -64,7 +62,7 @@ export function parsePerplexityOptions(args: readonly string[]): PerplexityOptio
   if (stride >= contextSize - 1) throw new RangeError(`--stride must be below the context size less one (${contextSize - 1}), got ${stride}`);
   return {
     baseline: values.baseline ?? defaultModelPath(),
-    candidate: values.candidate ?? path.join(modelCacheDir(), DERIVED_Q4_0_FILE_NAME),
+    candidate: values.candidate ?? derivedQ4_0ModelPath(),
     text: values.text ?? PERPLEXITY_TEXT,
     contextSize,
     stride,
